@@ -1,0 +1,34 @@
+// Subcommand dispatch. Each subcommand module is imported lazily so `validate` never pays for
+// fastify or the renderer at cold start.
+import { ExitCode, type CliIo, type Command } from './io.js';
+
+const commands: Record<string, () => Promise<Command>> = {
+  validate: async () => (await import('./validate-command.js')).validateCommand,
+  render: async () => (await import('./render-command.js')).renderCommand,
+  serve: async () => (await import('./serve-command.js')).serveCommand,
+};
+
+export const usage = `Usage: vmcp-admission <command> [options]
+
+Commands:
+  validate [options] <path|dir|->...   validate VirtualMCPServer manifests offline
+  render [options] <path|->            render the vMCP config.yaml the operator would write
+  serve [options]                      run the validating admission webhook over HTTPS
+
+Run 'vmcp-admission <command> --help' for the options of a command.
+`;
+
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    (name === undefined ? io.stderr : io.stdout)(usage);
+    return name === undefined ? ExitCode.usage : ExitCode.ok;
+  }
+  const load = commands[name];
+  if (load === undefined) {
+    io.stderr(`vmcp-admission: unknown command "${name}"\n\n${usage}`);
+    return ExitCode.usage;
+  }
+  const command = await load();
+  return command(rest, io);
+}
