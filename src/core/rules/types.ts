@@ -1,0 +1,25 @@
+// A rule is a small named unit: id, origin, severity, docs, messages, and a pure check.
+import type { Finding, Origin, Severity } from '../finding.js';
+import type { Mode } from '../validate.js';
+
+export interface RuleContext {
+  /** The object after pruning and CRD defaulting (what the API server stores). */
+  readonly object: Readonly<Record<string, unknown>>;
+  /** Served CRD version of the object (`v1beta1`, `v1alpha1`). */
+  readonly version: string;
+  readonly mode: Mode;
+  readonly deprecationWarning?: string;
+}
+
+export interface Rule {
+  readonly id: string;
+  readonly origin: Origin;
+  readonly severity: Severity;
+  /** One line for the README rule table. */
+  readonly description: string;
+  /** Every message text this rule can produce (exact upstream strings where FACTS.md gives one). */
+  readonly messages: Readonly<Record<string, string>>;
+  /** Modes in which the rule runs; schema/cel rules are driven by the CRD and have no check. */
+  readonly modes: readonly Mode[];
+  readonly check?: (ctx: RuleContext) => Finding[];
+}
