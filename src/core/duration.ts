@@ -1,0 +1,142 @@
+// Go's time.ParseDuration and time.Duration.String(), reproduced exactly: the operator decodes
+// refillPeriod with the former and vMCP prints durations with the latter, so the engine must agree
+// with both byte for byte (units, decimals, sign, bare `0`, overflow, error texts).
+
+export type GoDurationResult = { ok: true; nanoseconds: bigint } | { ok: false; error: string };
+
+const UNITS: Readonly<Record<string, bigint>> = {
+  ns: 1n,
+  us: 1000n,
+  '\u00b5s': 1000n, // µ MICRO SIGN
+  '\u03bcs': 1000n, // μ GREEK SMALL LETTER MU
+  ms: 1_000_000n,
+  s: 1_000_000_000n,
+  m: 60_000_000_000n,
+  h: 3_600_000_000_000n,
+};
+
+const LIMIT = 1n << 63n;
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+
+/** Go's time.quote: ASCII printable kept (with `"` and `\` escaped), every other byte as \xNN. */
+export function goTimeQuote(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code >= 0x80 || code < 0x20) {
+      for (const b of new TextEncoder().encode(ch)) out += `\\x${b.toString(16).padStart(2, '0')}`;
+    } else out += ch === '"' || ch === '\\' ? `\\${ch}` : ch;
+  }
+  return `${out}"`;
+}
+
+interface Scan { value: bigint; digits: number; rest: string; overflow: boolean }
+
+/** Consumes [0-9]*; like Go's leadingInt, overflow past 2^63 is an error. */
+function leadingInt(s: string): Scan {
+  let i = 0;
+  let x = 0n;
+  for (; isDigit(s[i]); i++) {
+    x = x * 10n + BigInt(s.charCodeAt(i) - 48);
+    if (x > LIMIT) return { value: 0n, digits: i, rest: s, overflow: true };
+  }
+  return { value: x, digits: i, rest: s.slice(i), overflow: false };
+}
+
+/** Consumes [0-9]* after the point; like Go's leadingFraction, stops accumulating precision on overflow. */
+function leadingFraction(s: string): { value: bigint; scale: number; digits: number; rest: string } {
+  let i = 0;
+  let x = 0n;
+  let scale = 1;
+  let overflow = false;
+  for (; isDigit(s[i]); i++) {
+    if (overflow) continue;
+    const y = x * 10n + BigInt(s.charCodeAt(i) - 48);
+    if (x > (LIMIT - 1n) / 10n || y > LIMIT) {
+      overflow = true;
+      continue;
+    }
+    x = y;
+    scale *= 10;
+  }
+  return { value: x, scale, digits: i, rest: s.slice(i) };
+}
+
+type Step = { ok: true; nanoseconds: bigint; rest: string } | { ok: false; error: string };
+
+/** One `[0-9]*(\.[0-9]*)?unit` group. */
+function parseGroup(s: string, invalid: string, orig: string): Step {
+  if (!(s[0] === '.' || isDigit(s[0]))) return { ok: false, error: invalid };
+  const int = leadingInt(s);
+  if (int.overflow) return { ok: false, error: invalid };
+  let rest = int.rest;
+  let frac = { value: 0n, scale: 1, digits: 0 };
+  if (rest[0] === '.') {
+    const f = leadingFraction(rest.slice(1));
+    frac = f;
+    rest = f.rest;
+  }
+  if (int.digits === 0 && frac.digits === 0) return { ok: false, error: invalid };
+  let i = 0;
+  while (i < rest.length && rest[i] !== '.' && !isDigit(rest[i])) i++;
+  if (i === 0) return { ok: false, error: `time: missing unit in duration ${goTimeQuote(orig)}` };
+  const name = rest.slice(0, i);
+  const unit = UNITS[name];
+  if (unit === undefined) return { ok: false, error: `time: unknown unit ${goTimeQuote(name)} in duration ${goTimeQuote(orig)}` };
+  if (int.value > LIMIT / unit) return { ok: false, error: invalid };
+  let v = int.value * unit;
+  // Go computes the fraction in float64 (nanosecond accurate up to hours) and truncates.
+  if (frac.value > 0n) v += BigInt(Math.trunc(Number(frac.value) * (Number(unit) / frac.scale)));
+  if (v > LIMIT) return { ok: false, error: invalid };
+  return { ok: true, nanoseconds: v, rest: rest.slice(i) };
+}
+
+/** time.ParseDuration: `[-+]?([0-9]*(\.[0-9]*)?[a-z]+)+`, or a bare (signed) `0`. */
+export function parseGoDuration(text: string): GoDurationResult {
+  const invalid = `time: invalid duration ${goTimeQuote(text)}`;
+  let s = text;
+  const neg = s[0] === '-';
+  if (s[0] === '-' || s[0] === '+') s = s.slice(1);
+  if (s === '0') return { ok: true, nanoseconds: 0n };
+  if (s === '') return { ok: false, error: invalid };
+  let total = 0n;
+  while (s !== '') {
+    const step = parseGroup(s, invalid, text);
+    if (!step.ok) return step;
+    total += step.nanoseconds;
+    if (total > LIMIT) return { ok: false, error: invalid };
+    s = step.rest;
+  }
+  if (neg) return { ok: true, nanoseconds: -total };
+  if (total > LIMIT - 1n) return { ok: false, error: invalid };
+  return { ok: true, nanoseconds: total };
+}
+
+/** `v / 10^prec` printed with the fraction's trailing zeros (and a bare point) dropped. */
+function withFraction(v: bigint, prec: number): string {
+  const div = 10n ** BigInt(prec);
+  const frac = (v % div).toString().padStart(prec, '0').replace(/0+$/, '');
+  return `${v / div}${frac === '' ? '' : `.${frac}`}`;
+}
+
+/** time.Duration.String(): `0s`, `1.5µs`, `500ms`, `1m0s`, `1h30m0s`, `-1m0s`. */
+export function formatGoDuration(ns: bigint): string {
+  const neg = ns < 0n;
+  const u = neg ? -ns : ns;
+  const sign = neg ? '-' : '';
+  if (u === 0n) return '0s';
+  if (u < 1_000n) return `${sign}${u}ns`;
+  if (u < 1_000_000n) return `${sign}${withFraction(u, 3)}\u00b5s`;
+  if (u < 1_000_000_000n) return `${sign}${withFraction(u, 6)}ms`;
+  const seconds = withFraction(u % 60_000_000_000n, 9);
+  const minutes = u / 60_000_000_000n;
+  if (minutes === 0n) return `${sign}${seconds}s`;
+  const hours = minutes / 60n;
+  const head = hours === 0n ? '' : `${hours}h`;
+  return `${sign}${head}${minutes % 60n}m${seconds}s`;
+}
+
+/** Whole-number-or-fraction seconds of a duration, as a JS number (for rates and comparisons). */
+export function durationSeconds(ns: bigint): number {
+  return Number(ns) / 1e9;
+}
