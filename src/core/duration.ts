@@ -64,31 +64,40 @@ function leadingFraction(s: string): { value: bigint; scale: number; digits: num
 
 type Step = { ok: true; nanoseconds: bigint; rest: string } | { ok: false; error: string };
 
+/** The number part `[0-9]*(\.[0-9]*)?` of a group; null when it has no digit at all. */
+function leadingNumber(s: string): { int: bigint; frac: bigint; scale: number; rest: string } | null | 'overflow' {
+  const int = leadingInt(s);
+  if (int.overflow) return 'overflow';
+  if (int.rest[0] !== '.') return int.digits === 0 ? null : { int: int.value, frac: 0n, scale: 1, rest: int.rest };
+  const f = leadingFraction(int.rest.slice(1));
+  if (int.digits === 0 && f.digits === 0) return null;
+  return { int: int.value, frac: f.value, scale: f.scale, rest: f.rest };
+}
+
+/** Length of the unit text: everything up to the next digit or point. */
+function unitLength(s: string): number {
+  let i = 0;
+  while (i < s.length && s[i] !== '.' && !isDigit(s[i])) i++;
+  return i;
+}
+
+/** Go computes the fraction in float64 (nanosecond accurate up to hours) and truncates. */
+const fractionNs = (frac: bigint, unit: bigint, scale: number): bigint =>
+  frac > 0n ? BigInt(Math.trunc(Number(frac) * (Number(unit) / scale))) : 0n;
+
 /** One `[0-9]*(\.[0-9]*)?unit` group. */
 function parseGroup(s: string, invalid: string, orig: string): Step {
-  if (!(s[0] === '.' || isDigit(s[0]))) return { ok: false, error: invalid };
-  const int = leadingInt(s);
-  if (int.overflow) return { ok: false, error: invalid };
-  let rest = int.rest;
-  let frac = { value: 0n, scale: 1, digits: 0 };
-  if (rest[0] === '.') {
-    const f = leadingFraction(rest.slice(1));
-    frac = f;
-    rest = f.rest;
-  }
-  if (int.digits === 0 && frac.digits === 0) return { ok: false, error: invalid };
-  let i = 0;
-  while (i < rest.length && rest[i] !== '.' && !isDigit(rest[i])) i++;
+  const num = s[0] === '.' || isDigit(s[0]) ? leadingNumber(s) : null;
+  if (num === null || num === 'overflow') return { ok: false, error: invalid };
+  const i = unitLength(num.rest);
   if (i === 0) return { ok: false, error: `time: missing unit in duration ${goTimeQuote(orig)}` };
-  const name = rest.slice(0, i);
+  const name = num.rest.slice(0, i);
   const unit = UNITS[name];
   if (unit === undefined) return { ok: false, error: `time: unknown unit ${goTimeQuote(name)} in duration ${goTimeQuote(orig)}` };
-  if (int.value > LIMIT / unit) return { ok: false, error: invalid };
-  let v = int.value * unit;
-  // Go computes the fraction in float64 (nanosecond accurate up to hours) and truncates.
-  if (frac.value > 0n) v += BigInt(Math.trunc(Number(frac.value) * (Number(unit) / frac.scale)));
+  if (num.int > LIMIT / unit) return { ok: false, error: invalid };
+  const v = num.int * unit + fractionNs(num.frac, unit, num.scale);
   if (v > LIMIT) return { ok: false, error: invalid };
-  return { ok: true, nanoseconds: v, rest: rest.slice(i) };
+  return { ok: true, nanoseconds: v, rest: num.rest.slice(i) };
 }
 
 /** time.ParseDuration: `[-+]?([0-9]*(\.[0-9]*)?[a-z]+)+`, or a bare (signed) `0`. */

@@ -58,11 +58,11 @@ const bad: readonly [string, string][] = [
   ['1\ts', 'time: unknown unit "\\x09s" in duration "1\\x09s"'],
 ];
 
-test('parseGoDuration accepts the Go grammar', () => {
+void test('parseGoDuration accepts the Go grammar', () => {
   for (const [text, ns] of ok) assert.deepEqual(parseGoDuration(text), { ok: true, nanoseconds: ns }, text);
 });
 
-test('parseGoDuration rejects with the exact Go error text', () => {
+void test('parseGoDuration rejects with the exact Go error text', () => {
   for (const [text, error] of bad) assert.deepEqual(parseGoDuration(text), { ok: false, error }, JSON.stringify(text));
 });
 
@@ -90,11 +90,11 @@ const formatted: readonly [bigint, string][] = [
   [9_223_372_036_854_775_807n, '2562047h47m16.854775807s'],
 ];
 
-test('formatGoDuration matches time.Duration.String()', () => {
+void test('formatGoDuration matches time.Duration.String()', () => {
   for (const [ns, text] of formatted) assert.equal(formatGoDuration(ns), text, String(ns));
 });
 
-test('canonicalisation examples round-trip through parse and format', () => {
+void test('canonicalisation examples round-trip through parse and format', () => {
   const pairs: [string, string][] = [['60s', '1m0s'], ['90m', '1h30m0s'], ['1h30m', '1h30m0s'], ['0.5s', '500ms'], ['3600s', '1h0m0s'], ['1.0s', '1s'], ['1m1m', '2m0s']];
   for (const [input, canonical] of pairs) {
     const r = parseGoDuration(input);
@@ -103,7 +103,7 @@ test('canonicalisation examples round-trip through parse and format', () => {
   }
 });
 
-test('goTimeQuote escapes like Go time.quote', () => {
+void test('goTimeQuote escapes like Go time.quote', () => {
   assert.equal(goTimeQuote('a\\b'), '"a\\\\b"');
   assert.equal(goTimeQuote('\u00b5'), '"\\xc2\\xb5"');
 });
