@@ -1,0 +1,82 @@
+// What the emitter may do with a scalar's text (libyaml's analyze step, as in yaml.v3 with
+// unicode output on): which of plain / single-quoted / literal styles can represent it.
+
+export interface ScalarAnalysis {
+  readonly multiline: boolean;
+  readonly blockPlain: boolean;
+  readonly singleQuoted: boolean;
+  readonly block: boolean;
+}
+
+const FIRST_INDICATORS = '#,[]{}&*!|>\'"%@`';
+
+export const isBreak = (c: string): boolean => c === '\n' || c === '\r' || c === '\u0085' || c === '\u2028' || c === '\u2029';
+const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
+
+/** libyaml is_printable on a whole code point. */
+export function isPrintable(cp: number): boolean {
+  return cp === 0x0a || (cp >= 0x20 && cp <= 0x7e) || (cp >= 0xa0 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd && cp !== 0xfeff);
+}
+
+interface Flags {
+  indicators: boolean;
+  lineBreaks: boolean;
+  special: boolean;
+  tabs: boolean;
+  leadingOrTrailing: boolean;
+  trailingSpace: boolean;
+  breakSpace: boolean;
+  spaceBreak: boolean;
+}
+
+/** Block indicators: the ones that make a plain scalar unreadable outside flow context. */
+function indicatorAt(chars: readonly string[], i: number, precededByWs: boolean): boolean {
+  const c = chars[i]!;
+  const followedByWs = i + 1 >= chars.length || isBlank(chars[i + 1]);
+  if (i === 0) {
+    if (FIRST_INDICATORS.includes(c)) return true;
+    return (c === '?' || c === ':' || c === '-') && followedByWs;
+  }
+  return (c === ':' && followedByWs) || (c === '#' && precededByWs);
+}
+
+function noteSpaceOrBreak(f: Flags, chars: readonly string[], i: number, prevBreak: boolean): void {
+  const c = chars[i]!;
+  const edge = i === 0 || i === chars.length - 1;
+  if (c === ' ') {
+    if (edge) f.leadingOrTrailing = true;
+    if (i === chars.length - 1) f.trailingSpace = true;
+    if (prevBreak) f.breakSpace = true;
+  } else if (isBreak(c)) {
+    f.lineBreaks = true;
+    if (edge) f.leadingOrTrailing = true;
+    if (i > 0 && chars[i - 1] === ' ') f.spaceBreak = true;
+  }
+}
+
+function scan(chars: readonly string[]): Flags {
+  const f: Flags = { indicators: false, lineBreaks: false, special: false, tabs: false, leadingOrTrailing: false, trailingSpace: false, breakSpace: false, spaceBreak: false };
+  const head = chars.slice(0, 3).join('');
+  if (head === '---' || head === '...') f.indicators = true;
+  let precededByWs = true;
+  chars.forEach((c, i) => {
+    if (indicatorAt(chars, i, precededByWs)) f.indicators = true;
+    if (c === '\t') f.tabs = true;
+    else if (!isPrintable(c.codePointAt(0)!)) f.special = true;
+    noteSpaceOrBreak(f, chars, i, i > 0 && isBreak(chars[i - 1]!));
+    precededByWs = isBlank(c) || isBreak(c) || c === '\0';
+  });
+  return f;
+}
+
+export function analyzeScalar(value: string): ScalarAnalysis {
+  if (value === '') return { multiline: false, blockPlain: true, singleQuoted: true, block: false };
+  const f = scan(Array.from(value));
+  const noSingle = f.breakSpace || f.spaceBreak || f.tabs || f.special;
+  return {
+    multiline: f.lineBreaks,
+    blockPlain: !(f.leadingOrTrailing || noSingle || f.lineBreaks || f.indicators),
+    singleQuoted: !noSingle,
+    block: !(f.trailingSpace || f.spaceBreak || f.special),
+  };
+}

@@ -1,0 +1,50 @@
+// The emitter's output cursor: column, "last char was whitespace" and "only indentation so far on
+// this line" flags, with libyaml's rules for indicators, indentation and line breaks.
+export class YamlWriter {
+  private readonly parts: string[] = [];
+  column = 0;
+  whitespace = true;
+  indention = true;
+
+  put(text: string): void {
+    this.parts.push(text);
+    this.column += text.length;
+  }
+
+  /** Writes one character that counts as one column whatever its UTF-16 length. */
+  putChar(ch: string): void {
+    this.parts.push(ch);
+    this.column += 1;
+  }
+
+  putBreak(): void {
+    this.parts.push('\n');
+    this.column = 0;
+    this.indention = true;
+  }
+
+  /** A non-\n line break character written verbatim (U+2028/U+2029 in literal or single-quoted text). */
+  writeRawBreak(ch: string): void {
+    this.parts.push(ch);
+    this.column = 0;
+    this.indention = true;
+  }
+
+  writeIndent(indent: number): void {
+    const target = Math.max(indent, 0);
+    if (!this.indention || this.column > target || (this.column === target && !this.whitespace)) this.putBreak();
+    if (this.column < target) this.put(' '.repeat(target - this.column));
+    this.whitespace = true;
+  }
+
+  writeIndicator(text: string, needWhitespace: boolean, isWhitespace: boolean, isIndention: boolean): void {
+    if (needWhitespace && !this.whitespace) this.put(' ');
+    this.put(text);
+    this.whitespace = isWhitespace;
+    this.indention = this.indention && isIndention;
+  }
+
+  toString(): string {
+    return this.parts.join('');
+  }
+}
