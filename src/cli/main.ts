@@ -2,11 +2,23 @@
 // The only place that touches process.argv, stdin and the exit code.
 import { run } from './run.js';
 import { ExitCode } from './io.js';
+import { decodeText, describeBytes, maxInputBytes } from './input-limits.js';
 
+/** Reads stdin up to maxInputBytes; a larger or non-text stream is refused with a clear message. */
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    size += (chunk as Buffer).length;
+    if (size > maxInputBytes) {
+      process.stdin.destroy();
+      throw new Error(`input is larger than ${describeBytes(maxInputBytes)}`);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  const decoded = decodeText(Buffer.concat(chunks));
+  if (!decoded.ok) throw new Error(decoded.reason);
+  return decoded.text;
 }
 
 run(process.argv.slice(2), {

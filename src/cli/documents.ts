@@ -1,0 +1,99 @@
+// One input text -> its documents, each decoded to plain data or carrying the problems that stop
+// decoding (syntax with position, duplicate keys, alias bombs, excessive nesting). Empty documents
+// are dropped; `index` stays the document's position in the stream so users can count `---`s.
+import type { Document, LineCounter, YAMLError } from 'yaml';
+import { maxAliasCount } from './input-limits.js';
+import { maxNesting } from './nesting-guard.js';
+import { readYamlStream } from './yaml-stream.js';
+
+export type DocumentProblemRule = 'yaml-syntax' | 'yaml-duplicate-key' | 'yaml-alias-limit' | 'yaml-too-deep';
+
+export interface DocumentProblem {
+  readonly rule: DocumentProblemRule;
+  readonly message: string;
+  /** Offset in the source text where the problem is. */
+  readonly offset: number;
+}
+
+export interface SourceDocument {
+  /** 0-based position in the YAML stream (empty documents count). */
+  readonly index: number;
+  /** The composed document; undefined when reading stopped before it. */
+  readonly node: Document.Parsed | undefined;
+  /** Offset of the document's first content. */
+  readonly offset: number;
+  /** Decoded data; undefined when there are problems. */
+  readonly value: unknown;
+  readonly problems: readonly DocumentProblem[];
+}
+
+export interface ParsedSource {
+  readonly source: string;
+  readonly lineCounter: LineCounter;
+  readonly documents: readonly SourceDocument[];
+}
+
+function describeYamlError(error: YAMLError, text: string): DocumentProblem {
+  const offset = error.pos[0];
+  if (error.code === 'DUPLICATE_KEY') {
+    const key = text.slice(error.pos[0], error.pos[1]).trim();
+    return { rule: 'yaml-duplicate-key', message: `yaml: duplicate key ${JSON.stringify(key)}`, offset };
+  }
+  return { rule: 'yaml-syntax', message: `yaml: ${error.message}`, offset };
+}
+
+/** Iterative depth check, only needed when aliases could have multiplied the text's depth. */
+function deeperThan(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const [v, depth] = item;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+type Decoded = { value: unknown; problem?: undefined } | { value?: undefined; problem: DocumentProblem };
+
+function decode(doc: Document.Parsed, offset: number, checkDepth: boolean): Decoded {
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount });
+  } catch (err) {
+    const isAliasBomb = err instanceof ReferenceError && /alias/i.test(err.message);
+    const message = isAliasBomb
+      ? `yaml: more than ${maxAliasCount} alias expansions; refusing a possible alias bomb`
+      : `yaml: ${err instanceof Error ? err.message : String(err)}`;
+    return { problem: { rule: isAliasBomb ? 'yaml-alias-limit' : 'yaml-syntax', message, offset } };
+  }
+  if (checkDepth && deeperThan(value, 2 * maxNesting)) {
+    return { problem: { rule: 'yaml-too-deep', message: `yaml: aliases nest the data more than ${2 * maxNesting} levels deep`, offset } };
+  }
+  return { value };
+}
+
+function toSourceDocument(doc: Document.Parsed, index: number, text: string, checkDepth: boolean): SourceDocument | undefined {
+  const offset = doc.contents?.range[0] ?? doc.range[0];
+  const problems = doc.errors.map((e) => describeYamlError(e, text));
+  if (problems.length > 0) return { index, node: doc, offset, value: undefined, problems };
+  const decoded = decode(doc, offset, checkDepth);
+  if (decoded.problem !== undefined) return { index, node: doc, offset, value: undefined, problems: [decoded.problem] };
+  if (decoded.value === null || decoded.value === undefined) return undefined;
+  return { index, node: doc, offset, value: decoded.value, problems: [] };
+}
+
+/** Parses every document of one source. Never throws for bad input. */
+export function parseSource(source: string, text: string): ParsedSource {
+  const stream = readYamlStream(text);
+  const documents: SourceDocument[] = [];
+  stream.documents.forEach((doc, index) => {
+    const parsed = toSourceDocument(doc, index, text, stream.sawAlias);
+    if (parsed !== undefined) documents.push(parsed);
+  });
+  if (stream.tooDeep !== undefined) {
+    const { offset, message } = stream.tooDeep;
+    documents.push({ index: stream.documents.length, node: undefined, offset, value: undefined, problems: [{ rule: 'yaml-too-deep', message: `yaml: ${message}`, offset }] });
+  }
+  return { source, lineCounter: stream.lineCounter, documents };
+}

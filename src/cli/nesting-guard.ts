@@ -1,0 +1,81 @@
+// Bounds how deeply a YAML text nests before the yaml library's recursive composer sees it.
+// Past ~900 levels the composer overflows the stack, and on V8 a stack overflow that lands inside
+// regexp compilation aborts the whole process, so the only safe defence is to stop earlier.
+// Works on lexemes (the Lexer is iterative): flow depth is exact; block depth is bounded by
+// indentation plus block indicators on a line (a nested block collection needs one or the other).
+
+/** Limit for flow depth and for indentation-plus-indicators; real depth stays far below overflow. */
+export const maxNesting = 128;
+
+const scalarMarker = '\u001f';
+
+export class NestingTooDeep extends Error {
+  constructor(readonly offset: number) {
+    super(`nesting too deep (more than ${maxNesting} levels of indentation or nested collections)`);
+  }
+}
+
+/** Observes lexemes in order; throws NestingTooDeep at the first lexeme past the limit. */
+export class NestingGuard {
+  private flow = 0;
+  private lineScore = 0;
+  private atLineStart = true;
+  private afterScalarMarker = false;
+  /** Whether an alias was seen: aliases can make decoded data deeper than its text. */
+  sawAlias = false;
+
+  /** `start` is the lexeme's offset in the source, for the error position. */
+  observe(lexeme: string, start: number): void {
+    if (this.afterScalarMarker) {
+      this.afterScalarMarker = false;
+      this.atLineStart = lexeme.endsWith('\n');
+      return;
+    }
+    this.classify(lexeme, start);
+  }
+
+  private classify(lexeme: string, start: number): void {
+    const wasLineStart = this.atLineStart;
+    this.atLineStart = false;
+    switch (lexeme[0]) {
+      case scalarMarker:
+        this.afterScalarMarker = true;
+        return;
+      case '\n':
+      case '\r':
+        this.atLineStart = true;
+        this.lineScore = 0;
+        return;
+      case ' ':
+        if (wasLineStart) this.bump(lexeme.length, start);
+        return;
+      case '-':
+        if (lexeme === '---') this.documentStart();
+        else if (lexeme === '-') this.bump(1, start);
+        return;
+      default:
+        this.other(lexeme, start);
+    }
+  }
+
+  private other(lexeme: string, start: number): void {
+    if (lexeme === '?' || lexeme === ':') this.bump(1, start);
+    else if (lexeme === '[' || lexeme === '{') this.check(++this.flow, start);
+    else if (lexeme === ']' || lexeme === '}') this.flow = Math.max(0, this.flow - 1);
+    else if (lexeme[0] === '*') this.sawAlias = true;
+    else if (lexeme === '...') this.documentStart();
+  }
+
+  private bump(by: number, start: number): void {
+    this.lineScore += by;
+    this.check(this.lineScore, start);
+  }
+
+  private check(value: number, start: number): void {
+    if (value > maxNesting) throw new NestingTooDeep(start);
+  }
+
+  private documentStart(): void {
+    this.flow = 0;
+  }
+}
