@@ -1,7 +1,15 @@
-// Placeholder until the serve subcommand lands.
-import { ExitCode, type CliIo } from './io.js';
+// `vmcp-admission serve`: read and check the configuration, then hand over to the webhook main
+// (imported lazily so `validate` never loads fastify).
+import { ExitCode, type Command } from './io.js';
+import { loadServeConfig } from '../config.js';
 
-export async function serveCommand(_argv: readonly string[], io: CliIo): Promise<number> {
-  io.stderr('vmcp-admission serve: not implemented yet\n');
-  return Promise.resolve(ExitCode.internal);
-}
+export const serveCommand: Command = async (argv, io) => {
+  const loaded = loadServeConfig(argv, io.env);
+  if (!loaded.ok) {
+    (loaded.help ? io.stdout : io.stderr)(loaded.help ? loaded.message : `vmcp-admission serve: ${loaded.message}\n`);
+    return loaded.help ? ExitCode.ok : ExitCode.usage;
+  }
+  const { runServe } = await import('../webhook/run-serve.js');
+  const code = await runServe(loaded.config, io);
+  return code === 0 ? ExitCode.ok : ExitCode.internal;
+};

@@ -6,7 +6,7 @@ import type { ValidationResult } from '../core/validate.js';
 import type { Review } from './admission.js';
 import type { Verdict } from './admission-response.js';
 import { ratchet } from './ratchet.js';
-import { sanitizeWarnings } from './warnings.js';
+import { cleanWarning, maxWarningLength, sanitizeWarnings, truncate } from './warnings.js';
 
 export type ValidateFn = (object: unknown) => ValidationResult;
 
@@ -42,12 +42,11 @@ export function skipReason(review: Review): string | undefined {
 
 const errorsOf = (findings: readonly Finding[]): Finding[] => findings.filter((f) => f.severity === 'error');
 
-const ratchetNote = ' (pre-existing; allowed because the field is unchanged)';
+/** Marks an error that ratcheting let through; the error text itself stays as the CLI prints it. */
+export const ratchetNote = ' [pre-existing]';
 
 function ratchetWarning(f: Finding): string {
-  const room = 120 - ratchetNote.length;
-  const text = f.message.length > room ? `${f.message.slice(0, room - 3)}...` : f.message;
-  return text + ratchetNote;
+  return truncate(cleanWarning(f.message), maxWarningLength - ratchetNote.length) + ratchetNote;
 }
 
 function verdictOf(errors: readonly Finding[], warningTexts: readonly string[]): Judgement {

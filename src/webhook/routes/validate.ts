@@ -54,7 +54,7 @@ function record(review: Review, j: Judgement, reply: FastifyReply, opts: Validat
     {
       uid: review.uid,
       kind: `${review.kind.kind}.${review.kind.group}/${review.kind.version}`,
-      object: review.namespace === '' ? review.name : `${review.namespace}/${review.name}`,
+      name: review.namespace === '' ? review.name : `${review.namespace}/${review.name}`,
       operation: review.operation,
       dryRun: review.dryRun,
       verdict: j.outcome,

@@ -1,0 +1,127 @@
+// `serve` configuration: flags over VMCP_ADMISSION_* environment variables over defaults, checked by
+// ONE JSON schema and frozen. A bad value stops startup with a message naming the flag, its
+// environment variable and the allowed values. The option table below is also the --help text.
+import { Ajv, type ErrorObject } from 'ajv';
+import { parseArgs } from 'node:util';
+import { parseGoDuration } from './core/duration.js';
+
+export interface ServeConfig {
+  readonly host: string;
+  readonly port: number;
+  readonly path: string;
+  readonly mode: 'strict' | 'crd';
+  readonly certSource: 'file' | 'secret';
+  readonly certDir: string;
+  readonly generateCerts: boolean;
+  readonly certPollIntervalMs: number;
+  readonly secretName: string;
+  readonly webhookName: string;
+  readonly podName: string;
+  readonly service: string;
+  readonly namespace: string;
+  readonly drainDelayMs: number;
+  readonly keepAliveTimeoutMs: number;
+  readonly headersTimeoutMs: number;
+  readonly requestTimeoutMs: number;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly example: boolean;
+}
+
+type Key = keyof ServeConfig;
+interface OptionSpec {
+  readonly flag: string;
+  readonly schema: Record<string, unknown>;
+  readonly default: string | number | boolean;
+  readonly help: string;
+}
+
+const duration = { type: 'string', pattern: '^([0-9]+(\\.[0-9]+)?(ms|s|m|h))+$' };
+const bool = { type: 'boolean' };
+
+/** Every serve option: flag name, schema, default and help. Durations are Go-style (`10s`, `2m`). */
+export const serveOptions: Readonly<Record<Key, OptionSpec>> = {
+  host: { flag: 'host', schema: { type: 'string', minLength: 1 }, default: '0.0.0.0', help: 'address to listen on' },
+  port: { flag: 'port', schema: { type: 'integer', minimum: 0, maximum: 65535 }, default: 8443, help: 'HTTPS port (0 = any free port, logged)' },
+  path: { flag: 'path', schema: { type: 'string', pattern: '^/[A-Za-z0-9._~/-]*$' }, default: '/validate', help: 'path of the validating endpoint' },
+  mode: { flag: 'mode', schema: { enum: ['strict', 'crd'] }, default: 'strict', help: 'strict = CRD + operator/runtime rules; crd = exactly the API server' },
+  certSource: { flag: 'cert-source', schema: { enum: ['file', 'secret'] }, default: 'file', help: 'where the serving certificate comes from' },
+  certDir: { flag: 'cert-dir', schema: { type: 'string', minLength: 1 }, default: 'certs', help: 'directory with tls.crt and tls.key (watched for rotation)' },
+  generateCerts: { flag: 'generate-certs', schema: bool, default: true, help: 'generate a CA and serving certificate into --cert-dir when none is there' },
+  certPollIntervalMs: { flag: 'cert-poll-interval', schema: duration, default: '10s', help: 'how often --cert-dir is re-read besides watching it' },
+  secretName: { flag: 'secret-name', schema: { type: 'string' }, default: 'vmcp-admission-tls', help: 'Secret holding the serving certificate (--cert-source secret)' },
+  webhookName: { flag: 'webhook-name', schema: { type: 'string' }, default: 'vmcp-admission', help: 'ValidatingWebhookConfiguration whose caBundle is kept (--cert-source secret)' },
+  podName: { flag: 'pod-name', schema: { type: 'string' }, default: '', help: 'this replica in serving reports (--cert-source secret); default: $POD_NAME, else $HOSTNAME' },
+  service: { flag: 'service', schema: { type: 'string' }, default: '', help: 'Service name; adds <service>.<namespace>.svc to generated certificates' },
+  namespace: { flag: 'namespace', schema: { type: 'string' }, default: '', help: 'namespace of the Service and Secret' },
+  drainDelayMs: { flag: 'drain-delay', schema: duration, default: '10s', help: 'after SIGTERM: keep serving (unready, Connection: close) this long, then close' },
+  keepAliveTimeoutMs: { flag: 'keep-alive-timeout', schema: duration, default: '120s', help: 'idle keep-alive; keep above the API server idle timeout (90s)' },
+  headersTimeoutMs: { flag: 'headers-timeout', schema: duration, default: '10s', help: 'time allowed to receive request headers' },
+  requestTimeoutMs: { flag: 'request-timeout', schema: duration, default: '30s', help: 'time allowed to receive a whole request' },
+  logLevel: { flag: 'log-level', schema: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }, default: 'info', help: 'pino log level' },
+  example: { flag: 'example', schema: bool, default: false, help: 'print a ready-to-paste curl example once listening (npm start)' },
+};
+
+const keys = Object.keys(serveOptions) as Key[];
+const envName = (key: Key): string => `VMCP_ADMISSION_${serveOptions[key].flag.replace(/-/g, '_').toUpperCase()}`;
+const isDuration = (key: Key): boolean => serveOptions[key].schema === duration;
+
+const schema = {
+  type: 'object',
+  additionalProperties: false,
+  required: keys,
+  properties: Object.fromEntries(keys.map((k) => [k, serveOptions[k].schema])),
+};
+const check = new Ajv({ coerceTypes: true, allErrors: false }).compile(schema);
+
+export function serveHelp(): string {
+  const lines = keys.map((k) => {
+    const o = serveOptions[k];
+    const value = o.schema === bool ? ` | --no-${o.flag}` : ' <value>';
+    return `  --${o.flag}${value}\n      ${o.help} [env ${envName(k)}, default ${JSON.stringify(o.default)}]`;
+  });
+  return `Usage: vmcp-admission serve [options]\n\nOptions:\n${lines.join('\n')}\n  --help\n      show this help\n`;
+}
+
+export type ConfigResult = { ok: true; config: ServeConfig } | { ok: false; help: boolean; message: string };
+
+function describe(err: ErrorObject, raw: Record<string, unknown>): string {
+  const key = err.instancePath.slice(1) as Key;
+  const spec = serveOptions[key];
+  const got = JSON.stringify(raw[key]);
+  if (spec === undefined) return `invalid configuration: ${err.message ?? ''}`;
+  const allowed = err.keyword === 'enum' ? `one of ${(spec.schema.enum as string[]).join(', ')}` : err.keyword === 'pattern' ? 'a duration such as 10s, 500ms or 2m' : (err.message ?? '').replace(/^must be /, '');
+  return `invalid value ${got} for --${spec.flag} (env ${envName(key)}): must be ${allowed}`;
+}
+
+function toMs(value: unknown): number {
+  const parsed = parseGoDuration(String(value));
+  return parsed.ok ? Number(parsed.nanoseconds / 1_000_000n) : Number.NaN;
+}
+
+function parseFlags(argv: readonly string[]): Record<string, string | boolean | undefined> {
+  const options: Record<string, { type: 'string' | 'boolean' }> = { help: { type: 'boolean' } };
+  for (const k of keys) {
+    const { flag } = serveOptions[k];
+    options[flag] = { type: serveOptions[k].schema === bool ? 'boolean' : 'string' };
+    if (serveOptions[k].schema === bool) options[`no-${flag}`] = { type: 'boolean' };
+  }
+  const { values } = parseArgs({ args: [...argv], options, strict: true });
+  for (const k of keys.filter((key) => values[`no-${serveOptions[key].flag}`] === true)) values[serveOptions[k].flag] = false;
+  return values;
+}
+
+/** argv after `serve` plus the environment -> a frozen config, or a message for stderr. */
+export function loadServeConfig(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): ConfigResult {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    values = parseFlags(argv);
+  } catch (err) {
+    return { ok: false, help: false, message: `${(err as Error).message}\n\n${serveHelp()}` };
+  }
+  if (values.help === true) return { ok: false, help: true, message: serveHelp() };
+  const raw: Record<string, unknown> = Object.fromEntries(keys.map((k) => [k, values[serveOptions[k].flag] ?? env[envName(k)] ?? serveOptions[k].default]));
+  if (raw.podName === '') raw.podName = env.POD_NAME ?? env.HOSTNAME ?? '';
+  if (!check(raw)) return { ok: false, help: false, message: describe(check.errors![0]!, raw) };
+  for (const k of keys.filter(isDuration)) raw[k] = toMs(raw[k]);
+  return { ok: true, config: Object.freeze(raw) as unknown as ServeConfig };
+}

@@ -1,0 +1,75 @@
+// The `serve` main: logger, engine, certificates, listener, signals. The only webhook code that
+// touches process signals; everything below it takes its dependencies as parameters.
+import { pino, type Logger } from 'pino';
+import { Registry } from 'prom-client';
+import type { CliIo } from '../cli/io.js';
+import type { ServeConfig } from '../config.js';
+import { loadBuiltinSchemas } from '../core/schema/builtin.js';
+import { validateObject } from '../core/validate.js';
+import type { ValidateFn } from './judge.js';
+import { startServer, type RunningServer } from './server.js';
+import { openTlsSource } from './tls-setup.js';
+
+/** Never logged in clear, whatever ends up in a log object by mistake. */
+const redact = ['req.headers.authorization', 'headers.authorization', '*.password', '*.token', '*.key', 'key', 'object', 'oldObject'];
+
+export function makeLogger(config: ServeConfig): Logger {
+  return pino({ level: config.logLevel, base: { name: 'vmcp-admission' }, redact: { paths: redact, censor: '[redacted]' } });
+}
+
+export async function makeValidate(config: ServeConfig): Promise<ValidateFn> {
+  const schemas = await loadBuiltinSchemas();
+  const options = { mode: config.mode, schemas };
+  return (object) => validateObject(object, options);
+}
+
+export function exampleText(port: number, path: string, caPath: string | undefined): string {
+  const url = `https://localhost:${port}${path}`;
+  const ca = caPath === undefined ? '--insecure' : `--cacert ${caPath}`;
+  const curl = (file: string): string => `  curl ${ca} -H 'Content-Type: application/json' --data @examples/${file} ${url}`;
+  return [
+    '',
+    `vmcp-admission is serving AdmissionReviews on ${url}`,
+    '',
+    'A denial (rate limiting without Redis session storage):',
+    curl('admissionreview-create-ratelimit-without-redis.json'),
+    '',
+    'An allowed review:',
+    curl('admissionreview-create-valid.json'),
+    '',
+    `Health: curl ${ca} https://localhost:${port}/readyz   Metrics: .../metrics   Stop: Ctrl-C`,
+    '',
+  ].join('\n');
+}
+
+function untilSignal(server: RunningServer, logger: Logger): Promise<void> {
+  return new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals): void => {
+      logger.info({ signal }, 'shutdown requested');
+      server.shutdown(signal).then(resolve, (err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        resolve();
+      });
+    };
+    process.once('SIGTERM', onSignal);
+    process.once('SIGINT', onSignal);
+  });
+}
+
+export async function runServe(config: ServeConfig, io: CliIo): Promise<number> {
+  const logger = makeLogger(config);
+  const registry = new Registry();
+  try {
+    const validate = await makeValidate(config);
+    const tls = await openTlsSource(config, logger, registry);
+    const server = await startServer({ config, logger, validate, tls: tls.source, registry });
+    if (config.example) io.stdout(exampleText(server.port, config.path, tls.caPath));
+    await untilSignal(server, logger);
+    return 0;
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    logger.fatal({ message }, 'cannot start the webhook');
+    io.stderr(`vmcp-admission serve: ${message}\n`);
+    return 3;
+  }
+}

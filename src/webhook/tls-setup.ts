@@ -1,0 +1,67 @@
+// Chooses and opens the TlsSource named by --cert-source. `file` generates local certificates first
+// when the directory has none; `secret` loads src/kube lazily so the file path never pays for the
+// Kubernetes client.
+import { access } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import type { ServeConfig } from '../config.js';
+import { createFileTlsSource } from './file-tls-source.js';
+import { defaultHosts, ensureSelfSigned } from './self-signed.js';
+import type { TlsSource } from './tls-source.js';
+import type * as KubeSecretSource from '../kube/secret-tls-source.js';
+import type * as KubeClient from '@kubernetes/client-node';
+
+export interface OpenedTls {
+  readonly source: TlsSource;
+  /** Path of a CA file clients can trust (curl --cacert), when there is one. */
+  readonly caPath?: string;
+}
+
+async function openFiles(config: ServeConfig, logger: Logger): Promise<OpenedTls> {
+  const dir = config.certDir;
+  if (config.generateCerts) {
+    const hosts = defaultHosts(config.service, config.namespace);
+    const made = await ensureSelfSigned({ dir, hosts, now: new Date() });
+    if (made.generated) logger.info({ caPath: made.caPath, hosts }, `generated a CA and a serving certificate; clients trust ${made.caPath}`);
+  }
+  const source = await createFileTlsSource({ dir, pollIntervalMs: config.certPollIntervalMs, logger });
+  const caPath = join(dir, 'ca.crt');
+  const hasCa = await access(caPath).then(
+    () => true,
+    () => false,
+  );
+  return hasCa ? { source, caPath } : { source };
+}
+
+async function openSecret(config: ServeConfig, logger: Logger, registry: Registry): Promise<OpenedTls> {
+  let kube: typeof KubeSecretSource;
+  let client: typeof KubeClient;
+  try {
+    kube = await import('../kube/secret-tls-source.js');
+    client = await import('@kubernetes/client-node');
+  } catch (err) {
+    throw new Error(`--cert-source secret is not available in this build (src/kube/secret-tls-source): ${(err as Error).message}`);
+  }
+  if (config.namespace === '') throw new Error('--cert-source secret needs --namespace (env VMCP_ADMISSION_NAMESPACE)');
+  if (config.service === '') throw new Error('--cert-source secret needs --service (env VMCP_ADMISSION_SERVICE)');
+  const kubeConfig = new client.KubeConfig();
+  kubeConfig.loadFromDefault();
+  const source = await kube.createSecretTlsSource({
+    kubeConfig,
+    logger,
+    registry,
+    now: () => new Date(),
+    namespace: config.namespace,
+    secretName: config.secretName,
+    webhookName: config.webhookName,
+    serviceName: config.service,
+    podName: config.podName === '' ? hostname() : config.podName,
+  });
+  return { source };
+}
+
+export async function openTlsSource(config: ServeConfig, logger: Logger, registry: Registry): Promise<OpenedTls> {
+  return config.certSource === 'secret' ? openSecret(config, logger, registry) : openFiles(config, logger);
+}
