@@ -1,0 +1,72 @@
+// Step one of rendering (FACTS c.1): the defaulted VirtualMCPServer (+ the objects it references,
+// from the same input) -> the operator's config.Config as JSON-shaped data. Key order and
+// omitempty are the encoder's business (encode-typed.ts); this file only decides values.
+import { buildAggregation } from './model-aggregation.js';
+import { buildIncomingAuth } from './model-incoming.js';
+import { ensureOperationalDefaults } from './model-operational.js';
+import { buildOutgoingAuth } from './model-outgoing.js';
+import { asArray, lookup, nameOf, namespaceOf, rec, specOf, str, type ModelContext, type Obj, type ObjectIndex, type RenderIssue } from './refs.js';
+
+/** Inline composite tools, then each referenced VirtualMCPCompositeToolDefinition's spec; names unique. */
+function compositeTools(ctx: ModelContext, config: Obj): unknown[] | undefined {
+  const inline = asArray(config.compositeTools);
+  const refs = asArray(config.compositeToolRefs);
+  const referenced = refs.flatMap((ref, i) => {
+    const target = lookup(ctx, 'VirtualMCPCompositeToolDefinition', str(rec(ref).name), ['spec', 'config', 'compositeToolRefs', i, 'name']);
+    return target === undefined ? [] : [specOf(target)];
+  });
+  const all = [...inline, ...referenced];
+  const seen = new Set<string>();
+  for (const tool of all) {
+    const name = str(rec(tool).name);
+    if (seen.has(name)) ctx.issues.push({ path: ['spec', 'config', 'compositeTools'], type: 'Invalid value', detail: `invalid composite tools: duplicate composite tool name: "${name}"` });
+    seen.add(name);
+  }
+  return all.length > 0 ? all : undefined;
+}
+
+/** spec.sessionStorage with provider redis -> {provider, address, db, keyPrefix}; never the password. */
+function sessionStorage(spec: Obj): Obj | undefined {
+  const s = rec(spec.sessionStorage);
+  if (s.provider !== 'redis') return undefined;
+  return { provider: s.provider, address: s.address, db: s.db, keyPrefix: s.keyPrefix };
+}
+
+function audit(ctx: ModelContext, config: Obj): Obj | undefined {
+  if (config.audit === undefined) return undefined;
+  const a = { ...rec(config.audit) };
+  if (str(a.component) === '') a.component = ctx.name;
+  return a;
+}
+
+/** Lookups whose result exists only in the cluster: refused with the reason (see README render section). */
+function refuseClusterOnly(ctx: ModelContext): void {
+  const refuse = (field: string, detail: string): void => void ctx.issues.push({ path: ['spec', field], type: 'Forbidden', detail });
+  if (ctx.spec.embeddingServerRef !== undefined) refuse('embeddingServerRef', `the optimizer's embeddingService comes from EmbeddingServer ${ctx.namespace}/${str(rec(ctx.spec.embeddingServerRef).name)} status, which an offline render cannot see`);
+  if (ctx.spec.authServerConfig !== undefined) refuse('authServerConfig', 'the embedded auth server config (ConfigMap key authserver-config.yaml) is not rendered offline');
+  if (ctx.spec.telemetryConfigRef !== undefined) {
+    const name = str(rec(ctx.spec.telemetryConfigRef).name);
+    if (lookup(ctx, 'MCPTelemetryConfig', name, ['spec', 'telemetryConfigRef', 'name']) !== undefined) {
+      refuse('telemetryConfigRef', `MCPTelemetryConfig ${ctx.namespace}/${name}: normalising telemetry configs is not supported by the offline renderer`);
+    }
+  }
+}
+
+export function buildConfigModel(vmcp: Obj, index: ObjectIndex): { config: Obj; issues: readonly RenderIssue[] } {
+  const spec = specOf(vmcp);
+  const ctx: ModelContext = { name: nameOf(vmcp), namespace: namespaceOf(vmcp), spec, index, issues: [] };
+  const config: Obj = structuredClone(rec(spec.config));
+  if (Array.isArray(spec.passthroughHeaders) && spec.passthroughHeaders.length > 0) config.passthroughHeaders = spec.passthroughHeaders;
+  config.name = ctx.name;
+  config.groupRef = str(rec(spec.groupRef).name);
+  config.incomingAuth = buildIncomingAuth(ctx);
+  config.outgoingAuth = buildOutgoingAuth(ctx);
+  config.aggregation = buildAggregation(ctx);
+  config.compositeTools = compositeTools(ctx, config);
+  config.telemetry = undefined;
+  config.audit = audit(ctx, config);
+  config.sessionStorage = sessionStorage(spec);
+  config.operational = ensureOperationalDefaults(config.operational);
+  refuseClusterOnly(ctx);
+  return { config, issues: ctx.issues };
+}

@@ -1,0 +1,61 @@
+// The ConfigMap the operator writes (FACTS c.2): `<name>-vmcp-config` in the CR's namespace, three
+// `.io` labels, data config.yaml, and the content checksum annotation = lowercase hex SHA-256 over
+// sorted data keys+values, then sorted label keys+values, no separators.
+import { createHash } from 'node:crypto';
+import { YamlMap, type YamlNode } from './yaml-node.js';
+
+export const CHECKSUM_ANNOTATION = 'toolhive.stacklok.dev/content-checksum';
+
+export interface ConfigMapObject {
+  readonly apiVersion: 'v1';
+  readonly kind: 'ConfigMap';
+  readonly metadata: {
+    readonly name: string;
+    readonly namespace: string;
+    readonly labels: Readonly<Record<string, string>>;
+    readonly annotations: Readonly<Record<string, string>>;
+  };
+  readonly data: Readonly<Record<string, string>>;
+}
+
+export function configMapName(vmcpName: string): string {
+  return `${vmcpName}-vmcp-config`;
+}
+
+export function vmcpConfigLabels(vmcpName: string): Record<string, string> {
+  return {
+    'toolhive.stacklok.io/component': 'vmcp-config',
+    'toolhive.stacklok.io/virtual-mcp-server': vmcpName,
+    'toolhive.stacklok.io/managed-by': 'toolhive-operator',
+  };
+}
+
+/** Go sort.Strings order: byte-wise on UTF-8. */
+const byteOrder = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b));
+
+export function contentChecksum(data: Readonly<Record<string, string>>, labels: Readonly<Record<string, string>>): string {
+  const hash = createHash('sha256');
+  for (const key of Object.keys(data).sort(byteOrder)) hash.update(key).update(data[key]!);
+  for (const key of Object.keys(labels).sort(byteOrder)) hash.update(key).update(labels[key]!);
+  return hash.digest('hex');
+}
+
+export function buildConfigMap(vmcpName: string, namespace: string, configYaml: string): ConfigMapObject {
+  const data = { 'config.yaml': configYaml };
+  const labels = vmcpConfigLabels(vmcpName);
+  return {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: configMapName(vmcpName), namespace, labels, annotations: { [CHECKSUM_ANNOTATION]: contentChecksum(data, labels) } },
+    data,
+  };
+}
+
+const strings = (r: Readonly<Record<string, string>>): YamlMap => new YamlMap(Object.entries(r));
+
+/** The ConfigMap as emitter data (fields in the order kubectl users expect). */
+export function configMapNode(cm: ConfigMapObject): YamlNode {
+  const m = cm.metadata;
+  const metadata = new YamlMap([['name', m.name], ['namespace', m.namespace], ['labels', strings(m.labels)], ['annotations', strings(m.annotations)]]);
+  return new YamlMap([['apiVersion', cm.apiVersion], ['kind', cm.kind], ['metadata', metadata], ['data', strings(cm.data)]]);
+}

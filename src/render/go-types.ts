@@ -1,0 +1,61 @@
+// Go type expressions from the field table ('*T', '[]T', 'map[string]T', kinds, named types) and
+// yaml.v3's isZero for a JSON-shaped value of that type (what omitempty skips).
+import { parseGoDuration } from '../core/duration.js';
+import { namedScalars, structFields } from './config-fields.js';
+
+export type GoType =
+  | { readonly kind: 'ptr' | 'slice' | 'map'; readonly elem: string }
+  | { readonly kind: 'struct'; readonly name: string }
+  | { readonly kind: 'string' | 'bool' | 'int' | 'duration' | 'time-duration' | 'free-map' | 'free-any' };
+
+const INT_KINDS = new Set(['int', 'int32', 'int64']);
+
+export function parseGoType(type: string): GoType {
+  if (type.startsWith('*')) return { kind: 'ptr', elem: type.slice(1) };
+  if (type.startsWith('[]')) return { kind: 'slice', elem: type.slice(2) };
+  if (type.startsWith('map[string]')) return { kind: 'map', elem: type.slice('map[string]'.length) };
+  if (type === 'string' || type === 'bool') return { kind: type };
+  if (INT_KINDS.has(type)) return { kind: 'int' };
+  const named = namedScalars[type];
+  if (named !== undefined) return { kind: named };
+  if (structFields[type] !== undefined) return { kind: 'struct', name: type };
+  throw new Error(`config-fields: unknown Go type ${type}`);
+}
+
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNil = (v: unknown): boolean => v === undefined || v === null;
+
+/** Zero durations (0, "0s") are omitted; unparsable text is not zero (the encoder reports it). */
+function zeroDuration(v: unknown): boolean {
+  if (isNil(v) || v === '') return true;
+  const parsed = typeof v === 'string' ? parseGoDuration(v) : undefined;
+  return parsed !== undefined && parsed.ok && parsed.nanoseconds === 0n;
+}
+
+function zeroStruct(name: string, v: unknown): boolean {
+  if (name === 'metav1.Duration') return zeroDuration(v);
+  if (!isRecord(v)) return true;
+  return structFields[name]!.every(([key, type]) => isZero(type, v[key]));
+}
+
+const emptyCollection = (v: unknown): boolean => (Array.isArray(v) ? v.length === 0 : !isRecord(v) || Object.keys(v).length === 0);
+const zeroScalar = (v: unknown): boolean => isNil(v) || v === '' || v === false || v === 0 || v === 0n;
+
+const ZERO: Readonly<Record<Exclude<GoType['kind'], 'struct'>, (v: unknown) => boolean>> = {
+  ptr: isNil,
+  'free-any': isNil,
+  slice: (v) => !Array.isArray(v) || v.length === 0,
+  map: emptyCollection,
+  'free-map': emptyCollection,
+  duration: zeroDuration,
+  'time-duration': zeroDuration,
+  string: zeroScalar,
+  bool: zeroScalar,
+  int: zeroScalar,
+};
+
+/** yaml.v3 isZero after encoding/json decoded `v` into a value of Go type `type`. */
+export function isZero(type: string, v: unknown): boolean {
+  const t = parseGoType(type);
+  return t.kind === 'struct' ? zeroStruct(t.name, v) : ZERO[t.kind](v);
+}

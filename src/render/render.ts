@@ -1,0 +1,75 @@
+// Rendering, pure: every VirtualMCPServer in the input is judged by the engine first (CRD
+// defaulting, schema, CEL, rules); a denied object is not rendered and its findings are returned.
+// An allowed one goes through the config model (step one) and the emitter (step two).
+import { makeFinding, type Finding } from '../core/finding.js';
+import { servedVersionOf, validateObject, type Mode, type SchemaProvider } from '../core/validate.js';
+import { buildConfigModel } from './config-model.js';
+import { buildConfigMap, type ConfigMapObject } from './configmap.js';
+import { emitYaml } from './emit-yaml.js';
+import { encodeTyped } from './encode-typed.js';
+import { ObjectIndex, nameOf, namespaceOf, type Obj, type RenderIssue } from './refs.js';
+
+export interface RenderedConfig {
+  /** Position of the VirtualMCPServer in the input objects. */
+  readonly index: number;
+  readonly name: string;
+  readonly namespace: string;
+  /** config.yaml, byte-identical to the operator's. */
+  readonly configYaml: string;
+  readonly configMap: ConfigMapObject;
+}
+
+export interface ObjectFindings {
+  readonly index: number;
+  readonly name: string;
+  readonly findings: readonly Finding[];
+}
+
+export type RenderResult =
+  | { readonly ok: true; readonly outputs: readonly RenderedConfig[]; readonly warnings: readonly ObjectFindings[] }
+  | { readonly ok: false; readonly findings: readonly Finding[]; readonly failed: readonly ObjectFindings[] };
+
+export interface RenderOptions {
+  readonly mode?: Mode;
+}
+
+const RULES: Readonly<Record<RenderIssue['type'], string>> = {
+  'Not found': 'render-reference-not-found',
+  'Invalid value': 'render-invalid-reference',
+  Forbidden: 'render-cluster-only',
+};
+
+const toFinding = (issue: RenderIssue): Finding =>
+  makeFinding({ rule: RULES[issue.type], origin: 'runtime', severity: 'error', path: issue.path, type: issue.type, detail: issue.detail });
+
+/** config.yaml for one allowed (defaulted) object, or the reasons it cannot be rendered. */
+function renderOne(object: Obj, index: ObjectIndex): { yaml: string } | { findings: Finding[] } {
+  const model = buildConfigModel(object, index);
+  const encoded = encodeTyped('config.Config', model.config);
+  const decodeFindings = encoded.errors.map((e) =>
+    makeFinding({ rule: 'render-undecodable', origin: 'runtime', severity: 'error', path: ['spec', 'config', ...e.path], type: 'Invalid value', detail: e.message }),
+  );
+  const findings = [...model.issues.map(toFinding), ...decodeFindings];
+  return findings.length > 0 ? { findings } : { yaml: emitYaml(encoded.node) };
+}
+
+export function renderConfigs(objects: readonly unknown[], schemas: SchemaProvider, options: RenderOptions = {}): RenderResult {
+  const index = new ObjectIndex(objects);
+  const outputs: RenderedConfig[] = [];
+  const failed: ObjectFindings[] = [];
+  const warnings: ObjectFindings[] = [];
+  objects.forEach((input, i) => {
+    if (servedVersionOf(input, schemas) === undefined) return;
+    const result = validateObject(input, { mode: options.mode ?? 'strict', schemas });
+    const object = result.object as Obj;
+    const name = nameOf(input as Obj);
+    if (!result.allowed) return void failed.push({ index: i, name, findings: result.findings });
+    if (result.findings.length > 0) warnings.push({ index: i, name, findings: result.findings });
+    const rendered = renderOne(object, index);
+    if ('findings' in rendered) return void failed.push({ index: i, name, findings: rendered.findings });
+    const namespace = namespaceOf(object);
+    outputs.push({ index: i, name, namespace, configYaml: rendered.yaml, configMap: buildConfigMap(name, namespace, rendered.yaml) });
+  });
+  if (failed.length > 0) return { ok: false, findings: failed.flatMap((f) => f.findings), failed };
+  return { ok: true, outputs, warnings };
+}
