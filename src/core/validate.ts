@@ -48,23 +48,26 @@ export interface ValidationResult {
   readonly allowed: boolean;
 }
 
-import { makeFinding } from './finding.js';
 import { pruneUnknownFields } from './schema/prune.js';
 import { applyDefaults } from './schema/defaults.js';
 import { checkOpenApi, blocksCel } from './schema/openapi-check.js';
 import { checkListTypes } from './schema/list-types.js';
 import { evaluateCelRules } from './cel/evaluate.js';
 import { rules } from './rules/index.js';
+import { celNotCheckedFinding, internalErrorFinding, notAMappingFinding, unservedVersionFinding, wrongKindFinding } from './rules/engine-rules.js';
 import type { RuleContext } from './rules/types.js';
+import { isRecord, type JsonRecord } from './spec.js';
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A finding that denies the object (every error; warnings never do). */
+export function isBlocking(f: Finding): boolean {
+  return f.severity === 'error';
 }
 
-function notAnObject(): ValidationResult {
-  const f = makeFinding({ rule: 'schema-type', origin: 'schema', severity: 'error', path: null, type: 'Invalid value', detail: 'object must be a mapping' });
-  return { object: undefined, findings: [f], allowed: false };
-}
+const result = (object: unknown, findings: readonly Finding[]): ValidationResult => ({
+  object,
+  findings,
+  allowed: !findings.some(isBlocking),
+});
 
 /** Which served version an object claims; undefined for other groups or kinds. */
 export function servedVersionOf(object: unknown, schemas: SchemaProvider): string | undefined {
@@ -73,30 +76,52 @@ export function servedVersionOf(object: unknown, schemas: SchemaProvider): strin
   return group === schemas.group && version !== undefined && schemas.versions.includes(version) ? version : undefined;
 }
 
-const celBlockedNotice = (): ReturnType<typeof makeFinding> =>
-  makeFinding({
-    rule: 'cel-not-checked',
-    origin: 'cel',
-    severity: 'error',
-    path: null,
-    type: 'Invalid value',
-    value: '"null"',
-    detail: 'some validation rules were not checked because the object was invalid; correct the existing errors to complete validation',
-  });
+/** Why a document cannot be judged against these schemas: not a mapping, another kind, an unserved version. */
+function documentProblem(input: unknown, schemas: SchemaProvider): Finding | undefined {
+  if (!isRecord(input)) return notAMappingFinding(input);
+  if (input.kind !== schemas.kind) return wrongKindFinding(input.kind, schemas.group);
+  if (servedVersionOf(input, schemas) === undefined) return unservedVersionFinding(input.apiVersion, schemas.group, schemas.versions);
+  return undefined;
+}
 
-/** Same order of work as the API server (FACTS b.1), then runtime parity and lint rules. Never throws on user input. */
-export function validateObject(input: unknown, options: ValidateOptions): ValidationResult {
-  if (!isRecord(input)) return notAnObject();
-  const version = servedVersionOf(input, options.schemas);
-  const compiled = version === undefined ? undefined : options.schemas.get(version);
-  if (version === undefined || compiled === undefined) return notAnObject();
+/** Runtime and lint rules for the mode; a rule that throws becomes an internal-error finding naming it. */
+function runRules(ctx: RuleContext): Finding[] {
+  return rules
+    .filter((r) => r.check !== undefined && r.modes.includes(ctx.mode))
+    .flatMap((r) => {
+      try {
+        return r.check!(ctx);
+      } catch (e) {
+        return [internalErrorFinding(`rule ${r.id}: ${e instanceof Error ? e.message : String(e)}`)];
+      }
+    });
+}
+
+function judge(input: JsonRecord, version: string, compiled: CompiledVersion, mode: Mode): ValidationResult {
   const schema = compiled.meta.schema;
-  const pruned = pruneUnknownFields(input, schema, options.mode === 'strict' ? 'error' : 'warning');
+  const pruned = pruneUnknownFields(input, schema, mode === 'strict' ? 'error' : 'warning');
   const object = applyDefaults(pruned.object, schema) as Record<string, unknown>;
   const schemaFindings = [...checkOpenApi(object, compiled), ...checkListTypes(object, schema)];
-  const cel = schemaFindings.some(blocksCel) ? [celBlockedNotice()] : evaluateCelRules(object, schema);
-  const ctx: RuleContext = { object, version, mode: options.mode, deprecationWarning: compiled.meta.deprecationWarning };
-  const ruled = rules.filter((r) => r.check !== undefined && r.modes.includes(options.mode)).flatMap((r) => r.check!(ctx));
-  const findings = [...pruned.findings, ...schemaFindings, ...cel, ...ruled];
-  return { object, findings, allowed: !findings.some((f) => f.severity === 'error') };
+  const cel = schemaFindings.some(blocksCel) ? [celNotCheckedFinding()] : evaluateCelRules(object, schema);
+  const ctx: RuleContext = { object, input, schema, version, mode, ...(compiled.meta.deprecationWarning === undefined ? {} : { deprecationWarning: compiled.meta.deprecationWarning }) };
+  return result(object, [...pruned.findings, ...schemaFindings, ...cel, ...runRules(ctx)]);
+}
+
+/**
+ * Same order of work as the API server (FACTS b.1): prune -> defaults -> OpenAPI -> list types ->
+ * CEL (unless blocked, then the API server's notice) -> runtime parity (strict) -> lint.
+ * Never throws: bad input becomes findings, an internal exception an `internal-error` finding.
+ */
+export function validateObject(input: unknown, options: ValidateOptions): ValidationResult {
+  try {
+    const problem = documentProblem(input, options.schemas);
+    if (problem !== undefined) return result(undefined, [problem]);
+    const record = input as JsonRecord;
+    const version = servedVersionOf(record, options.schemas)!;
+    const compiled = options.schemas.get(version);
+    if (compiled === undefined) return result(undefined, [unservedVersionFinding(record.apiVersion, options.schemas.group, options.schemas.versions)]);
+    return judge(record, version, compiled, options.mode);
+  } catch (e) {
+    return result(undefined, [internalErrorFinding(e)]);
+  }
 }

@@ -1,0 +1,58 @@
+// A call needs a token from every applicable bucket (FACTS e.2). A bucket whose capacity and refill
+// rate are both >= those of a bucket that applies to every call it sees always has a token when that
+// one has: it can never be the one that limits. Server shared applies to every call; for a tool's
+// perUser bucket, so do that tool's shared bucket and the server perUser bucket.
+import { makeFinding, type Finding } from '../finding.js';
+import { rateLimitBuckets, type BucketRef } from '../spec.js';
+import { bucketNumbers, type BucketNumbers } from './bucket-numbers.js';
+import { fill, MAX_WARNING_LENGTH, shortNumber } from './template.js';
+import type { Rule, RuleContext } from './types.js';
+
+interface Sized { readonly ref: BucketRef; readonly n: BucketNumbers; readonly name: string }
+
+/** The buckets that apply to every call `b` meters, tightest-first in vMCP's check order. */
+function coveringBuckets(b: BucketRef, all: readonly BucketRef[]): BucketRef[] {
+  if (b.toolIndex === undefined) return b.scope === 'perUser' ? all.filter((o) => o.toolIndex === undefined && o.scope === 'shared') : [];
+  const server = all.filter((o) => o.toolIndex === undefined);
+  const sameTool = b.scope === 'perUser' ? all.filter((o) => o.toolIndex === b.toolIndex && o.scope === 'shared') : [];
+  return [...server.filter((o) => o.scope === 'shared'), ...sameTool, ...(b.scope === 'perUser' ? server.filter((o) => o.scope === 'perUser') : [])];
+}
+
+const nameOf = (o: BucketRef): string => (o.toolIndex === undefined ? o.scope : `tool ${o.scope}`);
+
+function sized(o: BucketRef): Sized | undefined {
+  const n = bucketNumbers(o);
+  return n === undefined ? undefined : { ref: o, n, name: nameOf(o) };
+}
+
+const ID = 'lint-bucket-never-binds';
+const messages = {
+  full: 'never binds: {tokens} tokens, {rate}/s vs {other} {otherTokens} tokens, {otherRate}/s (tighter, always applies)',
+  short: 'never binds: {tokens} tokens, {rate}/s vs {other} {otherTokens} tokens, {otherRate}/s',
+} as const;
+
+/** The full text when the whole line fits a Kubernetes warning, else the short one. */
+function warning(self: Sized, other: Sized): Finding {
+  const vars = { tokens: shortNumber(self.n.tokens), rate: shortNumber(self.n.rate), other: other.name, otherTokens: shortNumber(other.n.tokens), otherRate: shortNumber(other.n.rate) };
+  const make = (template: string): Finding => makeFinding({ rule: ID, origin: 'lint', severity: 'warning', path: self.ref.path, type: 'Warning', detail: fill(template, vars) });
+  const full = make(messages.full);
+  return full.message.length <= MAX_WARNING_LENGTH ? full : make(messages.short);
+}
+
+export const lintBucketNeverBinds: Rule = {
+  id: ID,
+  origin: 'lint',
+  severity: 'warning',
+  description: 'a perUser or per-tool bucket no smaller and no slower than a bucket that always applies with it never limits anything',
+  messages,
+  modes: ['crd', 'strict'],
+  check: (ctx: RuleContext): Finding[] => {
+    const all = rateLimitBuckets(ctx.object);
+    return all.flatMap((b) => {
+      const self = sized(b);
+      if (self === undefined) return [];
+      const tighter = coveringBuckets(b, all).map(sized).find((o) => o !== undefined && self.n.tokens >= o.n.tokens && self.n.rate >= o.n.rate);
+      return tighter === undefined ? [] : [warning(self, tighter)];
+    });
+  },
+};

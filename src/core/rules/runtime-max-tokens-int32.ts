@@ -1,0 +1,28 @@
+// maxTokens is `format: int32`, which kube-apiserver <= 1.35 does not enforce: 2147483648 is admitted
+// there and then fails the operator's int32 decode (FACTS a.5).
+import { makeFinding, type Finding } from '../finding.js';
+import { rateLimitBuckets } from '../spec.js';
+import { fill } from './template.js';
+import type { Rule, RuleContext } from './types.js';
+
+const INT32_MAX = 2_147_483_647;
+
+const ID = 'runtime-max-tokens-int32';
+const messages = { range: '{bucket}: maxTokens {value} does not fit in int32 (maximum 2147483647); the operator cannot decode it' } as const;
+
+export const runtimeMaxTokensInt32: Rule = {
+  id: ID,
+  origin: 'runtime',
+  severity: 'error',
+  description: 'maxTokens must fit in int32 (older API servers admit larger values the operator cannot decode)',
+  messages,
+  modes: ['strict'],
+  check: (ctx: RuleContext): Finding[] => {
+    return rateLimitBuckets(ctx.object).flatMap((b) => {
+      const n = b.bucket.maxTokens;
+      if (typeof n !== 'number' || !Number.isInteger(n) || n <= INT32_MAX) return [];
+      const detail = fill(messages.range, { bucket: b.label, value: String(n) });
+      return [makeFinding({ rule: ID, origin: 'runtime', severity: 'error', path: [...b.path, 'maxTokens'], type: 'Invalid value', value: String(n), detail })];
+    });
+  },
+};
