@@ -1,0 +1,75 @@
+// Writes the README rule table from the registry (src/core/rules), between the `rules` markers.
+// CEL messages are read from the committed CRD schema, where their only copy lives.
+// Usage: npx tsx scripts/generate-rules-doc.ts   (the README sync test says so when it is stale)
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { rules } from '../src/core/rules/index.js';
+import { celRuleLocations } from '../src/core/rules/cel-rules.js';
+import type { CrdVersionSchema, SchemaNode } from '../src/core/schema/types.js';
+
+const README = new URL('../README.md', import.meta.url);
+const SCHEMA = new URL('../schemas/virtualmcpserver.v1beta1.json', import.meta.url);
+export const BEGIN = /<!-- BEGIN rules[^>]*-->\n/;
+export const END = '<!-- END rules -->';
+
+/** The schema node at a registry path (`spec.config.rateLimiting.tools[*]`). */
+function nodeAt(root: SchemaNode, path: string): SchemaNode | undefined {
+  let node: SchemaNode | undefined = root;
+  for (const part of path.split('.')) {
+    const [name, ...rest] = part.split(/(?=\[\*\]|\{\*\})/);
+    node = node?.properties?.[name ?? ''];
+    for (const r of rest) node = r === '[*]' ? node?.items : typeof node?.additionalProperties === 'object' ? node.additionalProperties : undefined;
+  }
+  return node;
+}
+
+function celMessages(schema: SchemaNode): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const loc of celRuleLocations) {
+    const v = nodeAt(schema, loc.path)?.['x-kubernetes-validations']?.find((x) => x.rule === loc.rule);
+    if (v?.message !== undefined) out.set(loc.id, v.message);
+  }
+  return out;
+}
+
+const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const code = (s: string): string => (s.includes('`') ? `\`\` ${s} \`\`` : `\`${s}\``);
+
+/** The generated section body (without the markers). */
+export function renderRulesSection(schema: SchemaNode): string {
+  const cel = celMessages(schema);
+  const rows = rules.map((r) => {
+    const texts = cel.has(r.id) ? [cel.get(r.id)!] : Object.values(r.messages);
+    const messages = texts.map((t) => cell(code(t))).join('<br>');
+    return `| \`${r.id}\` | ${r.origin} | ${r.severity} | ${r.modes.join(', ')} | ${cell(r.description)}${messages === '' ? '' : `<br>${messages}`} |`;
+  });
+  return [
+    `${rules.length} rules. Every finding names its rule id. Errors deny (webhook) or fail (CLI exit 1); warnings never do.`,
+    'Origins: `schema` = the CRD\'s OpenAPI checks, `cel` = its x-kubernetes-validations rules (message as in the CRD),',
+    '`runtime` = what the API server admits but the operator or vMCP rejects (strict mode only), `lint` = advice.',
+    '`{name}` marks a value filled in; schema-stage texts follow the API server\'s field errors.',
+    '',
+    '| id | origin | severity | modes | description / message |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
+}
+
+export function loadSchema(): SchemaNode {
+  return (JSON.parse(readFileSync(SCHEMA, 'utf8')) as CrdVersionSchema).schema;
+}
+
+/** README text with the section replaced; throws when the markers are missing. */
+export function withRulesSection(readme: string, section: string): string {
+  const begin = BEGIN.exec(readme);
+  const end = readme.indexOf(END);
+  if (begin === null || end < begin.index) throw new Error('README.md: rules markers not found');
+  return readme.slice(0, begin.index + begin[0].length) + section + readme.slice(end);
+}
+
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const readme = readFileSync(README, 'utf8');
+  writeFileSync(README, withRulesSection(readme, renderRulesSection(loadSchema())));
+  console.log(`README.md: ${rules.length} rules written`);
+}
