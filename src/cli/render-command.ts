@@ -1,7 +1,160 @@
-// Placeholder until the render subcommand lands.
-import { ExitCode, type CliIo } from './io.js';
+// `vmcp-admission render`: inputs -> documents (shared loader) -> renderConfigs -> stdout.
+// Refusals print every finding as `file:line:col: message` on stderr (exit 1); unreadable or
+// unparsable input and bad flags exit 2.
+import { parseArgs } from 'node:util';
+import type { Finding } from '../core/finding.js';
+import type { Mode } from '../core/validate.js';
+import { loadBuiltinSchemas } from '../core/schema/builtin.js';
+import { configMapNode } from '../render/configmap.js';
+import { emitYaml } from '../render/emit-yaml.js';
+import { renderConfigs, type ObjectFindings, type RenderedConfig } from '../render/render.js';
+import { parseSource, type ParsedSource, type SourceDocument } from './documents.js';
+import { readInputs } from './inputs.js';
+import { ExitCode, type CliIo, type Command } from './io.js';
+import { locate } from './locate.js';
 
-export async function renderCommand(_argv: readonly string[], io: CliIo): Promise<number> {
-  io.stderr('vmcp-admission render: not implemented yet\n');
-  return Promise.resolve(ExitCode.internal);
+// --- arguments (pure) ---
+
+export const renderOutputs = ['config', 'configmap', 'json'] as const;
+export type RenderOutput = (typeof renderOutputs)[number];
+const modes: readonly Mode[] = ['strict', 'crd'];
+
+export interface RenderOptions {
+  readonly mode: Mode;
+  readonly output: RenderOutput;
+  readonly inputs: readonly string[];
 }
+
+export type ParsedRenderArgs =
+  | { readonly kind: 'options'; readonly options: RenderOptions }
+  | { readonly kind: 'help'; readonly help: string }
+  | { readonly kind: 'usage-error'; readonly message: string; readonly help: string };
+
+export const renderHelp = `Usage: vmcp-admission render [options] <path|->...
+
+Renders the vMCP config.yaml the ToolHive operator writes for each VirtualMCPServer in the input,
+byte for byte (CRD defaults applied first). Referenced objects (MCPOIDCConfig, MCPAuthzConfig,
+ConfigMap, MCPToolConfig, VirtualMCPCompositeToolDefinition, ...) are taken from the same input.
+A spec the validator denies is not rendered: its findings are printed instead.
+
+Arguments:
+  <path|->              YAML or JSON files, directories, or - for standard input
+
+Options:
+  -o, --output FORMAT   config (default): config.yaml documents separated by ---;
+                        configmap: the <name>-vmcp-config ConfigMap(s) with the content checksum;
+                        json: [{name, namespace, configMap, checksum, config}]
+  --mode strict|crd     pre-check like \`validate\` (default strict)
+  -h, --help            show this help
+
+Exit codes: 0 rendered, 1 refused (findings printed to stderr), 2 usage error or unreadable input,
+3 internal error.
+`;
+
+const optionSpec = {
+  mode: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const usageError = (message: string): ParsedRenderArgs => ({ kind: 'usage-error', message, help: renderHelp });
+
+function pick<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T | string {
+  if (value === undefined) return fallback;
+  return allowed.find((a) => a === value) ?? `unknown ${flag} "${value}": allowed values are ${allowed.join(', ')}`;
+}
+
+export function parseRenderArgs(argv: readonly string[]): ParsedRenderArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: optionSpec, allowPositionals: true, strict: true });
+  } catch (err) {
+    return usageError(err instanceof Error ? err.message : String(err));
+  }
+  const { values, positionals } = parsed;
+  if (values.help === true) return { kind: 'help', help: renderHelp };
+  const mode = pick('--mode', values.mode, modes, 'strict');
+  if (!modes.includes(mode as Mode)) return usageError(mode);
+  const output = pick('--output', values.output, renderOutputs, 'config');
+  if (!(renderOutputs as readonly string[]).includes(output)) return usageError(output);
+  if (positionals.length === 0) return usageError('no input: give a file, a directory or - for standard input');
+  return { kind: 'options', options: { mode: mode as Mode, output: output as RenderOutput, inputs: [...new Set(positionals)] } };
+}
+
+// --- command ---
+
+interface Loaded {
+  readonly parsed: ParsedSource;
+  readonly doc: SourceDocument;
+}
+
+/** Every decodable document, or the first-found problems as stderr lines. */
+async function load(inputs: readonly string[], io: CliIo): Promise<{ docs: Loaded[]; problems: string[] }> {
+  const docs: Loaded[] = [];
+  const problems: string[] = [];
+  for (const input of await readInputs(inputs, io)) {
+    if (input.kind === 'error') {
+      problems.push(`${input.source}: ${input.message}`);
+      continue;
+    }
+    const parsed = parseSource(input.source, input.text);
+    for (const doc of parsed.documents) {
+      for (const p of doc.problems) {
+        const pos = parsed.lineCounter.linePos(p.offset);
+        problems.push(`${input.source}:${pos.line}:${pos.col}: ${p.message}`);
+      }
+      if (doc.problems.length === 0) docs.push({ parsed, doc });
+    }
+  }
+  return { docs, problems };
+}
+
+function findingLines(loaded: Loaded, group: ObjectFindings, label = ''): string[] {
+  const { parsed, doc } = loaded;
+  return group.findings.map((f: Finding) => {
+    const pos = doc.node === undefined ? { line: 1, col: 1 } : locate(doc.node, parsed.lineCounter, f.path);
+    return `${parsed.source}:${pos.line}:${pos.col}: ${label}${f.message}\n`;
+  });
+}
+
+function format(outputs: readonly RenderedConfig[], output: RenderOutput): string {
+  if (output === 'json') {
+    const items = outputs.map((o) => ({ name: o.name, namespace: o.namespace, configMap: o.configMap.metadata.name, checksum: o.configMap.metadata.annotations['toolhive.stacklok.dev/content-checksum'], config: o.configYaml }));
+    return `${JSON.stringify(items, null, 2)}\n`;
+  }
+  const texts = outputs.map((o) => (output === 'config' ? o.configYaml : emitYaml(configMapNode(o.configMap))));
+  return texts.join('---\n');
+}
+
+async function render(options: { inputs: readonly string[]; output: RenderOutput; mode: 'strict' | 'crd' }, io: CliIo): Promise<number> {
+  const { docs, problems } = await load(options.inputs, io);
+  if (problems.length > 0) {
+    io.stderr(problems.map((p) => `${p}\n`).join(''));
+    return ExitCode.usage;
+  }
+  const result = renderConfigs(docs.map((d) => d.doc.value), await loadBuiltinSchemas(), { mode: options.mode });
+  if (!result.ok) {
+    io.stderr(result.failed.flatMap((g) => findingLines(docs[g.index]!, g)).join(''));
+    return ExitCode.findings;
+  }
+  io.stderr(result.warnings.flatMap((g) => findingLines(docs[g.index]!, g, 'warning: ')).join(''));
+  if (result.outputs.length === 0) {
+    io.stderr('vmcp-admission render: no VirtualMCPServer in the input\n');
+    return ExitCode.usage;
+  }
+  io.stdout(format(result.outputs, options.output));
+  return ExitCode.ok;
+}
+
+export const renderCommand: Command = async (argv, io) => {
+  const args = parseRenderArgs(argv);
+  if (args.kind === 'help') {
+    io.stdout(args.help);
+    return ExitCode.ok;
+  }
+  if (args.kind === 'usage-error') {
+    io.stderr(`vmcp-admission render: ${args.message}\n\n${args.help}`);
+    return ExitCode.usage;
+  }
+  return render(args.options, io);
+};
