@@ -28,10 +28,9 @@ const inputError = (source: string, rule: InputError['rule'], message: string): 
 
 function describeFsError(err: unknown): string {
   const code = (err as { code?: unknown }).code;
-  if (code === 'ENOENT') return 'no such file or directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'is a directory';
-  return err instanceof Error ? err.message : String(err);
+  if (code === 'ENOENT') return 'cannot read: no such file or directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'cannot read: permission denied';
+  return `cannot read: ${err instanceof Error ? err.message : String(err)}`;
 }
 
 async function readTextFile(absolute: string, source: string): Promise<Input> {
@@ -79,7 +78,7 @@ async function readStdin(io: CliIo): Promise<Input> {
     if (text.includes('\u0000')) return inputError(stdinName, 'input-not-text', 'binary data (NUL byte), not a YAML or JSON text');
     return { kind: 'text', source: stdinName, text };
   } catch (err) {
-    return inputError(stdinName, 'input-unreadable', err instanceof Error ? err.message : String(err));
+    return inputError(stdinName, 'input-unreadable', `cannot read standard input: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
 

@@ -1,0 +1,78 @@
+// Inputs -> document reports: decodes every document, hands VirtualMCPServers to the engine,
+// counts other kinds as skipped and places every finding at its line:column.
+import type { Finding } from '../core/finding.js';
+import { validateObject, type Mode, type SchemaProvider } from '../core/validate.js';
+import { parseSource, type ParsedSource, type SourceDocument } from './documents.js';
+import type { Input, InputError } from './inputs.js';
+import { locate, type Position } from './locate.js';
+import type { DocumentReport, ReportFinding } from './report.js';
+
+export interface CheckOptions {
+  readonly mode: Mode;
+  readonly schemas: SchemaProvider;
+  /** Drop warnings from the report. */
+  readonly quiet: boolean;
+}
+
+const noIdentity = { apiVersion: null, kind: null, namespace: null, name: null } as const;
+
+function located(f: Omit<ReportFinding, 'line' | 'column'>, pos: Position): ReportFinding {
+  const { rule, origin, severity, field, path, type, value, detail, message } = f;
+  return { rule, origin, severity, field, path, type, ...(value === undefined ? {} : { value }), detail, message, line: pos.line, column: pos.col };
+}
+
+function inputFinding(rule: string, message: string, pos: Position): ReportFinding {
+  return located({ rule, origin: 'input', severity: 'error', field: null, path: null, type: 'Invalid input', detail: message, message }, pos);
+}
+
+function unreadable(input: InputError): DocumentReport {
+  const errors = [inputFinding(input.rule, input.message, { line: 1, col: 1 })];
+  return { source: input.source, index: 0, line: 1, ...noIdentity, verdict: 'error', errors, warnings: [] };
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function identityOf(value: unknown): Pick<DocumentReport, 'apiVersion' | 'kind' | 'namespace' | 'name'> {
+  if (!isRecord(value)) return noIdentity;
+  const metadata = isRecord(value.metadata) ? value.metadata : {};
+  return { apiVersion: str(value.apiVersion), kind: str(value.kind), namespace: str(metadata.namespace), name: str(metadata.name) };
+}
+
+/** Documents of this kind and group go to the engine (which also reports an unserved version); others are skipped. */
+function isJudged(value: unknown, schemas: SchemaProvider): boolean {
+  if (!isRecord(value) || value.kind !== schemas.kind) return false;
+  return value.apiVersion === undefined || (typeof value.apiVersion === 'string' && value.apiVersion.split('/')[0] === schemas.group);
+}
+
+function problemReport(parsed: ParsedSource, doc: SourceDocument, base: Omit<DocumentReport, 'verdict' | 'errors' | 'warnings'>): DocumentReport {
+  const errors = doc.problems.map((p) => inputFinding(p.rule, p.message, parsed.lineCounter.linePos(p.offset)));
+  return { ...base, verdict: 'error', errors, warnings: [] };
+}
+
+function documentReport(parsed: ParsedSource, doc: SourceDocument, options: CheckOptions): DocumentReport {
+  const line = parsed.lineCounter.linePos(doc.offset).line;
+  const base = { source: parsed.source, index: doc.index, line, ...identityOf(doc.value) };
+  if (doc.problems.length > 0 || doc.node === undefined) return problemReport(parsed, doc, base);
+  if (!isJudged(doc.value, options.schemas)) return { ...base, verdict: 'skipped', errors: [], warnings: [] };
+  const result = validateObject(doc.value, { mode: options.mode, schemas: options.schemas });
+  const node = doc.node;
+  const place = (f: Finding): ReportFinding => located(f, locate(node, parsed.lineCounter, f.path));
+  const errors = result.findings.filter((f) => f.severity === 'error').map(place);
+  const warnings = options.quiet ? [] : result.findings.filter((f) => f.severity === 'warning').map(place);
+  return { ...base, verdict: result.allowed ? 'allowed' : 'denied', errors, warnings };
+}
+
+/** Reports in input order, documents in stream order. */
+export function checkInputs(inputs: readonly Input[], options: CheckOptions): DocumentReport[] {
+  const reports: DocumentReport[] = [];
+  for (const input of inputs) {
+    if (input.kind === 'error') {
+      reports.push(unreadable(input));
+      continue;
+    }
+    const parsed = parseSource(input.source, input.text);
+    for (const doc of parsed.documents) reports.push(documentReport(parsed, doc, options));
+  }
+  return reports;
+}
