@@ -13,7 +13,7 @@ function compositeTools(ctx: ModelContext, config: Obj): unknown[] | undefined {
   const refs = asArray(config.compositeToolRefs);
   const referenced = refs.flatMap((ref, i) => {
     const target = lookup(ctx, 'VirtualMCPCompositeToolDefinition', str(rec(ref).name), ['spec', 'config', 'compositeToolRefs', i, 'name']);
-    return target === undefined ? [] : [specOf(target)];
+    return target === undefined ? [] : [ctx.compositeToolDefaults(specOf(target))];
   });
   const all = [...inline, ...referenced];
   const seen = new Set<string>();
@@ -52,9 +52,9 @@ function refuseClusterOnly(ctx: ModelContext): void {
   }
 }
 
-export function buildConfigModel(vmcp: Obj, index: ObjectIndex): { config: Obj; issues: readonly RenderIssue[] } {
+export function buildConfigModel(vmcp: Obj, index: ObjectIndex, compositeToolDefaults: (tool: unknown) => unknown = (t) => t): { config: Obj; issues: readonly RenderIssue[] } {
   const spec = specOf(vmcp);
-  const ctx: ModelContext = { name: nameOf(vmcp), namespace: namespaceOf(vmcp), spec, index, issues: [] };
+  const ctx: ModelContext = { name: nameOf(vmcp), namespace: namespaceOf(vmcp), spec, index, issues: [], compositeToolDefaults };
   const config: Obj = structuredClone(rec(spec.config));
   if (Array.isArray(spec.passthroughHeaders) && spec.passthroughHeaders.length > 0) config.passthroughHeaders = spec.passthroughHeaders;
   config.name = ctx.name;

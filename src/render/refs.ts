@@ -55,6 +55,8 @@ export interface ModelContext {
   readonly spec: Obj;
   readonly index: ObjectIndex;
   readonly issues: RenderIssue[];
+  /** CRD defaults for a CompositeToolConfig (a VirtualMCPCompositeToolDefinition spec embeds one). */
+  readonly compositeToolDefaults: (tool: unknown) => unknown;
 }
 
 export const rec = (v: unknown): Obj => (isRecord(v) ? v : {});

@@ -2,6 +2,7 @@
 // defaulting, schema, CEL, rules); a denied object is not rendered and its findings are returned.
 // An allowed one goes through the config model (step one) and the emitter (step two).
 import { makeFinding, type Finding } from '../core/finding.js';
+import { applyDefaults } from '../core/schema/defaults.js';
 import { servedVersionOf, validateObject, type Mode, type SchemaProvider } from '../core/validate.js';
 import { buildConfigModel } from './config-model.js';
 import { buildConfigMap, type ConfigMapObject } from './configmap.js';
@@ -43,14 +44,21 @@ const toFinding = (issue: RenderIssue): Finding =>
   makeFinding({ rule: RULES[issue.type], origin: 'runtime', severity: 'error', path: issue.path, type: issue.type, detail: issue.detail });
 
 /** config.yaml for one allowed (defaulted) object, or the reasons it cannot be rendered. */
-function renderOne(object: Obj, index: ObjectIndex): { yaml: string } | { findings: Finding[] } {
-  const model = buildConfigModel(object, index);
+function renderOne(object: Obj, index: ObjectIndex, toolDefaults: (tool: unknown) => unknown): { yaml: string } | { findings: Finding[] } {
+  const model = buildConfigModel(object, index, toolDefaults);
   const encoded = encodeTyped('config.Config', model.config);
   const decodeFindings = encoded.errors.map((e) =>
     makeFinding({ rule: 'render-undecodable', origin: 'runtime', severity: 'error', path: ['spec', 'config', ...e.path], type: 'Invalid value', detail: e.message }),
   );
   const findings = [...model.issues.map(toFinding), ...decodeFindings];
   return findings.length > 0 ? { findings } : { yaml: emitYaml(encoded.node) };
+}
+
+/** Applies the CRD's compositeTools item defaults (the same Go type as a definition's spec). */
+function compositeToolDefaulter(schemas: SchemaProvider, version: string | undefined): (tool: unknown) => unknown {
+  const spec = version === undefined ? undefined : schemas.get(version)?.meta.schema.properties?.spec;
+  const item = spec?.properties?.config?.properties?.compositeTools?.items;
+  return item === undefined ? (tool) => tool : (tool) => applyDefaults(tool, item);
 }
 
 export function renderConfigs(objects: readonly unknown[], schemas: SchemaProvider, options: RenderOptions = {}): RenderResult {
@@ -65,7 +73,7 @@ export function renderConfigs(objects: readonly unknown[], schemas: SchemaProvid
     const name = nameOf(input as Obj);
     if (!result.allowed) return void failed.push({ index: i, name, findings: result.findings });
     if (result.findings.length > 0) warnings.push({ index: i, name, findings: result.findings });
-    const rendered = renderOne(object, index);
+    const rendered = renderOne(object, index, compositeToolDefaulter(schemas, servedVersionOf(input, schemas)));
     if ('findings' in rendered) return void failed.push({ index: i, name, findings: rendered.findings });
     const namespace = namespaceOf(object);
     outputs.push({ index: i, name, namespace, configYaml: rendered.yaml, configMap: buildConfigMap(name, namespace, rendered.yaml) });
