@@ -32,7 +32,7 @@ function hasDeletionTimestamp(object: unknown): boolean {
 export function skipReason(review: Review): string | undefined {
   const { group, version, kind } = review.kind;
   if (review.operation !== 'CREATE' && review.operation !== 'UPDATE') return `operation ${review.operation} is not checked`;
-  if (group !== judgedGroup || kind !== judgedKind) return `kind ${kind}.${group} is not checked`;
+  if (group !== judgedGroup || kind !== judgedKind) return `kind ${group === '' ? kind : `${kind}.${group}`} is not checked`;
   if (!judgedVersions.includes(version)) return `version ${version} is not checked`;
   if (review.subResource !== '') return `subresource ${review.subResource} is not checked`;
   if (review.object === null) return 'request has no object';

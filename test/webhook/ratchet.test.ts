@@ -1,0 +1,64 @@
+// UPDATE ratcheting as a table: which errors of the new object deny and which, already present in
+// oldObject on an unchanged field, become warnings.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { makeFinding, type Finding } from '../../src/core/finding.js';
+import type { PathSegment } from '../../src/core/field-path.js';
+import { jsonEqual, ratchet, valueAt } from '../../src/webhook/ratchet.js';
+
+const err = (rule: string, path: PathSegment[] | null, value = '"object"', detail = 'broken'): Finding =>
+  makeFinding({ rule, origin: 'cel', severity: 'error', path, type: 'Invalid value', value, detail });
+
+const spec = (extra: object = {}): object => ({ groupRef: { name: 'g' }, config: { rateLimiting: { shared: { maxTokens: 1, refillPeriod: 'one minute' } } }, ...extra });
+const obj = (s: object, meta: object = {}): object => ({ metadata: { name: 'x', ...meta }, spec: s });
+
+const celOnSpec = err('cel-ratelimit-requires-redis', ['spec']);
+const refill = (v: string): Finding => err('runtime-refill-period-duration', ['spec', 'config', 'rateLimiting', 'shared', 'refillPeriod'], JSON.stringify(v), 'time: invalid duration');
+const notice = err('cel-not-checked', null, '"null"', 'some validation rules were not checked');
+const unknown = err('schema-unknown-field', ['spec', 'config', 'rateLimiting', 'shared', 'burst'], undefined, 'field not declared in schema');
+
+interface Row {
+  readonly what: string;
+  readonly errors: Finding[];
+  readonly oldErrors: Finding[];
+  readonly object: object;
+  readonly oldObject: object;
+  readonly deny: string[];
+  readonly warn: string[];
+}
+
+const rows: Row[] = [
+  { what: 'label added to an invalid object', errors: [celOnSpec], oldErrors: [celOnSpec], object: obj(spec(), { labels: { a: 'b' } }), oldObject: obj(spec()), deny: [], warn: ['spec'] },
+  { what: 'finalizer added to an invalid object', errors: [celOnSpec, refill('one minute')], oldErrors: [celOnSpec, refill('one minute')], object: obj(spec(), { finalizers: ['f'] }), oldObject: obj(spec()), deny: [], warn: ['spec', 'spec.config.rateLimiting.shared.refillPeriod'] },
+  { what: 'the invalid node itself changed', errors: [celOnSpec], oldErrors: [celOnSpec], object: obj(spec({ replicas: 2 })), oldObject: obj(spec()), deny: ['spec'], warn: [] },
+  { what: 'a new error on a valid object', errors: [refill('one minute')], oldErrors: [], object: obj(spec()), oldObject: obj(spec()), deny: ['spec.config.rateLimiting.shared.refillPeriod'], warn: [] },
+  { what: 'same field, different bad value', errors: [refill('two minutes')], oldErrors: [refill('one minute')], object: obj(spec()), oldObject: obj(spec()), deny: ['spec.config.rateLimiting.shared.refillPeriod'], warn: [] },
+  { what: 'old error kept, new error added', errors: [celOnSpec, refill('one minute')], oldErrors: [refill('one minute')], object: obj(spec({ x: 1 })), oldObject: obj(spec()), deny: ['spec'], warn: ['spec.config.rateLimiting.shared.refillPeriod'] },
+  { what: 'object-level notice with everything else ratcheted', errors: [refill('one minute'), notice], oldErrors: [refill('one minute'), notice], object: obj(spec(), { labels: { a: 'b' } }), oldObject: obj(spec()), deny: [], warn: ['spec.config.rateLimiting.shared.refillPeriod', '<nil>'] },
+  { what: 'object-level notice next to a denying error', errors: [celOnSpec, notice], oldErrors: [celOnSpec, notice], object: obj(spec({ x: 1 })), oldObject: obj(spec()), deny: ['spec', '<nil>'], warn: [] },
+  { what: 'object-level notice that is new', errors: [notice], oldErrors: [], object: obj(spec()), oldObject: obj(spec()), deny: ['<nil>'], warn: [] },
+  { what: 'unknown (pruned) field left as it was', errors: [unknown], oldErrors: [unknown], object: obj(spec({ config: { rateLimiting: { shared: { burst: 5 } } } }), { labels: { a: 'b' } }), oldObject: obj(spec({ config: { rateLimiting: { shared: { burst: 5 } } } })), deny: [], warn: ['spec.config.rateLimiting.shared.burst'] },
+  { what: 'unknown (pruned) field changed', errors: [unknown], oldErrors: [unknown], object: obj(spec({ config: { rateLimiting: { shared: { burst: 6 } } } })), oldObject: obj(spec({ config: { rateLimiting: { shared: { burst: 5 } } } })), deny: ['spec.config.rateLimiting.shared.burst'], warn: [] },
+];
+
+void describe('ratchet', () => {
+  for (const row of rows) {
+    void it(row.what, () => {
+      const result = ratchet({ errors: row.errors, oldErrors: row.oldErrors, object: row.object, oldObject: row.oldObject });
+      assert.deepEqual(result.errors.map((f) => f.field ?? '<nil>'), row.deny);
+      assert.deepEqual(result.ratcheted.map((f) => f.field ?? '<nil>'), row.warn);
+    });
+  }
+});
+
+void describe('value helpers', () => {
+  void it('valueAt follows keys and indices', () => {
+    assert.equal(valueAt({ a: [{ b: 3 }] }, ['a', 0, 'b']), 3);
+    assert.equal(valueAt({ a: 1 }, ['a', 'b']), undefined);
+  });
+  void it('jsonEqual compares structurally, key order aside', () => {
+    assert.ok(jsonEqual({ a: [1, { b: 2 }], c: null }, { c: null, a: [1, { b: 2 }] }));
+    assert.ok(!jsonEqual({ a: [1] }, { a: { 0: 1 } }));
+    assert.ok(!jsonEqual({ a: 1 }, { a: 1, b: undefined }));
+  });
+});
