@@ -7,7 +7,7 @@ import type { PathSegment } from '../field-path.js';
 import type { CelValidation, SchemaNode } from '../schema/types.js';
 import { celRuleId } from '../rules/cel-rules.js';
 import { compiled } from './environment.js';
-import { toCel } from './to-cel.js';
+import { toCel, type CelCache } from './to-cel.js';
 import { ruleFailure, ruleError, type RuleSite } from './rule-finding.js';
 
 interface Node {
@@ -54,22 +54,22 @@ function evaluateOne(n: Node, v: CelValidation, self: unknown): Finding | undefi
   return ruleError(site, 'rule did not evaluate to a boolean');
 }
 
-function evaluateNode(n: Node, out: Finding[]): void {
+function evaluateNode(n: Node, out: Finding[], cache: CelCache): void {
   const validations = n.schema['x-kubernetes-validations'] ?? [];
   if (validations.length > 0) {
-    const self = toCel(n.value, n.schema);
+    const self = toCel(n.value, n.schema, cache);
     for (const v of validations) {
       if (isTransitionRule(v)) continue;
       const f = evaluateOne(n, v, self);
       if (f !== undefined) out.push(f);
     }
   }
-  for (const c of children(n)) if (c.value !== null && c.value !== undefined) evaluateNode(c, out);
+  for (const c of children(n)) if (c.value !== null && c.value !== undefined) evaluateNode(c, out, cache);
 }
 
 /** Every failing CRD rule of a (pruned, defaulted) object, in document order. */
 export function evaluateCelRules(object: unknown, schema: SchemaNode): Finding[] {
   const out: Finding[] = [];
-  if (object !== null && object !== undefined) evaluateNode({ value: object, schema, path: [], schemaPath: '' }, out);
+  if (object !== null && object !== undefined) evaluateNode({ value: object, schema, path: [], schemaPath: '' }, out, new WeakMap());
   return out;
 }

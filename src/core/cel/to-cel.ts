@@ -21,15 +21,25 @@ function childSchema(schema: SchemaNode | undefined, key: string): SchemaNode | 
   return typeof extra === 'object' ? extra : undefined;
 }
 
-export function toCel(value: unknown, schema: SchemaNode | undefined): CelIn {
+/** Conversions of one walk, by source object: a node's value is converted once, not once per ancestor rule. */
+export type CelCache = WeakMap<object, CelIn>;
+
+function convertObject(value: object, schema: SchemaNode | undefined, cache: CelCache): CelIn {
+  let out = cache.get(value);
+  if (out !== undefined) return out;
+  if (Array.isArray(value)) out = value.map((v: unknown) => toCel(v, schema?.items, cache));
+  else {
+    const map = new Map<string, CelIn>();
+    for (const [k, v] of Object.entries(value)) map.set(k, toCel(v, childSchema(schema, k), cache));
+    out = map;
+  }
+  cache.set(value, out);
+  return out;
+}
+
+export function toCel(value: unknown, schema: SchemaNode | undefined, cache: CelCache = new WeakMap()): CelIn {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') return numberFor(value, schema);
   if (typeof value === 'string' || typeof value === 'boolean') return value;
-  if (Array.isArray(value)) return value.map((v) => toCel(v, schema?.items));
-  if (typeof value === 'object') {
-    const out = new Map<string, CelIn>();
-    for (const [k, v] of Object.entries(value)) out.set(k, toCel(v, childSchema(schema, k)));
-    return out;
-  }
-  return null;
+  return typeof value === 'object' ? convertObject(value, schema, cache) : null;
 }

@@ -10,7 +10,19 @@ export interface BucketNumbers {
   readonly rate: number;
 }
 
+const cache = new WeakMap<BucketRef, BucketNumbers | null>();
+
+/** Memoized per bucket reference (several rules read the same buckets). */
 export function bucketNumbers(b: BucketRef): BucketNumbers | undefined {
+  let n = cache.get(b);
+  if (n === undefined) {
+    n = compute(b) ?? null;
+    cache.set(b, n);
+  }
+  return n ?? undefined;
+}
+
+function compute(b: BucketRef): BucketNumbers | undefined {
   const tokens = b.bucket.maxTokens;
   const period = b.bucket.refillPeriod;
   if (typeof tokens !== 'number' || !Number.isInteger(tokens) || tokens < 1 || typeof period !== 'string') return undefined;

@@ -3,7 +3,8 @@
 // one has: it can never be the one that limits. Server shared applies to every call; for a tool's
 // perUser bucket, so do that tool's shared bucket and the server perUser bucket.
 import { makeFinding, type Finding } from '../finding.js';
-import { rateLimitBuckets, type BucketRef } from '../spec.js';
+import type { BucketRef } from '../spec.js';
+import { bucketsOf } from './buckets.js';
 import { bucketNumbers, type BucketNumbers } from './bucket-numbers.js';
 import { fill, MAX_WARNING_LENGTH, shortNumber } from './template.js';
 import type { Rule, RuleContext } from './types.js';
@@ -47,7 +48,7 @@ export const lintBucketNeverBinds: Rule = {
   messages,
   modes: ['crd', 'strict'],
   check: (ctx: RuleContext): Finding[] => {
-    const all = rateLimitBuckets(ctx.object);
+    const all = bucketsOf(ctx);
     return all.flatMap((b) => {
       const self = sized(b);
       if (self === undefined) return [];

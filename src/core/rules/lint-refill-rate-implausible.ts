@@ -4,7 +4,7 @@
 // lose precision; under ~5e-7 tokens/s it rounds to zero and the bucket never refills.
 import { makeFinding, type Finding } from '../finding.js';
 import { formatGoDuration } from '../duration.js';
-import { rateLimitBuckets } from '../spec.js';
+import { bucketsOf } from './buckets.js';
 import { bucketNumbers, type BucketNumbers } from './bucket-numbers.js';
 import { fill, shortNumber } from './template.js';
 import type { Rule, RuleContext } from './types.js';
@@ -33,7 +33,7 @@ export const lintRefillRateImplausible: Rule = {
   messages,
   modes: ['crd', 'strict'],
   check: (ctx: RuleContext): Finding[] =>
-    rateLimitBuckets(ctx.object).flatMap((b) => {
+    bucketsOf(ctx).flatMap((b) => {
       const n = bucketNumbers(b);
       const template = n === undefined ? undefined : pick(n);
       if (n === undefined || template === undefined) return [];

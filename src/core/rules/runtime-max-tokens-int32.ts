@@ -1,7 +1,7 @@
 // maxTokens is `format: int32`, which kube-apiserver <= 1.35 does not enforce: 2147483648 is admitted
 // there and then fails the operator's int32 decode (FACTS a.5).
 import { makeFinding, type Finding } from '../finding.js';
-import { rateLimitBuckets } from '../spec.js';
+import { bucketsOf } from './buckets.js';
 import { fill } from './template.js';
 import type { Rule, RuleContext } from './types.js';
 
@@ -18,7 +18,7 @@ export const runtimeMaxTokensInt32: Rule = {
   messages,
   modes: ['strict'],
   check: (ctx: RuleContext): Finding[] => {
-    return rateLimitBuckets(ctx.object).flatMap((b) => {
+    return bucketsOf(ctx).flatMap((b) => {
       const n = b.bucket.maxTokens;
       if (typeof n !== 'number' || !Number.isInteger(n) || n <= INT32_MAX) return [];
       const detail = fill(messages.range, { bucket: b.label, value: String(n) });

@@ -2,7 +2,7 @@
 // but the operator's decode (time.ParseDuration) fails and the object is never reconciled (FACTS a.5).
 import { makeFinding, quoteGo, type Finding } from '../finding.js';
 import { parseGoDuration } from '../duration.js';
-import { rateLimitBuckets } from '../spec.js';
+import { bucketsOf } from './buckets.js';
 import type { Rule, RuleContext } from './types.js';
 
 const ID = 'runtime-refill-period-duration';
@@ -16,7 +16,7 @@ export const runtimeRefillPeriodDuration: Rule = {
   messages,
   modes: ['strict'],
   check: (ctx: RuleContext): Finding[] => {
-    return rateLimitBuckets(ctx.object).flatMap((b) => {
+    return bucketsOf(ctx).flatMap((b) => {
       const text = b.bucket.refillPeriod;
       if (typeof text !== 'string') return [];
       const parsed = parseGoDuration(text);

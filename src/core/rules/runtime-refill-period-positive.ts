@@ -2,7 +2,7 @@
 // validation, FACTS e.1): same text, same bucket naming, duration printed as Go's String().
 import { makeFinding, quoteGo, type Finding } from '../finding.js';
 import { formatGoDuration, parseGoDuration } from '../duration.js';
-import { rateLimitBuckets } from '../spec.js';
+import { bucketsOf } from './buckets.js';
 import { fill } from './template.js';
 import type { Rule, RuleContext } from './types.js';
 
@@ -17,7 +17,7 @@ export const runtimeRefillPeriodPositive: Rule = {
   messages,
   modes: ['strict'],
   check: (ctx: RuleContext): Finding[] => {
-    return rateLimitBuckets(ctx.object).flatMap((b) => {
+    return bucketsOf(ctx).flatMap((b) => {
       const text = b.bucket.refillPeriod;
       const parsed = typeof text === 'string' ? parseGoDuration(text) : undefined;
       if (parsed === undefined || !parsed.ok || parsed.nanoseconds > 0n) return [];
