@@ -1,7 +1,86 @@
-// PLACEHOLDER (schema work replaces): drops fields the structural schema does not declare.
-import type { Finding, Severity } from '../finding.js';
+// Pruning of fields the structural schema does not declare (FACTS b.1 step 2), mirroring
+// apiextensions' structural pruning: the root is an embedded resource (apiVersion, kind and
+// metadata are not unknown; metadata is coerced as ObjectMeta), x-kubernetes-preserve-unknown-fields
+// keeps a node's unknown keys while its declared properties still prune (so
+// `spec.config.ratelimiting` survives and `spec.config.rateLimiting.shared.burst` does not),
+// additionalProperties schemas prune map values. Returns a new object; the input is untouched.
+import { type Finding, type Severity, makeFinding } from '../finding.js';
+import { FieldPath, type PathSegment } from '../field-path.js';
 import type { SchemaNode } from './types.js';
 
-export function pruneUnknownFields(object: unknown, _schema: SchemaNode, _severity: Severity): { object: unknown; findings: Finding[] } {
-  return { object, findings: [] };
+type Json = Record<string, unknown>;
+const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const RESOURCE_FIELDS = new Set(['apiVersion', 'kind', 'metadata']);
+/** metav1.ObjectMeta's JSON fields (kube-apiserver 1.32/1.33). */
+const OBJECT_META = new Set(['name', 'generateName', 'namespace', 'selfLink', 'uid', 'resourceVersion', 'generation',
+  'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'labels', 'annotations', 'ownerReferences',
+  'finalizers', 'managedFields']);
+
+interface Ctx {
+  readonly unknown: PathSegment[][];
+}
+
+function isEmbedded(s: SchemaNode, path: readonly PathSegment[]): boolean {
+  return path.length === 0 || s['x-kubernetes-embedded-resource'] === true;
+}
+
+function pruneMeta(v: unknown, path: PathSegment[], ctx: Ctx): unknown {
+  if (!isRecord(v)) return v;
+  const out: Json = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (OBJECT_META.has(k)) out[k] = x;
+    else ctx.unknown.push([...path, k]);
+  }
+  return out;
+}
+
+/** The schema for key `k` of a map; 'keep' for `additionalProperties: true`; null when unknown. */
+function childSchema(s: SchemaNode | undefined, k: string): SchemaNode | 'keep' | null {
+  const prop = s?.properties?.[k];
+  if (prop !== undefined) return prop;
+  if (isRecord(s?.additionalProperties)) return s.additionalProperties;
+  return s?.additionalProperties === true ? 'keep' : null;
+}
+
+function pruneMap(x: Json, s: SchemaNode | undefined, path: PathSegment[], ctx: Ctx): Json {
+  const out: Json = {};
+  for (const [k, v] of Object.entries(x)) {
+    const at = [...path, k];
+    const child = childSchema(s, k);
+    if (s !== undefined && isEmbedded(s, path) && RESOURCE_FIELDS.has(k)) out[k] = k === 'metadata' ? pruneMeta(v, at, ctx) : v;
+    else if (child === 'keep') out[k] = v;
+    else if (child !== null) out[k] = prune(v, child, at, ctx);
+    else if (s?.['x-kubernetes-preserve-unknown-fields'] === true) out[k] = v;
+    else ctx.unknown.push(at);
+  }
+  return out;
+}
+
+/** Under preserve-unknown-fields, array items keep their unknown keys too (kube's skipPrune). */
+function withPreserve(s: SchemaNode | undefined): SchemaNode | undefined {
+  return s === undefined || s['x-kubernetes-preserve-unknown-fields'] === true ? s : { ...s, 'x-kubernetes-preserve-unknown-fields': true };
+}
+
+function prune(x: unknown, s: SchemaNode | undefined, path: PathSegment[], ctx: Ctx): unknown {
+  if (Array.isArray(x)) {
+    const items = s?.['x-kubernetes-preserve-unknown-fields'] === true ? withPreserve(s.items) : s?.items;
+    return x.map((v, i) => prune(v, items, [...path, i], ctx));
+  }
+  return isRecord(x) ? pruneMap(x, s, path, ctx) : x;
+}
+
+export function pruneUnknownFields(object: unknown, schema: SchemaNode, severity: Severity): { object: unknown; findings: Finding[] } {
+  const ctx: Ctx = { unknown: [] };
+  const pruned = prune(object, schema, [], ctx);
+  const findings = ctx.unknown
+    .map((path) => ({ path, field: FieldPath.of(path).toString() }))
+    .sort((a, b) => (a.field < b.field ? -1 : a.field > b.field ? 1 : 0))
+    .map(({ path, field }) => {
+      const detail = `unknown field "${field}"`;
+      const f = makeFinding({ rule: 'schema-unknown-field', origin: 'schema', severity, path, field, type: 'Warning', detail });
+      // The API server's warning (and strict-mode error) is the bare `unknown field "<path>"`.
+      return Object.freeze({ ...f, message: detail });
+    });
+  return { object: pruned, findings };
 }
