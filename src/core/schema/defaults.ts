@@ -1,6 +1,64 @@
-// PLACEHOLDER (schema work replaces): structural defaulting; returns a new object.
+// Structural defaulting (FACTS b.1 step 3), as apiextensions does it after pruning:
+// 1. PruneNonNullableNullsWithoutDefaults: a `null` under a non-nullable property (or map value)
+//    without a default is dropped;
+// 2. Default: inside every PRESENT object, a property that is missing (or null and non-nullable)
+//    gets a deep copy of its `default`, and defaulting continues inside that new value (so
+//    `failureHandling: {}` gains healthCheckTimeout 10s and circuitBreaker is NOT created);
+//    array items and additionalProperties map values that are non-nullable nulls are replaced by
+//    the items/values default without nested defaulting (as kube recurses on the old null).
+// Returns a new object; never mutates the input.
 import type { SchemaNode } from './types.js';
 
-export function applyDefaults(object: unknown, _schema: SchemaNode): unknown {
+type Json = Record<string, unknown>;
+const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function copy(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(copy);
+  if (isRecord(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, copy(x)]));
+  return v;
+}
+
+const nonNullableNull = (v: unknown, s: SchemaNode | undefined): boolean => v === null && s !== undefined && s.nullable !== true;
+
+function valueSchema(s: SchemaNode, k: string): SchemaNode | undefined {
+  const prop = s.properties?.[k];
+  if (prop !== undefined) return prop;
+  return isRecord(s.additionalProperties) ? (s.additionalProperties) : undefined;
+}
+
+/** Step 1: non-nullable nulls without a default disappear. */
+function dropNulls(x: Json, s: SchemaNode): Json {
+  const out: Json = {};
+  for (const [k, v] of Object.entries(x)) {
+    const vs = valueSchema(s, k);
+    if (!(nonNullableNull(v, vs) && vs?.default === undefined)) out[k] = v;
+  }
+  return out;
+}
+
+function defaultMap(x: Json, s: SchemaNode): Json {
+  const out = dropNulls(x, s);
+  for (const [k, prop] of Object.entries(s.properties ?? {})) {
+    if (prop.default !== undefined && (!(k in out) || nonNullableNull(out[k], prop))) out[k] = copy(prop.default);
+  }
+  for (const [k, v] of Object.entries(out)) out[k] = defaultChild(v, s, k);
+  return out;
+}
+
+function defaultChild(v: unknown, s: SchemaNode, k: string): unknown {
+  const prop = s.properties?.[k];
+  if (prop !== undefined) return applyDefaults(v, prop);
+  return isRecord(s.additionalProperties) ? defaultItem(v, s.additionalProperties) : copy(v);
+}
+
+/** An array item or map value: a non-nullable null takes the default as is, anything else recurses. */
+function defaultItem(v: unknown, s: SchemaNode): unknown {
+  if (nonNullableNull(v, s) && s.default !== undefined) return copy(s.default);
+  return applyDefaults(v, s);
+}
+
+export function applyDefaults(object: unknown, schema: SchemaNode): unknown {
+  if (Array.isArray(object)) return schema.items === undefined ? copy(object) : object.map((v) => defaultItem(v, schema.items!));
+  if (isRecord(object)) return defaultMap(object, schema);
   return object;
 }
