@@ -1,7 +1,85 @@
-// PLACEHOLDER (schema work replaces): x-kubernetes-list-type map/set uniqueness.
-import type { Finding } from '../finding.js';
+// x-kubernetes-list-type uniqueness (FACTS b.1 step 5), as apiextensions' structurallisttype does
+// it: `map` lists are keyed by x-kubernetes-list-map-keys (a missing key takes the key field's
+// default), `set` lists by value; only the SECOND occurrence of a value is reported, as
+// `<path>[i]: Duplicate value: map[string]interface {}{"name":"search"}` (Go %#v) or `"x"`.
+import { type Finding, makeFinding } from '../finding.js';
+import type { PathSegment } from '../field-path.js';
+import { goBadValue } from './go-format.js';
 import type { SchemaNode } from './types.js';
 
-export function checkListTypes(_object: unknown, _schema: SchemaNode): Finding[] {
-  return [];
+type Json = Record<string, unknown>;
+const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const UNSPECIFIED = Symbol('unspecified');
+
+/** Go map[interface{}] identity for scalars; json.Marshal (sorted keys) identity for compounds. */
+function identity(v: unknown): string {
+  if (v === UNSPECIFIED) return 'unspecified';
+  if (typeof v !== 'object' || v === null) return `${typeof v}:${JSON.stringify(v)}`;
+  return `json:${canonical(v)}`;
+}
+
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (isRecord(v)) return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`;
+  return JSON.stringify(v) ?? 'null';
+}
+
+/** Indices whose identity was seen exactly once before (kube reports the second occurrence only). */
+function secondOccurrences(ids: readonly string[]): number[] {
+  const seen = new Map<string, number>();
+  const out: number[] = [];
+  ids.forEach((id, i) => {
+    const n = seen.get(id) ?? 0;
+    if (n === 1) out.push(i);
+    seen.set(id, n + 1);
+  });
+  return out;
+}
+
+const finding = (path: PathSegment[], type: 'Duplicate value' | 'Invalid value', value: unknown, detail = ''): Finding =>
+  makeFinding({ rule: 'schema-duplicate', origin: 'schema', severity: 'error', path, type, value: goBadValue(value), detail });
+
+function mapKey(item: unknown, key: string, s: SchemaNode): unknown {
+  if (!isRecord(item)) return UNSPECIFIED;
+  if (key in item) return item[key];
+  return s.items?.properties?.[key]?.default ?? UNSPECIFIED;
+}
+
+function checkMap(list: unknown[], s: SchemaNode, path: PathSegment[]): Finding[] {
+  const bad = list.findIndex((x) => x !== null && !isRecord(x));
+  if (bad >= 0) return [finding([...path, bad], 'Invalid value', list[bad], 'must be an object for an array of list-type map')];
+  if (list.length <= 1) return [];
+  const keys = s['x-kubernetes-list-map-keys'] ?? [];
+  const ids: string[] = [];
+  for (const [i, item] of list.entries()) {
+    const values = keys.map((k) => mapKey(item, k, s));
+    const compound = values.findIndex((v) => typeof v === 'object' && v !== null);
+    if (compound >= 0) return [finding([...path, i, keys[compound]!], 'Invalid value', values[compound], 'must be a scalar value for a map key')];
+    ids.push(values.map(identity).join('\u0000'));
+  }
+  return secondOccurrences(ids).map((i) => {
+    const item = isRecord(list[i]) ? (list[i]) : {};
+    return finding([...path, i], 'Duplicate value', Object.fromEntries(keys.map((k) => [k, item[k] ?? null])));
+  });
+}
+
+function checkList(list: unknown[], s: SchemaNode, path: PathSegment[]): Finding[] {
+  const type = s['x-kubernetes-list-type'];
+  const set = (): Finding[] => secondOccurrences(list.map(identity)).map((i) => finding([...path, i], 'Duplicate value', list[i]));
+  const own = type === 'set' ? set() : type === 'map' ? checkMap(list, s, path) : [];
+  const items = s.items;
+  return items === undefined ? own : [...own, ...list.flatMap((v, i) => walk(v, items, [...path, i]))];
+}
+
+function walk(x: unknown, s: SchemaNode, path: PathSegment[]): Finding[] {
+  if (Array.isArray(x)) return checkList(x, s, path);
+  if (!isRecord(x)) return [];
+  return Object.entries(x).flatMap(([k, v]) => {
+    const child = s.properties?.[k] ?? (isRecord(s.additionalProperties) ? (s.additionalProperties) : undefined);
+    return child === undefined ? [] : walk(v, child, [...path, k]);
+  });
+}
+
+export function checkListTypes(object: unknown, schema: SchemaNode): Finding[] {
+  return walk(object, schema, []);
 }
