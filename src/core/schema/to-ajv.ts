@@ -37,7 +37,7 @@ function pattern(node: SchemaNode, out: Json, path: string): void {
 function children(key: string, value: unknown, path: string): unknown {
   switch (key) {
     case 'properties':
-      return Object.fromEntries(Object.entries(value as Json).map(([k, v]) => [k, convert(v as SchemaNode, `${path}.${k}`)]));
+      return Object.fromEntries(Object.entries(value as Json).map(([k, v]) => [k, convert(v as SchemaNode, path === '' ? k : `${path}.${k}`)]));
     case 'items':
     case 'not':
       return convert(value as SchemaNode, `${path}[*]`);
