@@ -71,7 +71,22 @@ function checkList(list: unknown[], s: SchemaNode, path: PathSegment[]): Finding
   return items === undefined ? own : [...own, ...list.flatMap((v, i) => walk(v, items, [...path, i]))];
 }
 
+const relevant = new WeakMap<SchemaNode, boolean>();
+
+/** Whether a schema subtree declares any set/map list at all; lets the walk skip most of an object. */
+function hasUniqueLists(s: SchemaNode): boolean {
+  let known = relevant.get(s);
+  if (known === undefined) {
+    const own = s['x-kubernetes-list-type'] === 'set' || s['x-kubernetes-list-type'] === 'map';
+    const children = [...Object.values(s.properties ?? {}), s.items, isRecord(s.additionalProperties) ? s.additionalProperties : undefined];
+    known = own || children.some((c) => c !== undefined && hasUniqueLists(c));
+    relevant.set(s, known);
+  }
+  return known;
+}
+
 function walk(x: unknown, s: SchemaNode, path: PathSegment[]): Finding[] {
+  if (!hasUniqueLists(s)) return [];
   if (Array.isArray(x)) return checkList(x, s, path);
   if (!isRecord(x)) return [];
   return Object.entries(x).flatMap(([k, v]) => {
