@@ -4,10 +4,11 @@ import type { DocumentReport, Report, ReportFinding } from '../report.js';
 
 // XML 1.0 cannot carry these characters even escaped; they become U+FFFD.
 const notXmlChar = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+// CR is a character reference so XML parsers do not normalise it to LF.
+const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\r': '&#13;' };
 
 export function escapeXml(text: string): string {
-  return text.replace(notXmlChar, '\uFFFD').replace(/[&<>"']/g, (c) => entities[c] ?? c);
+  return text.replace(notXmlChar, '\uFFFD').replace(/[&<>"'\r]/g, (c) => entities[c] ?? c);
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

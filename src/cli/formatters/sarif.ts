@@ -4,6 +4,14 @@ import { rules } from '../../core/rules/index.js';
 import { inputRules } from '../input-rules.js';
 import type { Report, ReportFinding } from '../report.js';
 
+/** What SARIF needs of a rule; the registry's Rule and the CLI's input rules both fit. */
+export interface RuleInfo {
+  readonly id: string;
+  readonly description: string;
+  readonly severity: 'error' | 'warning';
+  readonly origin: string;
+}
+
 interface Descriptor {
   readonly id: string;
   readonly shortDescription: { readonly text: string };
@@ -11,13 +19,16 @@ interface Descriptor {
   readonly properties: { readonly origin: string };
 }
 
-function descriptors(): Descriptor[] {
-  const engine = rules.map((r) => ({ id: r.id, text: r.description, level: r.severity, origin: r.origin }));
-  const input = inputRules.map((r) => ({ id: r.id, text: r.description, level: 'error' as const, origin: 'input' }));
+/** The engine registry followed by the CLI's input rules. */
+export function allRules(): RuleInfo[] {
+  return [...rules, ...inputRules.map((r) => ({ ...r, severity: 'error' as const, origin: 'input' }))];
+}
+
+function descriptors(ruleInfos: readonly RuleInfo[]): Descriptor[] {
   const seen = new Set<string>();
-  return [...engine, ...input]
+  return ruleInfos
     .filter((r) => !seen.has(r.id) && seen.add(r.id))
-    .map((r) => ({ id: r.id, shortDescription: { text: r.text }, defaultConfiguration: { level: r.level }, properties: { origin: r.origin } }));
+    .map((r) => ({ id: r.id, shortDescription: { text: r.description }, defaultConfiguration: { level: r.severity }, properties: { origin: r.origin } }));
 }
 
 /** A relative path or `<stdin>` as a URI reference (forward slashes, percent-encoded). */
@@ -37,8 +48,9 @@ function result(source: string, index: number, f: ReportFinding, ruleIndex: Map<
   };
 }
 
-export function formatSarif(report: Report): string {
-  const driverRules = descriptors();
+/** A SARIF formatter over the given rules (tests pass a fixed list; the CLI passes allRules()). */
+export const sarifFormatter = (ruleInfos: readonly RuleInfo[]) => (report: Report): string => {
+  const driverRules = descriptors(ruleInfos);
   const ruleIndex = new Map(driverRules.map((r, i) => [r.id, i]));
   const results = report.documents.flatMap((d) => [...d.errors, ...d.warnings].map((f) => result(d.source, d.index, f, ruleIndex)));
   const log = {
@@ -47,4 +59,8 @@ export function formatSarif(report: Report): string {
     runs: [{ tool: { driver: { name: 'vmcp-admission', rules: driverRules } }, columnKind: 'utf16CodeUnits', results }],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+};
+
+export function formatSarif(report: Report): string {
+  return sarifFormatter(allRules())(report);
 }

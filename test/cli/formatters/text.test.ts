@@ -1,0 +1,18 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { formatText, printable } from '../../../src/cli/formatters/text.js';
+import { makeReport } from '../../../src/cli/report.js';
+import { sampleReport } from './sample-report.js';
+
+void test('file:line:col: message per finding, warnings marked, summary last', () => {
+  const lines = formatText(sampleReport).trimEnd().split('\n');
+  assert.equal(lines[0], 'deploy/vmcp.yaml:16:1: spec.groupRef: Required value');
+  assert.ok(lines.includes('<stdin>:9:7: warning: spec.config.rateLimiting.shared: 1 token per 24h0m0s'));
+  assert.equal(lines.at(-1), '5 documents: 2 allowed, 1 denied, 1 skipped, 1 unreadable; 4 errors, 2 warnings');
+  assert.equal(lines.length, 7);
+});
+
+void test('control characters from a manifest cannot break lines or drive the terminal', () => {
+  assert.equal(printable('a\nb\r\u001b[31mred\u0000'), 'a\\nb\\r\\u001b[31mred\\u0000');
+  assert.equal(formatText(makeReport('strict', [])), '0 documents: 0 allowed, 0 denied, 0 skipped, 0 unreadable; 0 errors, 0 warnings\n');
+});
