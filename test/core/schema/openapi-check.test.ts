@@ -84,3 +84,17 @@ void test('a map key that looks like a number stays a key in the path', async ()
     ['spec.config.metadata.0: Invalid value: "integer": spec.config.metadata.0 in body must be of type string: "integer"', ['spec', 'config', 'metadata', '0']],
   ]);
 });
+
+void test('v1alpha1 judges exactly like v1beta1 (identical schemas share one validator)', async () => {
+  const p = await loadBuiltinSchemas();
+  const broken = fixture('ratelimit-schema-errors.json');
+  assert.equal(p.get('v1alpha1')!.validate, p.get('v1beta1')!.validate);
+  assert.deepEqual(checkOpenApi(broken, p.get('v1alpha1')!).map((f) => f.message), checkOpenApi(broken, p.get('v1beta1')!).map((f) => f.message));
+});
+
+void test('blocksCel ignores non-schema findings and Duplicate values', async () => {
+  const [dup] = checkOpenApi(minimal({ sessionStorage: { provider: 'x' } }), await v1beta1());
+  assert.ok(blocksCel(dup!));
+  assert.ok(!blocksCel({ ...dup!, origin: 'cel' }));
+  assert.ok(!blocksCel({ ...dup!, rule: 'schema-duplicate', type: 'Duplicate value' }));
+});
