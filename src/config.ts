@@ -87,10 +87,11 @@ export type ConfigResult = { ok: true; config: ServeConfig } | { ok: false; help
 function describe(err: ErrorObject, raw: Record<string, unknown>): string {
   const key = err.instancePath.slice(1) as Key;
   const spec = serveOptions[key];
-  const got = JSON.stringify(raw[key]);
   if (spec === undefined) return `invalid configuration: ${err.message ?? ''}`;
-  const allowed = err.keyword === 'enum' ? `one of ${(spec.schema.enum as string[]).join(', ')}` : err.keyword === 'pattern' ? 'a duration such as 10s, 500ms or 2m' : (err.message ?? '').replace(/^must be /, '');
-  return `invalid value ${got} for --${spec.flag} (env ${envName(key)}): must be ${allowed}`;
+  let rule = err.message ?? 'be valid';
+  if (err.keyword === 'enum') rule = `be one of ${(spec.schema.enum as string[]).join(', ')}`;
+  else if (isDuration(key)) rule = 'be a duration such as 10s, 500ms or 2m';
+  return `invalid value ${JSON.stringify(raw[key])} for --${spec.flag} (env ${envName(key)}): must ${rule.replace(/^must /, '')}`;
 }
 
 function toMs(value: unknown): number {

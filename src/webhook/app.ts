@@ -83,9 +83,11 @@ export function buildApp(deps: AppDeps): WebhookApp {
   const draining = deps.draining ?? ((): boolean => false);
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, parseJson);
-  app.addHook('onRequest', (_request, reply, done) => {
+  // Decided when the response is sent, so a request that began before the drain still closes its
+  // connection and the final close never waits on a keep-alive socket.
+  app.addHook('onSend', (_request, reply, payload, done) => {
     if (draining()) void reply.header('connection', 'close');
-    done();
+    done(null, payload);
   });
   registerErrors(app, bodyLimit, metrics);
   validateRoute(app, { path: deps.path ?? '/validate', validate: deps.validate, metrics });

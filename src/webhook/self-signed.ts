@@ -1,6 +1,7 @@
 // Local certificates for `serve` when --cert-dir holds none: a throw-away CA plus a serving certificate
 // it signs, written as ca.crt, tls.crt and tls.key (the names a kubernetes.io/tls Secret mounts).
 // The CA key is not kept: regenerating means a new CA, which is fine for development.
+import { randomBytes } from 'node:crypto';
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
@@ -53,7 +54,8 @@ export async function ensureSelfSigned(opts: SelfSignedOptions): Promise<SelfSig
   await mkdir(opts.dir, { recursive: true });
   const notAfterDate = new Date(opts.now.getTime() + (opts.days ?? 365) * 86_400_000);
   const validity = { notBeforeDate: new Date(opts.now.getTime() - 60_000), notAfterDate, keyType: 'ec' as const, algorithm: 'sha256' };
-  const ca = await generate([{ name: 'commonName', value: 'vmcp-admission local CA' }], {
+  // A unique CA name: clients that trust an old and a new CA during a rotation must not confuse them.
+  const ca = await generate([{ name: 'commonName', value: `vmcp-admission local CA ${randomBytes(4).toString('hex')}` }], {
     ...validity,
     extensions: [
       { name: 'basicConstraints', cA: true, critical: true },
