@@ -6,7 +6,7 @@ import type { Finding } from '../finding.js';
 import type { PathSegment } from '../field-path.js';
 import type { CelValidation, SchemaNode } from '../schema/types.js';
 import { celRuleId } from '../rules/cel-rules.js';
-import { compiled } from './environment.js';
+import { compiled, type Program } from './environment.js';
 import { toCel, type CelCache } from './to-cel.js';
 import { ruleFailure, ruleError, type RuleSite } from './rule-finding.js';
 
@@ -40,6 +40,16 @@ function children(n: Node): Node[] {
   return isRecord(n.value) ? objectChildren(n, n.value) : [];
 }
 
+/** A CEL error or (defensively) an exception from the library, as error text; else the value. */
+function run(program: Program, self: unknown): { value: unknown } | { error: string } {
+  try {
+    const out = program({ self });
+    return isCelError(out) ? { error: out.message } : { value: out };
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
 /** Transition rules (oldSelf) only run on UPDATE against a stored object; admission of a manifest has none. */
 const isTransitionRule = (v: CelValidation): boolean => /\boldSelf\b/.test(v.rule);
 
@@ -47,10 +57,10 @@ function evaluateOne(n: Node, v: CelValidation, self: unknown): Finding | undefi
   const site: RuleSite = { rule: celRuleId(n.schemaPath, v.rule), path: n.path, schema: n.schema, validation: v };
   const c = compiled(v.rule);
   if (!c.ok) return ruleError(site, `rule compile error: ${c.error}`);
-  const result = c.program({ self });
-  if (isCelError(result)) return ruleError(site, result.message);
-  if (result === true) return undefined;
-  if (result === false) return ruleFailure(site, self);
+  const result = run(c.program, self);
+  if ('error' in result) return ruleError(site, result.error);
+  if (result.value === true) return undefined;
+  if (result.value === false) return ruleFailure(site, self);
   return ruleError(site, 'rule did not evaluate to a boolean');
 }
 
