@@ -24,7 +24,13 @@ function formatsOf(schema: unknown, into: Record<string, (s: string) => boolean>
   return into;
 }
 
-/** The first document of the file, or a message saying why there is none. */
+/** Whether a document is the VirtualMCPServer CRD (a file may bundle several CRDs). */
+function isOurCrd(doc: unknown): boolean {
+  const spec = (doc as { spec?: { group?: unknown; names?: { kind?: unknown } } } | null)?.spec;
+  return spec?.group === EXPECTED.group && spec.names?.kind === EXPECTED.kind;
+}
+
+/** The VirtualMCPServer CRD document of the file (else the first one), or why there is none. */
 function firstDocument(text: string): unknown {
   const docs = parseAllDocuments(text);
   for (const doc of docs) {
@@ -35,7 +41,7 @@ function firstDocument(text: string): unknown {
     }
   }
   const contents = docs.map((d) => d.toJS({ maxAliasCount: 1000 }) as unknown).filter((d) => d !== null && d !== undefined);
-  return contents[0] ?? new Error('no YAML document found (empty file), expected a CustomResourceDefinition');
+  return contents.find(isOurCrd) ?? contents[0] ?? new Error('no YAML document found (empty file), expected a CustomResourceDefinition');
 }
 
 function compile(ajv: Ajv, schema: Record<string, unknown>, version: string): CompiledVersion['validate'] {

@@ -21,6 +21,13 @@ void test('the upstream CRD loads and judges like the built-in schemas', async (
   assert.deepEqual(r.provider.get('v1alpha1')!.meta, builtin.get('v1alpha1')!.meta);
 });
 
+void test('a file bundling several CRDs yields the VirtualMCPServer one', () => {
+  const other = 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nspec: {group: toolhive.stacklok.dev, names: {kind: MCPServer}, versions: []}\n';
+  const r = schemasFromCrdText(`${other}---\n${crdText}`, 'all-crds.yaml');
+  assert.ok(r.ok);
+  assert.equal(r.provider.kind, 'VirtualMCPServer');
+});
+
 const crd = (spec: string): string => `apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: x}\nspec: ${spec}\n`;
 const header = '{group: toolhive.stacklok.dev, names: {kind: VirtualMCPServer}, versions: ';
 
