@@ -55,7 +55,8 @@ function refuseClusterOnly(ctx: ModelContext): void {
 export function buildConfigModel(vmcp: Obj, index: ObjectIndex, compositeToolDefaults: (tool: unknown) => unknown = (t) => t): { config: Obj; issues: readonly RenderIssue[] } {
   const spec = specOf(vmcp);
   const ctx: ModelContext = { name: nameOf(vmcp), namespace: namespaceOf(vmcp), spec, index, issues: [], compositeToolDefaults };
-  const config: Obj = structuredClone(rec(spec.config));
+  // A shallow copy is enough: only top-level keys are replaced, nested values are never mutated.
+  const config: Obj = { ...rec(spec.config) };
   if (Array.isArray(spec.passthroughHeaders) && spec.passthroughHeaders.length > 0) config.passthroughHeaders = spec.passthroughHeaders;
   config.name = ctx.name;
   config.groupRef = str(rec(spec.groupRef).name);

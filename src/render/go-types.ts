@@ -1,6 +1,6 @@
 // Go type expressions from the field table ('*T', '[]T', 'map[string]T', kinds, named types) and
 // yaml.v3's isZero for a JSON-shaped value of that type (what omitempty skips).
-import { parseGoDuration } from '../core/duration.js';
+import { formatGoDuration, parseGoDuration } from '../core/duration.js';
 import { namedScalars, structFields } from './config-fields.js';
 
 export type GoType =
@@ -10,7 +10,19 @@ export type GoType =
 
 const INT_KINDS = new Set(['int', 'int32', 'int64']);
 
+const typeMemo = new Map<string, GoType>();
+
+/** Parsed once per type expression (the table is fixed, so the memo stays small). */
 export function parseGoType(type: string): GoType {
+  let t = typeMemo.get(type);
+  if (t === undefined) {
+    t = parseUncached(type);
+    typeMemo.set(type, t);
+  }
+  return t;
+}
+
+function parseUncached(type: string): GoType {
   if (type.startsWith('*')) return { kind: 'ptr', elem: type.slice(1) };
   if (type.startsWith('[]')) return { kind: 'slice', elem: type.slice(2) };
   if (type.startsWith('map[string]')) return { kind: 'map', elem: type.slice('map[string]'.length) };
@@ -25,11 +37,25 @@ export function parseGoType(type: string): GoType {
 export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNil = (v: unknown): boolean => v === undefined || v === null;
 
+/** Canonical Go duration text per input text (pure memo; durations repeat a lot). */
+const durationMemo = new Map<string, { ok: true; text: string } | { ok: false; error: string }>();
+
+export function canonicalDuration(v: string): { ok: true; text: string } | { ok: false; error: string } {
+  let hit = durationMemo.get(v);
+  if (hit === undefined) {
+    const parsed = parseGoDuration(v);
+    hit = parsed.ok ? { ok: true, text: formatGoDuration(parsed.nanoseconds) } : { ok: false, error: parsed.error };
+    if (durationMemo.size < 4096) durationMemo.set(v, hit);
+  }
+  return hit;
+}
+
 /** Zero durations (0, "0s") are omitted; unparsable text is not zero (the encoder reports it). */
 function zeroDuration(v: unknown): boolean {
   if (isNil(v) || v === '') return true;
-  const parsed = typeof v === 'string' ? parseGoDuration(v) : undefined;
-  return parsed !== undefined && parsed.ok && parsed.nanoseconds === 0n;
+  if (typeof v !== 'string') return false;
+  const parsed = canonicalDuration(v);
+  return parsed.ok && parsed.text === '0s';
 }
 
 function zeroStruct(name: string, v: unknown): boolean {

@@ -69,9 +69,17 @@ function scan(chars: readonly string[]): Flags {
   return f;
 }
 
+const EMPTY: ScalarAnalysis = Object.freeze({ multiline: false, blockPlain: true, singleQuoted: true, block: false });
+const SIMPLE: ScalarAnalysis = Object.freeze({ multiline: false, blockPlain: true, singleQuoted: true, block: true });
+/** Fast path for the common case (keys, names, URLs-free words): no indicator, space, colon or special character. */
+const SIMPLE_TEXT = /^[A-Za-z0-9_][A-Za-z0-9_./=+-]*$/;
+
 export function analyzeScalar(value: string): ScalarAnalysis {
-  if (value === '') return { multiline: false, blockPlain: true, singleQuoted: true, block: false };
-  const f = scan(Array.from(value));
+  if (value === '') return EMPTY;
+  return SIMPLE_TEXT.test(value) ? SIMPLE : fromFlags(scan(Array.from(value)));
+}
+
+function fromFlags(f: Flags): ScalarAnalysis {
   const noSingle = f.breakSpace || f.spaceBreak || f.tabs || f.special;
   return {
     multiline: f.lineBreaks,

@@ -1,31 +1,31 @@
 // The emitter's output cursor: column, "last char was whitespace" and "only indentation so far on
 // this line" flags, with libyaml's rules for indicators, indentation and line breaks.
 export class YamlWriter {
-  private readonly parts: string[] = [];
+  private out = '';
   column = 0;
   whitespace = true;
   indention = true;
 
   put(text: string): void {
-    this.parts.push(text);
+    this.out += text;
     this.column += text.length;
   }
 
   /** Writes one character that counts as one column whatever its UTF-16 length. */
   putChar(ch: string): void {
-    this.parts.push(ch);
+    this.out += ch;
     this.column += 1;
   }
 
   putBreak(): void {
-    this.parts.push('\n');
+    this.out += '\n';
     this.column = 0;
     this.indention = true;
   }
 
   /** A non-\n line break character written verbatim (U+2028/U+2029 in literal or single-quoted text). */
   writeRawBreak(ch: string): void {
-    this.parts.push(ch);
+    this.out += ch;
     this.column = 0;
     this.indention = true;
   }
@@ -45,6 +45,6 @@ export class YamlWriter {
   }
 
   toString(): string {
-    return this.parts.join('');
+    return this.out;
   }
 }

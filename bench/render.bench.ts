@@ -1,0 +1,46 @@
+// Benchmark (prints numbers, asserts nothing): renders per second of one full-featured
+// VirtualMCPServer (OIDC + inline authz, rate limits on every level, Redis session storage,
+// aggregation with a referenced MCPToolConfig, composite tools, operational overrides, metadata,
+// audit, optimizer, codeMode). Full path = engine pre-check + model + emitter + ConfigMap checksum;
+// also the render steps alone. Target (issue #3): >= 5,000 renders/s.
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { parseAllDocuments } from 'yaml';
+import { loadBuiltinSchemas } from '../src/core/schema/builtin.js';
+import { validateObject } from '../src/core/validate.js';
+import { buildConfigModel } from '../src/render/config-model.js';
+import { emitYaml } from '../src/render/emit-yaml.js';
+import { encodeTyped } from '../src/render/encode-typed.js';
+import { ObjectIndex } from '../src/render/refs.js';
+import { renderConfigs } from '../src/render/render.js';
+
+const fixture = new URL('../test/render/fixtures/full-featured.vmcp.yaml', import.meta.url);
+const objects = parseAllDocuments(readFileSync(fixture, 'utf8')).map((d) => d.toJS() as unknown);
+const schemas = await loadBuiltinSchemas();
+const rounds = 5;
+const perRound = 2_000;
+
+function measure(label: string, fn: () => void): void {
+  for (let i = 0; i < 500; i++) fn(); // warm-up
+  const rates: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const start = performance.now();
+    for (let i = 0; i < perRound; i++) fn();
+    rates.push(perRound / ((performance.now() - start) / 1000));
+  }
+  rates.sort((a, b) => a - b);
+  console.log(`${label.padEnd(44)} median ${Math.round(rates[2]!).toLocaleString('en-US')}/s  (min ${Math.round(rates[0]!).toLocaleString('en-US')}/s, max ${Math.round(rates[4]!).toLocaleString('en-US')}/s)`);
+}
+
+const first = renderConfigs(objects, schemas);
+if (!first.ok) throw new Error(first.findings.map((f) => f.message).join('\n'));
+console.log(`render: full-featured spec -> ${first.outputs[0]!.configYaml.length} bytes of config.yaml`);
+
+const vmcp = objects[0];
+const index = new ObjectIndex(objects);
+const defaulted = validateObject(vmcp, { mode: 'strict', schemas }).object as Record<string, unknown>;
+
+measure('renderConfigs (pre-check + render + checksum)', () => void renderConfigs(objects, schemas));
+measure('model + encode + emit (no pre-check)', () => void emitYaml(encodeTyped('config.Config', buildConfigModel(defaulted, index).config).node));
+measure('engine pre-check alone (validateObject)', () => void validateObject(vmcp, { mode: 'strict', schemas }));
+console.log('target: >= 5,000 renders/s for renderConfigs');
