@@ -1,7 +1,7 @@
 // One input text -> its documents, each decoded to plain data or carrying the problems that stop
 // decoding (syntax with position, duplicate keys, alias bombs, excessive nesting). Empty documents
 // are dropped; `index` stays the document's position in the stream so users can count `---`s.
-import type { Document, LineCounter, YAMLError } from 'yaml';
+import { isScalar, visit, type Document, type LineCounter, type YAMLError } from 'yaml';
 import { maxAliasCount } from './input-limits.js';
 import { maxNesting } from './nesting-guard.js';
 import { readYamlStream } from './yaml-stream.js';
@@ -33,11 +33,24 @@ export interface ParsedSource {
   readonly documents: readonly SourceDocument[];
 }
 
-function describeYamlError(error: YAMLError, text: string): DocumentProblem {
+/** The key written at `offset` (the yaml error points at the repeated key). */
+function keyAt(doc: Document.Parsed, offset: number): string | undefined {
+  let key: string | undefined;
+  visit(doc, {
+    Pair: (_, pair) => {
+      if (!isScalar(pair.key) || pair.key.range?.[0] !== offset) return undefined;
+      key = String(pair.key.value);
+      return visit.BREAK;
+    },
+  });
+  return key;
+}
+
+function describeYamlError(error: YAMLError, doc: Document.Parsed): DocumentProblem {
   const offset = error.pos[0];
   if (error.code === 'DUPLICATE_KEY') {
-    const key = text.slice(error.pos[0], error.pos[1]).trim();
-    return { rule: 'yaml-duplicate-key', message: `yaml: duplicate key ${JSON.stringify(key)}`, offset };
+    const key = keyAt(doc, offset);
+    return { rule: 'yaml-duplicate-key', message: key === undefined ? 'yaml: duplicate key' : `yaml: duplicate key ${JSON.stringify(key)}`, offset };
   }
   return { rule: 'yaml-syntax', message: `yaml: ${error.message}`, offset };
 }
@@ -73,9 +86,9 @@ function decode(doc: Document.Parsed, offset: number, checkDepth: boolean): Deco
   return { value };
 }
 
-function toSourceDocument(doc: Document.Parsed, index: number, text: string, checkDepth: boolean): SourceDocument | undefined {
+function toSourceDocument(doc: Document.Parsed, index: number, checkDepth: boolean): SourceDocument | undefined {
   const offset = doc.contents?.range[0] ?? doc.range[0];
-  const problems = doc.errors.map((e) => describeYamlError(e, text));
+  const problems = doc.errors.map((e) => describeYamlError(e, doc));
   if (problems.length > 0) return { index, node: doc, offset, value: undefined, problems };
   const decoded = decode(doc, offset, checkDepth);
   if (decoded.problem !== undefined) return { index, node: doc, offset, value: undefined, problems: [decoded.problem] };
@@ -88,7 +101,7 @@ export function parseSource(source: string, text: string): ParsedSource {
   const stream = readYamlStream(text);
   const documents: SourceDocument[] = [];
   stream.documents.forEach((doc, index) => {
-    const parsed = toSourceDocument(doc, index, text, stream.sawAlias);
+    const parsed = toSourceDocument(doc, index, stream.sawAlias);
     if (parsed !== undefined) documents.push(parsed);
   });
   if (stream.tooDeep !== undefined) {

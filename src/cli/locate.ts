@@ -19,6 +19,12 @@ function keyMatches(pair: Pair, segment: PathSegment): boolean {
   return isScalar(pair.key) && String(pair.key.value) === String(segment);
 }
 
+/** `<<` keys resolve to Symbol('<<') under the YAML 1.1 merge tag. */
+function isMergeKey(pair: Pair): boolean {
+  const v = isScalar(pair.key) ? pair.key.value : undefined;
+  return v === '<<' || (typeof v === 'symbol' && v.description === '<<');
+}
+
 function mergeSources(value: unknown, doc: Doc): unknown[] {
   const v = resolve(value, doc);
   return isSeq(v) ? v.items.map((i) => resolve(i, doc)) : [v];
@@ -29,7 +35,7 @@ function findPair(map: unknown, segment: PathSegment, doc: Doc, depth = 0): Pair
   if (!isMap(map) || depth > 8) return undefined;
   const direct = map.items.find((p) => keyMatches(p, segment));
   if (direct !== undefined) return direct;
-  for (const merge of map.items.filter((p) => isScalar(p.key) && p.key.value === '<<')) {
+  for (const merge of map.items.filter(isMergeKey)) {
     const found = mergeSources(merge.value, doc)
       .map((source) => findPair(source, segment, doc, depth + 1))
       .find((p) => p !== undefined);

@@ -1,0 +1,56 @@
+// checkInputs with the real engine and the built-in schemas.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { checkInputs } from '../../src/cli/check.js';
+import type { Input } from '../../src/cli/inputs.js';
+import { loadBuiltinSchemas } from '../../src/core/schema/builtin.js';
+
+const mixed = readFileSync(new URL('./fixtures/manifests/mixed.yaml', import.meta.url), 'utf8');
+const text = (source: string, body: string): Input => ({ kind: 'text', source, text: body });
+
+void test('other kinds are skipped, VirtualMCPServers judged, findings placed at line:column', async () => {
+  const schemas = await loadBuiltinSchemas();
+  const reports = checkInputs([text('mixed.yaml', mixed)], { mode: 'strict', schemas, quiet: false });
+  assert.deepEqual(reports.map((r) => [r.index, r.line, r.kind, r.name, r.verdict]), [
+    [0, 4, 'ConfigMap', 'settings', 'skipped'],
+    [1, 11, 'VirtualMCPServer', 'anonymous-per-user', 'denied'],
+    [3, 31, 'VirtualMCPServer', 'plain', 'allowed'],
+  ]);
+  assert.deepEqual(reports[1]!.errors.map((f) => [f.origin, f.field, `${f.line}:${f.column}`]), [
+    ['cel', 'spec', '15:1'],
+    ['runtime', 'spec.config.rateLimiting.perUser.refillPeriod', '27:23'],
+    ['runtime', 'spec.config.ratelimit', '28:5'],
+  ]);
+});
+
+void test('crd mode reports only what the API server would', async () => {
+  const schemas = await loadBuiltinSchemas();
+  const [, denied] = checkInputs([text('mixed.yaml', mixed)], { mode: 'crd', schemas, quiet: false });
+  assert.deepEqual(denied!.errors.map((f) => f.message), ['spec: Invalid value: "object": config.rateLimiting.perUser requires incomingAuth.type oidc']);
+});
+
+void test('warnings are kept, or dropped with quiet; an unserved version goes to the engine, another group is skipped', async () => {
+  const schemas = await loadBuiltinSchemas();
+  const old = 'apiVersion: toolhive.stacklok.dev/v1alpha1\nkind: VirtualMCPServer\nmetadata: {name: old}\nspec:\n  groupRef: {name: g}\n  incomingAuth: {type: anonymous}\n';
+  const [loud] = checkInputs([text('old.yaml', old)], { mode: 'strict', schemas, quiet: false });
+  assert.deepEqual(loud!.warnings.map((w) => [w.rule, w.line]), [['lint-deprecated-version', 1]]);
+  const [quiet] = checkInputs([text('old.yaml', old)], { mode: 'strict', schemas, quiet: true });
+  assert.deepEqual([quiet!.verdict, quiet!.warnings], ['allowed', []]);
+  const [unserved] = checkInputs([text('v9.yaml', old.replace('v1alpha1', 'v9'))], { mode: 'strict', schemas, quiet: false });
+  assert.deepEqual([unserved!.verdict, unserved!.errors[0]!.rule, unserved!.errors[0]!.line, unserved!.errors[0]!.column], ['denied', 'document-unserved-version', 1, 13]);
+  const [foreign] = checkInputs([text('x.yaml', old.replace('toolhive.stacklok.dev', 'example.com'))], { mode: 'strict', schemas, quiet: false });
+  assert.equal(foreign!.verdict, 'skipped');
+});
+
+void test('unreadable inputs and broken documents become error verdicts with positions', async () => {
+  const schemas = await loadBuiltinSchemas();
+  const reports = checkInputs(
+    [{ kind: 'error', source: 'gone.yaml', rule: 'input-unreadable', message: 'cannot read: no such file or directory' }, text('bad.yaml', 'kind: VirtualMCPServer\nspec: [\n')],
+    { mode: 'strict', schemas, quiet: false },
+  );
+  assert.deepEqual(reports.map((r) => [r.source, r.verdict, r.errors[0]!.rule, r.errors[0]!.origin, `${r.errors[0]!.line}:${r.errors[0]!.column}`]), [
+    ['gone.yaml', 'error', 'input-unreadable', 'input', '1:1'],
+    ['bad.yaml', 'error', 'yaml-syntax', 'input', '3:1'],
+  ]);
+});
