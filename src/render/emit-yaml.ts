@@ -54,6 +54,19 @@ function emitScalar(w: YamlWriter, node: Exclude<YamlNode, YamlMap | readonly Ya
   writeScalar(w, text, selectStyle(text, requested, place.simpleKey), childIndent(place, true));
 }
 
+/** Style decisions for mapping keys: struct keys are a fixed vocabulary, so they are memoised (bounded). */
+const keyStyles = new Map<string, { style: ScalarStyle; simple: boolean }>();
+
+function keyStyle(key: string): { style: ScalarStyle; simple: boolean } {
+  let hit = keyStyles.get(key);
+  if (hit === undefined) {
+    const simple = isSimpleKey(key);
+    hit = { simple, style: simple ? selectStyle(key, encodeScalar(key).requested, true) : 'plain' };
+    if (keyStyles.size < 4096) keyStyles.set(key, hit);
+  }
+  return hit;
+}
+
 /** libyaml check_simple_key: single-line and at most 128 bytes. */
 function isSimpleKey(key: string): boolean {
   return !analyzeScalar(key).multiline && utf8Length(key) <= 128;
@@ -78,8 +91,9 @@ function emitMapping(w: YamlWriter, map: YamlMap, place: Place): void {
   const inner: Place = { indent, inSequence: false, simpleKey: false };
   for (const [key, value] of map.entries) {
     w.writeIndent(indent);
-    if (isSimpleKey(key)) {
-      emitScalar(w, key, { ...inner, simpleKey: true });
+    const ks = keyStyle(key);
+    if (ks.simple) {
+      writeScalar(w, key, ks.style, childIndent(inner, true));
       w.writeIndicator(':', false, false, false);
     } else {
       w.writeIndicator('?', true, false, true);
