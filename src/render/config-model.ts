@@ -47,7 +47,7 @@ function refuseClusterOnly(ctx: ModelContext): void {
   if (ctx.spec.telemetryConfigRef !== undefined) {
     const name = str(rec(ctx.spec.telemetryConfigRef).name);
     if (lookup(ctx, 'MCPTelemetryConfig', name, ['spec', 'telemetryConfigRef', 'name']) !== undefined) {
-      refuse('telemetryConfigRef', `MCPTelemetryConfig ${ctx.namespace}/${name}: normalising telemetry configs is not supported by the offline renderer`);
+      refuse('telemetryConfigRef', `MCPTelemetryConfig ${ctx.namespace}/${name}: the operator fills telemetry.serviceVersion with its own build version, which an offline render cannot know`);
     }
   }
 }
