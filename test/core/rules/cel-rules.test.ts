@@ -4,19 +4,25 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { evaluateCelRules } from '../../../src/core/cel/evaluate.js';
 import { celRuleLocations } from '../../../src/core/rules/cel-rules.js';
+import { validateObject } from '../../../src/core/validate.js';
+import { loadBuiltinSchemas } from '../../../src/core/schema/builtin.js';
 import { committedVersion, vmcp, baseSpec } from '../committed-schema.js';
 
 const schema = committedVersion('v1beta1').schema;
 type Spec = Record<string, unknown>;
 interface Expect { rule: string; field: string; message: string }
-interface Case { name: string; spec: Spec; errors: Expect[] }
+interface Case { name: string; spec: Spec; errors: Expect[]; schema?: string[] }
 
 const redis = { provider: 'redis', address: 'redis:6379' };
 const bucket = { maxTokens: 10, refillPeriod: '1m' };
 const oidc = { type: 'oidc', oidcConfigRef: { name: 'oidc', audience: 'vmcp' } };
-const auth = (extra: Spec): Spec => ({ ...baseSpec(), authServerConfig: { issuer: 'https://issuer.example', upstreamProviders: [], ...extra } });
-const issuer = (i: Spec): Spec => auth({ trustedIssuers: [i] });
-const provider = (p: Spec): Spec => auth({ upstreamProviders: [p] });
+const oidcProvider = { name: 'up', type: 'oidc', oidcConfig: { issuerUrl: 'https://idp.example', clientId: 'c' } };
+const auth = (extra: Spec, issuerUrl = 'https://issuer.example'): Spec => ({ ...baseSpec(), authServerConfig: { issuer: issuerUrl, upstreamProviders: [oidcProvider], ...extra } });
+const issuer = (i: Spec): Spec => auth({ trustedIssuers: [{ issuerUrl: 'https://trusted.example', ...i }] });
+const provider = (p: Spec): Spec => auth({ upstreamProviders: [{ name: 'up', ...p }] });
+const oauth2 = (o: Spec): Spec => ({ authorizationEndpoint: 'https://idp.example/authorize', tokenEndpoint: 'https://idp.example/token', ...o });
+const delegate = (secret: Spec = { name: 's', key: 'k' }): Spec => ({ clientId: 'd', audiences: ['https://aud.example'], scopes: ['read'], clientSecretRef: secret });
+const redisStorage = (r: Spec): Spec => auth({ storage: { type: 'redis', redis: { aclUserConfig: { passwordSecretRef: { name: 'p', key: 'k' } }, ...r } } });
 const grant = (g: Spec): Spec => issuer({ jwtBearerGrant: { maxAssertionAge: '5m', subjectBindings: [{ subject: 'a', allowedResources: ['https://r'] }], ...g } });
 const binding = (subject: string): Spec => ({ subject, allowedResources: ['https://r'] });
 const config = (c: Spec, extra: Spec = {}): Spec => ({ ...baseSpec(), ...extra, config: c });
@@ -24,7 +30,8 @@ const rl = (r: Spec, extra: Spec = { sessionStorage: redis }): Spec => config({ 
 const authz = (a: Spec): Spec => ({ ...baseSpec(), incomingAuth: { type: 'anonymous', authzConfig: a } });
 const cb = (timeout: string): Spec => config({ operational: { failureHandling: { circuitBreaker: { timeout } } } });
 
-const valid: readonly [string, Spec][] = [
+/** Third element: what the schema stage adds end to end (non-blocking, so CEL still runs). */
+const valid: readonly [string, Spec, string[]?][] = [
   ['minimal spec', baseSpec()],
   ['rate limiting with redis', rl({ shared: bucket })],
   ['perUser with oidc', rl({ perUser: bucket }, { sessionStorage: redis, incomingAuth: oidc })],
@@ -32,19 +39,19 @@ const valid: readonly [string, Spec][] = [
   ['tool shared with anonymous', rl({ tools: [{ name: 't', shared: bucket }] })],
   ['embeddingServerRef with tei', { ...config({ optimizer: { embeddingProvider: 'tei' } }), embeddingServerRef: { name: 'e' } }],
   ['confidential registration over https', auth({ allowConfidentialClientRegistration: true, forceConfidentialRedirectUris: ['https://x'] })],
-  ['delegate clients with https issuer', auth({ delegateClients: [{ clientSecretRef: { name: 's', key: 'k' } }] })],
-  ['empty delegate clients with http issuer', { ...baseSpec(), authServerConfig: { issuer: 'http://i', upstreamProviders: [], delegateClients: [] } }],
-  ['auth redis addr', auth({ storage: { redis: { addr: 'r:6379', clusterMode: true } } })],
-  ['auth redis sentinel', auth({ storage: { redis: { sentinelConfig: { masterName: 'm' } } } })],
+  ['delegate clients with https issuer', auth({ delegateClients: [delegate()] })],
+  ['empty delegate clients with http issuer', auth({ delegateClients: [] }, 'http://issuer.example')],
+  ['auth redis addr', redisStorage({ addr: 'r:6379', clusterMode: true })],
+  ['auth redis sentinel', redisStorage({ sentinelConfig: { masterName: 'm' } })],
   ['issuer with audience and delegates', issuer({ expectedAudience: 'a', allowedDelegateClients: ['c'], actorClaim: 'azp', allowPrivateIPs: true, jwksUrl: 'https://j' })],
   ['wildcard alone', issuer({ expectedAudience: 'a', allowedDelegateClients: ['*'] })],
   ['plain jwt bearer grant', grant({})],
   ['distinct subject bindings', grant({ subjectBindings: [binding('a'), binding('b')] })],
-  ['oidc provider', provider({ type: 'oidc', oidcConfig: {} })],
-  ['oauth2 with client id', provider({ type: 'oauth2', oauth2Config: { clientId: 'c', clientSecretRef: { name: 'n', key: 'k' } } })],
-  ['oauth2 with dcr discovery', provider({ type: 'oauth2', oauth2Config: { dcrConfig: { discoveryUrl: 'https://d' } } })],
+  ['oidc provider', provider({ type: 'oidc', oidcConfig: { issuerUrl: 'https://idp.example', clientId: 'c' } })],
+  ['oauth2 with client id', provider({ type: 'oauth2', oauth2Config: oauth2({ clientId: 'c', clientSecretRef: { name: 'n', key: 'k' } }) })],
+  ['oauth2 with dcr discovery', provider({ type: 'oauth2', oauth2Config: oauth2({ dcrConfig: { discoveryUrl: 'https://idp.example/discovery' } }) })],
   ['circuit breaker 1s', cb('1s')],
-  ['circuit breaker empty', cb('')],
+  ['circuit breaker empty', cb(''), [`spec.config.operational.failureHandling.circuitBreaker.timeout: Invalid value: "": spec.config.operational.failureHandling.circuitBreaker.timeout in body should match '^([0-9]+(\\.[0-9]+)?(ns|us|\u00b5s|ms|s|m|h))+$'`]],
   ['circuit breaker 1000ms', cb('1000ms')],
   ['openai embedding headers', config({ optimizer: { embeddingProvider: 'openai', embeddingHeaders: { 'X-Api-Key': 'k', "a!#$%&'*+.^_`|~9": 'v' } } })],
   ['oidc with ref', { ...baseSpec(), incomingAuth: oidc }],
@@ -64,11 +71,11 @@ const invalid: readonly Case[] = [
   { name: 'tool perUser with anonymous', spec: rl({ tools: [{ name: 'a', shared: bucket }, { name: 'b', perUser: bucket }] }), errors: [{ rule: 'cel-tool-peruser-requires-oidc', field: 'spec', message: `${S}per-tool perUser rate limiting requires incomingAuth.type oidc` }] },
   { name: 'embeddingServerRef with openai', spec: { ...config({ optimizer: { embeddingProvider: 'openai' } }), embeddingServerRef: { name: 'e' } }, errors: [{ rule: 'cel-embedding-server-not-with-openai', field: 'spec', message: `${S}embeddingServerRef provisions a managed TEI server and cannot be combined with optimizer.embeddingProvider 'openai'; openai mode uses embeddingService directly` }] },
   { name: 'confidential registration over http', spec: auth({ allowConfidentialClientRegistration: true, insecureAllowHTTP: true }), errors: [{ rule: 'cel-confidential-registration-not-with-insecure-http', field: 'spec.authServerConfig', message: 'spec.authServerConfig: Invalid value: "object": allowConfidentialClientRegistration cannot be combined with insecureAllowHTTP; client secrets would be issued in cleartext over an unauthenticated endpoint' }] },
-  { name: 'delegate clients with http issuer', spec: { ...baseSpec(), authServerConfig: { issuer: 'http://i', upstreamProviders: [], delegateClients: [{ clientSecretRef: { name: 's', key: 'k' } }] } }, errors: [{ rule: 'cel-delegate-clients-require-https-issuer', field: 'spec.authServerConfig', message: 'spec.authServerConfig: Invalid value: "object": delegateClients require an https:// issuer; delegate client secrets must not be sent over plaintext HTTP' }] },
+  { name: 'delegate clients with http issuer', spec: auth({ delegateClients: [delegate()] }, 'http://issuer.example'), errors: [{ rule: 'cel-delegate-clients-require-https-issuer', field: 'spec.authServerConfig', message: 'spec.authServerConfig: Invalid value: "object": delegateClients require an https:// issuer; delegate client secrets must not be sent over plaintext HTTP' }] },
   { name: 'force confidential without registration', spec: auth({ forceConfidentialRedirectUris: ['https://x'] }), errors: [{ rule: 'cel-force-confidential-requires-registration', field: 'spec.authServerConfig', message: 'spec.authServerConfig: Invalid value: "object": forceConfidentialRedirectUris requires allowConfidentialClientRegistration to be true' }] },
-  { name: 'delegate client without secret', spec: auth({ delegateClients: [{ clientSecretRef: { name: 's', key: 'k' } }, {}, { clientSecretRef: { name: '', key: 'k' } }] }), errors: [1, 2].map((i) => ({ rule: 'cel-delegate-client-secret-ref', field: `spec.authServerConfig.delegateClients[${i}]`, message: `spec.authServerConfig.delegateClients[${i}]: Invalid value: "object": clientSecretRef.name and clientSecretRef.key are required and must be non-empty` })) },
-  { name: 'auth redis with neither addr nor sentinel', spec: auth({ storage: { redis: { addr: '' } } }), errors: [{ rule: 'cel-authserver-redis-addr-xor-sentinel', field: 'spec.authServerConfig.storage.redis', message: 'spec.authServerConfig.storage.redis: Invalid value: "object": exactly one of addr or sentinelConfig must be set' }] },
-  { name: 'auth redis cluster with sentinel', spec: auth({ storage: { redis: { clusterMode: true, sentinelConfig: { masterName: 'm' } } } }), errors: [{ rule: 'cel-authserver-redis-cluster-requires-addr', field: 'spec.authServerConfig.storage.redis', message: 'spec.authServerConfig.storage.redis: Invalid value: "object": clusterMode requires addr to be set' }] },
+  { name: 'delegate client without secret', spec: auth({ delegateClients: [delegate(), delegate({ name: 's', key: '' }), delegate({ name: '', key: 'k' })] }), errors: [1, 2].map((i) => ({ rule: 'cel-delegate-client-secret-ref', field: `spec.authServerConfig.delegateClients[${i}]`, message: `spec.authServerConfig.delegateClients[${i}]: Invalid value: "object": clientSecretRef.name and clientSecretRef.key are required and must be non-empty` })) },
+  { name: 'auth redis with neither addr nor sentinel', spec: redisStorage({ addr: '' }), errors: [{ rule: 'cel-authserver-redis-addr-xor-sentinel', field: 'spec.authServerConfig.storage.redis', message: 'spec.authServerConfig.storage.redis: Invalid value: "object": exactly one of addr or sentinelConfig must be set' }] },
+  { name: 'auth redis cluster with sentinel', spec: redisStorage({ clusterMode: true, sentinelConfig: { masterName: 'm' } }), errors: [{ rule: 'cel-authserver-redis-cluster-requires-addr', field: 'spec.authServerConfig.storage.redis', message: 'spec.authServerConfig.storage.redis: Invalid value: "object": clusterMode requires addr to be set' }] },
   { name: 'wildcard with other delegates', spec: issuer({ expectedAudience: 'a', allowedDelegateClients: ['*', 'c'] }), errors: [{ rule: 'cel-delegate-wildcard-alone', field: TI, message: `${TI}: Invalid value: "object": allowedDelegateClients must not combine the wildcard "*" with specific client IDs` }] },
   { name: 'may act with wildcard', spec: issuer({ expectedAudience: 'a', allowMayAct: true, allowedDelegateClients: ['*'] }), errors: [{ rule: 'cel-may-act-not-with-wildcard', field: TI, message: `${TI}: Invalid value: "object": allowMayAct must not be enabled when allowedDelegateClients contains the wildcard "*"` }] },
   { name: 'reserved actor claim', spec: issuer({ expectedAudience: 'a', allowedDelegateClients: ['c'], actorClaim: 'may_act' }), errors: [{ rule: 'cel-actor-claim-not-reserved', field: TI, message: `${TI}: Invalid value: "object": actorClaim must name a readable claim; use client_id or a non-reserved claim such as azp, appid, or cid` }] },
@@ -79,12 +86,12 @@ const invalid: readonly Case[] = [
   { name: 'negative max assertion age', spec: grant({ maxAssertionAge: '-1m' }), errors: [{ rule: 'cel-max-assertion-age-positive', field: `${TI}.jwtBearerGrant`, message: `${TI}.jwtBearerGrant: Invalid value: "object": maxAssertionAge must be greater than zero` }] },
   { name: 'max assertion age in days (not Go)', spec: grant({ maxAssertionAge: '1d' }), errors: [{ rule: 'cel-max-assertion-age-positive', field: `${TI}.jwtBearerGrant`, message: `${TI}.jwtBearerGrant: Invalid value: "object": type conversion error from 'string' to 'google.protobuf.Duration' evaluating rule: maxAssertionAge must be greater than zero` }] },
   { name: 'duplicate subject bindings', spec: grant({ subjectBindings: [binding('a'), binding('b'), binding('a')] }), errors: [{ rule: 'cel-subject-bindings-unique', field: `${TI}.jwtBearerGrant`, message: `${TI}.jwtBearerGrant: Invalid value: "object": subjectBindings must not contain duplicate subjects` }] },
-  { name: 'oidc provider with oauth2 config', spec: provider({ type: 'oidc', oidcConfig: {}, oauth2Config: { clientId: 'c' } }), errors: [{ rule: 'cel-upstream-provider-config-matches-type', field: 'spec.authServerConfig.upstreamProviders[0]', message: "spec.authServerConfig.upstreamProviders[0]: Invalid value: \"object\": type must be 'oidc' or 'oauth2'; oidcConfig must be set when type is 'oidc' and oauth2Config must be set when type is 'oauth2' (and the other must not be set)" }] },
-  { name: 'oauth2 with neither client id nor dcr', spec: provider({ type: 'oauth2', oauth2Config: { clientId: '' } }), errors: [{ rule: 'cel-oauth2-client-id-xor-dcr', field: OA, message: `${OA}: Invalid value: "object": exactly one of clientId or dcrConfig must be set` }] },
-  { name: 'oauth2 dcr with secret', spec: provider({ type: 'oauth2', oauth2Config: { dcrConfig: { registrationEndpoint: 'https://r' }, clientSecretRef: { name: 'n', key: 'k' } } }), errors: [{ rule: 'cel-oauth2-no-secret-with-dcr', field: OA, message: `${OA}: Invalid value: "object": clientSecretRef must not be set when dcrConfig is set; the client_secret is obtained at runtime via Dynamic Client Registration` }] },
-  { name: 'dcr with both endpoints', spec: provider({ type: 'oauth2', oauth2Config: { dcrConfig: { discoveryUrl: 'https://d', registrationEndpoint: 'https://r' } } }), errors: [{ rule: 'cel-dcr-discovery-xor-registration', field: `${OA}.dcrConfig`, message: `${OA}.dcrConfig: Invalid value: "object": exactly one of discoveryUrl or registrationEndpoint must be set` }] },
+  { name: 'oidc provider with oauth2 config', spec: provider({ type: 'oidc', oidcConfig: { issuerUrl: 'https://idp.example', clientId: 'c' }, oauth2Config: oauth2({ clientId: 'c' }) }), errors: [{ rule: 'cel-upstream-provider-config-matches-type', field: 'spec.authServerConfig.upstreamProviders[0]', message: "spec.authServerConfig.upstreamProviders[0]: Invalid value: \"object\": type must be 'oidc' or 'oauth2'; oidcConfig must be set when type is 'oidc' and oauth2Config must be set when type is 'oauth2' (and the other must not be set)" }] },
+  { name: 'oauth2 with neither client id nor dcr', spec: provider({ type: 'oauth2', oauth2Config: oauth2({ clientId: '' }) }), errors: [{ rule: 'cel-oauth2-client-id-xor-dcr', field: OA, message: `${OA}: Invalid value: "object": exactly one of clientId or dcrConfig must be set` }] },
+  { name: 'oauth2 dcr with secret', spec: provider({ type: 'oauth2', oauth2Config: oauth2({ dcrConfig: { registrationEndpoint: 'https://idp.example/register' }, clientSecretRef: { name: 'n', key: 'k' } }) }), errors: [{ rule: 'cel-oauth2-no-secret-with-dcr', field: OA, message: `${OA}: Invalid value: "object": clientSecretRef must not be set when dcrConfig is set; the client_secret is obtained at runtime via Dynamic Client Registration` }] },
+  { name: 'dcr with both endpoints', spec: provider({ type: 'oauth2', oauth2Config: oauth2({ dcrConfig: { discoveryUrl: 'https://idp.example/discovery', registrationEndpoint: 'https://idp.example/register' } }) }), errors: [{ rule: 'cel-dcr-discovery-xor-registration', field: `${OA}.dcrConfig`, message: `${OA}.dcrConfig: Invalid value: "object": exactly one of discoveryUrl or registrationEndpoint must be set` }] },
   { name: 'circuit breaker 500ms', spec: cb('500ms'), errors: [{ rule: 'cel-circuit-breaker-timeout-min', field: 'spec.config.operational.failureHandling.circuitBreaker.timeout', message: 'spec.config.operational.failureHandling.circuitBreaker.timeout: Invalid value: "string": timeout must be >= 1s' }] },
-  { name: 'circuit breaker not a duration', spec: cb('soon'), errors: [{ rule: 'cel-circuit-breaker-timeout-min', field: 'spec.config.operational.failureHandling.circuitBreaker.timeout', message: "spec.config.operational.failureHandling.circuitBreaker.timeout: Invalid value: \"string\": type conversion error from 'string' to 'google.protobuf.Duration' evaluating rule: timeout must be >= 1s" }] },
+  { name: 'circuit breaker not a duration', spec: cb('soon'), schema: [`spec.config.operational.failureHandling.circuitBreaker.timeout: Invalid value: "soon": spec.config.operational.failureHandling.circuitBreaker.timeout in body should match '^([0-9]+(\\.[0-9]+)?(ns|us|\u00b5s|ms|s|m|h))+$'`], errors: [{ rule: 'cel-circuit-breaker-timeout-min', field: 'spec.config.operational.failureHandling.circuitBreaker.timeout', message: "spec.config.operational.failureHandling.circuitBreaker.timeout: Invalid value: \"string\": type conversion error from 'string' to 'google.protobuf.Duration' evaluating rule: timeout must be >= 1s" }] },
   { name: 'embedding headers with tei', spec: config({ optimizer: { embeddingProvider: 'tei', embeddingHeaders: { 'X-A': 'b' } } }), errors: [{ rule: 'cel-embedding-headers-require-openai', field: 'spec.config.optimizer', message: "spec.config.optimizer: Invalid value: \"object\": embeddingHeaders is only supported when embeddingProvider is 'openai'" }] },
   ...[{ 'Content-TYPE': 'x' }, { AUTHORIZATION: 'x' }, { 'bad header': 'x' }, { 'x(y)': 'x' }].map((h) => ({ name: `embedding header ${Object.keys(h)[0]}`, spec: config({ optimizer: { embeddingProvider: 'openai', embeddingHeaders: h } }), errors: [{ rule: 'cel-embedding-header-names-valid', field: 'spec.config.optimizer', message: 'spec.config.optimizer: Invalid value: "object": embeddingHeaders names must be valid HTTP header names and must not include Authorization or Content-Type' }] })),
   { name: 'empty rate limiting', spec: rl({}), errors: [{ rule: 'cel-ratelimit-not-empty', field: 'spec.config.rateLimiting', message: 'spec.config.rateLimiting: Invalid value: "object": at least one of shared, perUser, or tools must be configured' }] },
@@ -107,6 +114,13 @@ void test('valid specs pass every CRD rule', () => {
 
 void test('invalid specs fail with rule id, field and the exact API-server line', () => {
   for (const c of invalid) assert.deepEqual(summary(c.spec), c.errors, c.name);
+});
+
+void test('end to end (crd mode, built-in schemas, defaults applied): the same lines and nothing else', async () => {
+  const schemas = await loadBuiltinSchemas();
+  const lines = (spec: Spec): string[] => validateObject(vmcp(spec), { mode: 'crd', schemas }).findings.map((f) => f.message);
+  for (const [name, spec, schemaLines] of valid) assert.deepEqual(lines(spec), schemaLines ?? [], name);
+  for (const c of invalid) assert.deepEqual(lines(c.spec), [...(c.schema ?? []), ...c.errors.map((e) => e.message)], c.name);
 });
 
 void test('every one of the 32 CRD rules has a failing case in this table', () => {
