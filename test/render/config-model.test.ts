@@ -1,0 +1,77 @@
+// The operator's conversion (FACTS c.1) on already-defaulted specs, value by value.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildConfigModel } from '../../src/render/config-model.js';
+import { ensureOperationalDefaults } from '../../src/render/model-operational.js';
+import { ObjectIndex } from '../../src/render/refs.js';
+
+const vmcp = (spec: Record<string, unknown>, name = 'v'): Record<string, unknown> => ({
+  apiVersion: 'toolhive.stacklok.dev/v1beta1',
+  kind: 'VirtualMCPServer',
+  metadata: { name, namespace: 'ns' },
+  spec: { groupRef: { name: 'g' }, incomingAuth: { type: 'anonymous' }, ...spec },
+});
+const oidcConfig = (spec: Record<string, unknown>): Record<string, unknown> => ({ kind: 'MCPOIDCConfig', metadata: { name: 'idp', namespace: 'ns' }, spec });
+const model = (v: Record<string, unknown>, others: unknown[] = []): ReturnType<typeof buildConfigModel> => buildConfigModel(v, new ObjectIndex([v, ...others]));
+
+void test('name and groupRef always come from metadata.name and spec.groupRef, not spec.config', () => {
+  const { config } = model(vmcp({ config: { name: 'other', groupRef: 'other' } }));
+  assert.equal(config.name, 'v');
+  assert.equal(config.groupRef, 'g');
+});
+
+void test('operational defaults fill only zero fields, recursing into present objects; no healthCheckTimeout', () => {
+  const merged = ensureOperationalDefaults({ failureHandling: { unhealthyThreshold: 7, circuitBreaker: { enabled: true } } });
+  assert.deepEqual(merged, {
+    timeouts: { default: '30s' },
+    failureHandling: { unhealthyThreshold: 7, circuitBreaker: { enabled: true, failureThreshold: 5, timeout: '60s' }, healthCheckInterval: '30s', statusReportingInterval: '30s', partialFailureMode: 'fail' },
+  });
+  assert.equal('healthCheckTimeout' in (merged.failureHandling as object), false);
+  assert.equal('logLevel' in merged, false);
+});
+
+void test('kubernetesServiceAccount with useClusterAuth false gets neither the CA path nor private IPs', () => {
+  const v = vmcp({ incomingAuth: { type: 'oidc', oidcConfigRef: { name: 'idp', audience: 'a' } } });
+  const { config, issues } = model(v, [oidcConfig({ type: 'kubernetesServiceAccount', kubernetesServiceAccount: { useClusterAuth: false, issuer: 'https://k' } })]);
+  assert.deepEqual(issues, []);
+  const oidc = (config.incomingAuth as { oidc: Record<string, unknown> }).oidc;
+  assert.equal(oidc.issuer, 'https://k');
+  assert.equal(oidc.caBundlePath, undefined);
+  assert.equal(oidc.jwksAllowPrivateIp, undefined);
+  assert.equal(oidc.resource, 'http://v.ns.svc.cluster.local:4483');
+});
+
+void test('inline OIDC: CA bundle key, private-IP flags, no client secret env without a secret ref', () => {
+  const v = vmcp({ incomingAuth: { type: 'oidc', oidcConfigRef: { name: 'idp', audience: 'a', resourceUrl: 'https://r' } } });
+  const inline = { issuer: 'https://i', caBundleRef: { configMapRef: { name: 'ca', key: 'bundle.pem' } }, protectedResourceAllowPrivateIP: true, insecureAllowHTTP: true };
+  const oidc = (model(v, [oidcConfig({ type: 'inline', inline })]).config.incomingAuth as { oidc: Record<string, unknown> }).oidc;
+  assert.equal(oidc.caBundlePath, '/config/certs/ca/bundle.pem');
+  assert.equal(oidc.protectedResourceAllowPrivateIp, true);
+  assert.equal(oidc.insecureAllowHttp, true);
+  assert.equal(oidc.clientSecretEnv, undefined);
+  assert.equal(oidc.resource, 'https://r');
+});
+
+void test('aggregation: absent -> prefix default; priority without config -> {}; empty tools list dropped', () => {
+  assert.deepEqual(model(vmcp({})).config.aggregation, { conflictResolution: 'prefix', conflictResolutionConfig: { prefixFormat: '{workload}_' } });
+  const agg = model(vmcp({ config: { aggregation: { conflictResolution: 'priority', tools: [] } } })).config.aggregation as Record<string, unknown>;
+  assert.deepEqual(agg.conflictResolutionConfig, {});
+  assert.equal(agg.tools, undefined);
+});
+
+void test('outgoingAuth: discovered default and backends become unauthenticated', () => {
+  const out = model(vmcp({ outgoingAuth: { source: 'discovered', default: { type: 'discovered' }, backends: { b: { type: 'discovered' } } } })).config.outgoingAuth;
+  assert.deepEqual(out, { source: 'discovered', default: { type: 'unauthenticated' }, backends: { b: { type: 'unauthenticated' } } });
+});
+
+void test('MCPAuthzConfig of another type is refused with the operator message', () => {
+  const v = vmcp({ incomingAuth: { type: 'anonymous', authzConfigRef: { name: 'z' } } });
+  const { issues } = model(v, [{ kind: 'MCPAuthzConfig', metadata: { name: 'z', namespace: 'ns' }, spec: { type: 'httpv1', config: {} } }]);
+  assert.deepEqual(issues.map((i) => i.detail), ['MCPAuthzConfig type "httpv1" is not yet supported for VirtualMCPServer; only cedarv1 is supported']);
+});
+
+void test('sessionStorage memory is not written; the password reference never is', () => {
+  assert.equal(model(vmcp({ sessionStorage: { provider: 'memory' } })).config.sessionStorage, undefined);
+  const s = model(vmcp({ sessionStorage: { provider: 'redis', address: 'r:1', passwordRef: { name: 'p', key: 'k' } } })).config.sessionStorage;
+  assert.deepEqual(s, { provider: 'redis', address: 'r:1', db: undefined, keyPrefix: undefined });
+});
