@@ -26,7 +26,7 @@ export type Input = InputText | InputError;
 
 const inputError = (source: string, rule: InputError['rule'], message: string): InputError => ({ kind: 'error', source, rule, message });
 
-function describeFsError(err: unknown): string {
+export function describeFsError(err: unknown): string {
   const code = (err as { code?: unknown }).code;
   if (code === 'ENOENT') return 'cannot read: no such file or directory';
   if (code === 'EACCES' || code === 'EPERM') return 'cannot read: permission denied';

@@ -9,6 +9,10 @@ export const maxNesting = 128;
 
 const scalarMarker = '\u001f';
 
+/** Lexer-internal markers (document mode, flow error end) and a BOM take no column. */
+const isControl = (lexeme: string): boolean =>
+  lexeme.length === 1 && lexeme !== '\n' && lexeme !== '\r' && lexeme !== scalarMarker && (lexeme < ' ' || lexeme === '\uFEFF');
+
 export class NestingTooDeep extends Error {
   constructor(readonly offset: number) {
     super(`nesting too deep (more than ${maxNesting} levels of indentation or nested collections)`);
@@ -26,6 +30,7 @@ export class NestingGuard {
 
   /** `start` is the lexeme's offset in the source, for the error position. */
   observe(lexeme: string, start: number): void {
+    if (isControl(lexeme)) return;
     if (this.afterScalarMarker) {
       this.afterScalarMarker = false;
       this.atLineStart = lexeme.endsWith('\n');

@@ -8,7 +8,7 @@ import { parseValidateArgs, type ValidateOptions } from './args.js';
 import { checkInputs } from './check.js';
 import { loadFormatter } from './formatters/index.js';
 import { decodeText, describeBytes, maxInputBytes } from './input-limits.js';
-import { readInputs } from './inputs.js';
+import { describeFsError, readInputs } from './inputs.js';
 import { ExitCode, type CliIo, type Command } from './io.js';
 import { exitCodeOf, makeReport } from './report.js';
 
@@ -22,14 +22,17 @@ async function loadCrd(file: string, io: CliIo): Promise<Loaded> {
   try {
     bytes = await readFile(resolve(io.cwd, file));
   } catch (err) {
-    return { ok: false, code: ExitCode.usage, message: `--crd ${file}: cannot read: ${messageOf(err)}` };
+    return { ok: false, code: ExitCode.usage, message: `--crd ${file}: ${describeFsError(err)}` };
   }
   if (bytes.length > maxInputBytes) return { ok: false, code: ExitCode.usage, message: `--crd ${file}: larger than ${describeBytes(maxInputBytes)}` };
   const text = decodeText(bytes);
   if (!text.ok) return { ok: false, code: ExitCode.usage, message: `--crd ${file}: ${text.reason}` };
   const { schemasFromCrdText } = await import('../core/schema/from-crd.js');
   const loaded = schemasFromCrdText(text.text, file);
-  return loaded.ok ? { ok: true, schemas: loaded.provider } : { ok: false, code: ExitCode.usage, message: `--crd ${file}: ${loaded.error}` };
+  if (loaded.ok) return { ok: true, schemas: loaded.provider };
+  // The loader's errors usually name the file already.
+  const error = loaded.error.startsWith(`${file}:`) ? loaded.error : `${file}: ${loaded.error}`;
+  return { ok: false, code: ExitCode.usage, message: `--crd ${error}` };
 }
 
 async function loadSchemas(options: ValidateOptions, io: CliIo): Promise<Loaded> {
