@@ -1,7 +1,7 @@
 // The ConfigMap the operator writes (FACTS c.2): `<name>-vmcp-config` in the CR's namespace, three
 // `.io` labels, data config.yaml, and the content checksum annotation = lowercase hex SHA-256 over
 // sorted data keys+values, then sorted label keys+values, no separators.
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { YamlMap, type YamlNode } from './yaml-node.js';
 
 export const CHECKSUM_ANNOTATION = 'toolhive.stacklok.dev/content-checksum';
@@ -33,11 +33,15 @@ export function vmcpConfigLabels(vmcpName: string): Record<string, string> {
 /** Go sort.Strings order: byte-wise on UTF-8. */
 const byteOrder = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
+/** One-shot sha256 (crypto.hash, Node >= 20.12) avoids building a Hash stream per render. */
+const sha256Hex = (text: string): string =>
+  typeof crypto.hash === 'function' ? crypto.hash('sha256', text, 'hex') : crypto.createHash('sha256').update(text).digest('hex');
+
 export function contentChecksum(data: Readonly<Record<string, string>>, labels: Readonly<Record<string, string>>): string {
-  const hash = createHash('sha256');
-  for (const key of Object.keys(data).sort(byteOrder)) hash.update(key).update(data[key]!);
-  for (const key of Object.keys(labels).sort(byteOrder)) hash.update(key).update(labels[key]!);
-  return hash.digest('hex');
+  let text = '';
+  for (const key of Object.keys(data).sort(byteOrder)) text += key + data[key]!;
+  for (const key of Object.keys(labels).sort(byteOrder)) text += key + labels[key]!;
+  return sha256Hex(text);
 }
 
 export function buildConfigMap(vmcpName: string, namespace: string, configYaml: string): ConfigMapObject {
