@@ -2,11 +2,12 @@
 // rate are both >= those of a bucket that applies to every call it sees always has a token when that
 // one has: it can never be the one that limits. Server shared applies to every call; for a tool's
 // perUser bucket, so do that tool's shared bucket and the server perUser bucket.
-import { makeFinding, type Finding } from '../finding.js';
+import type { Finding } from '../finding.js';
 import type { BucketRef } from '../spec.js';
 import { bucketsOf } from './buckets.js';
 import { bucketNumbers, type BucketNumbers } from './bucket-numbers.js';
-import { fill, MAX_WARNING_LENGTH, shortNumber } from './template.js';
+import { shortNumber } from './template.js';
+import { fittingWarning } from './warning.js';
 import type { Rule, RuleContext } from './types.js';
 
 interface Sized { readonly ref: BucketRef; readonly n: BucketNumbers; readonly name: string }
@@ -32,12 +33,9 @@ const messages = {
   short: 'never binds: {tokens} tokens, {rate}/s vs {other} {otherTokens} tokens, {otherRate}/s',
 } as const;
 
-/** The full text when the whole line fits a Kubernetes warning, else the short one. */
 function warning(self: Sized, other: Sized): Finding {
   const vars = { tokens: shortNumber(self.n.tokens), rate: shortNumber(self.n.rate), other: other.name, otherTokens: shortNumber(other.n.tokens), otherRate: shortNumber(other.n.rate) };
-  const make = (template: string): Finding => makeFinding({ rule: ID, origin: 'lint', severity: 'warning', path: self.ref.path, type: 'Warning', detail: fill(template, vars) });
-  const full = make(messages.full);
-  return full.message.length <= MAX_WARNING_LENGTH ? full : make(messages.short);
+  return fittingWarning(ID, self.ref.path, [messages.full, messages.short], vars);
 }
 
 export const lintBucketNeverBinds: Rule = {

@@ -2,11 +2,12 @@
 // tokens per second). Bounds, chosen and documented here: a refillPeriod under 1s or over 24h, or a
 // refill rate above 1000 tokens/s. Above 24h the rate vMCP sends to Redis (`%.6f`) also starts to
 // lose precision; under ~5e-7 tokens/s it rounds to zero and the bucket never refills.
-import { makeFinding, type Finding } from '../finding.js';
+import type { Finding } from '../finding.js';
 import { formatGoDuration } from '../duration.js';
 import { bucketsOf } from './buckets.js';
 import { bucketNumbers, type BucketNumbers } from './bucket-numbers.js';
-import { fill, shortNumber } from './template.js';
+import { shortNumber } from './template.js';
+import { fittingWarning } from './warning.js';
 import type { Rule, RuleContext } from './types.js';
 
 const ID = 'lint-refill-rate-implausible';
@@ -14,9 +15,11 @@ const SECOND = 1_000_000_000n;
 const DAY = 86_400n * SECOND;
 const MAX_RATE = 1000;
 const messages = {
-  short: 'refillPeriod {period} is under 1s ({tokens} tokens, {rate}/s): likely a unit mistake',
-  long: 'refillPeriod {period} is over 24h ({tokens} tokens, {rate}/s): likely a unit mistake',
-  fast: 'refills {rate} tokens/s ({tokens} per {period}), over 1000/s: likely a unit mistake',
+  short: '{period} is under 1s ({tokens} tokens, {rate}/s): likely a unit mistake',
+  long: '{period} is over 24h ({tokens} tokens, {rate}/s): likely a unit mistake',
+  fast: '{rate} tokens/s ({tokens} per {period}) is over 1000/s: likely a unit mistake',
+  compact: '{period} for {tokens} tokens is {rate}/s: likely a unit mistake',
+  tiny: '{period}: {rate}/s, likely a unit mistake',
 } as const;
 
 function pick(n: BucketNumbers): string | undefined {
@@ -37,7 +40,7 @@ export const lintRefillRateImplausible: Rule = {
       const n = bucketNumbers(b);
       const template = n === undefined ? undefined : pick(n);
       if (n === undefined || template === undefined) return [];
-      const detail = fill(template, { period: formatGoDuration(n.periodNs), tokens: shortNumber(n.tokens), rate: shortNumber(n.rate) });
-      return [makeFinding({ rule: ID, origin: 'lint', severity: 'warning', path: [...b.path, 'refillPeriod'], type: 'Warning', detail })];
+      const vars = { period: formatGoDuration(n.periodNs), tokens: shortNumber(n.tokens), rate: shortNumber(n.rate) };
+      return [fittingWarning(ID, [...b.path, 'refillPeriod'], [template, messages.compact, messages.tiny], vars)];
     }),
 };
