@@ -95,3 +95,12 @@ void test('duration() uses Go time.ParseDuration exactly (µs, μs, .5s, 1.s, ba
     'o.d[1]: Invalid value: "string": negative',
   ]);
 });
+
+void test('a rule the registry does not know (a --crd FILE) gets the generic id and keeps its own message', async () => {
+  const { committedVersion, vmcp, baseSpec } = await import('../committed-schema.js');
+  const schema = structuredClone(committedVersion('v1beta1').schema) as { properties: Record<string, { properties: Record<string, { 'x-kubernetes-validations': CelValidation[] }> }> };
+  const storage = schema.properties.spec!.properties.sessionStorage!;
+  storage['x-kubernetes-validations'] = [{ rule: "self.provider == 'redis' ? has(self.address) && size(self.address) > 3 : true", message: 'address is too short' }];
+  const found = evaluateCelRules(vmcp({ ...baseSpec(), sessionStorage: { provider: 'redis', address: 'r' } }), schema);
+  assert.deepEqual(found.map((f) => [f.rule, f.message]), [['cel-crd-rule', 'spec.sessionStorage: Invalid value: "object": address is too short']]);
+});
