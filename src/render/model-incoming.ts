@@ -82,10 +82,20 @@ function authzFromSpec(ctx: ModelContext, authz: Obj): Obj | undefined {
   return { type: 'cedar', policies: cedar.policies, entitiesJson: cedar.entities_json, ...claimOverrides(authz, cedar) };
 }
 
+/** A manifest usually has no status; only an explicit Valid=False condition counts as not ready. */
+function notValid(o: Obj): boolean {
+  const conditions = rec(o.status).conditions;
+  return Array.isArray(conditions) && conditions.some((c) => rec(c).type === 'Valid' && rec(c).status === 'False');
+}
+
 function authzFromRef(ctx: ModelContext, ref: Obj): Obj | undefined {
   const path = [...PATH, 'authzConfigRef'];
   const target = lookup(ctx, 'MCPAuthzConfig', str(ref.name), path);
   if (target === undefined) return undefined;
+  if (notValid(target)) {
+    ctx.issues.push({ path, type: 'Invalid value', detail: `MCPAuthzConfig ${ctx.namespace}/${str(ref.name)} is not Valid (status condition Valid is False); the operator refuses it` });
+    return undefined;
+  }
   const spec = specOf(target);
   if (spec.type !== 'cedarv1') {
     ctx.issues.push({ path, type: 'Invalid value', detail: `MCPAuthzConfig type "${str(spec.type)}" is not yet supported for VirtualMCPServer; only cedarv1 is supported` });

@@ -1,8 +1,8 @@
 // outgoingAuth (FACTS c.1 item 5). Absent -> {source: discovered}. `discovered` backends become
 // {type: unauthenticated}. Two operator paths need cluster state this renderer cannot see and are
 // refused with a reason: source `inline` (backends come from the MCPGroup's live workloads) and
-// externalAuthConfigRef strategies (MCPExternalAuthConfig conversion is not modelled offline).
-import { lookup, rec, str, type ModelContext, type Obj } from './refs.js';
+// externalAuthConfigRef strategies other than `unauthenticated`.
+import { lookup, rec, specOf, str, type ModelContext, type Obj } from './refs.js';
 
 const PATH = ['spec', 'outgoingAuth'];
 
@@ -14,13 +14,14 @@ function strategy(ctx: ModelContext, auth: Obj, path: readonly (string | number)
   }
   const ref = str(rec(auth.externalAuthConfigRef).name);
   const target = lookup(ctx, 'MCPExternalAuthConfig', ref, [...path, 'externalAuthConfigRef']);
-  if (target !== undefined) {
-    ctx.issues.push({
-      path: [...path, 'externalAuthConfigRef'],
-      type: 'Forbidden',
-      detail: `MCPExternalAuthConfig ${ctx.namespace}/${ref}: converting external auth configs into backend strategies is not supported by the offline renderer`,
-    });
-  }
+  if (target === undefined) return undefined;
+  const type = str(specOf(target).type);
+  if (type === 'unauthenticated') return { type: 'unauthenticated' };
+  ctx.issues.push({
+    path: [...path, 'externalAuthConfigRef'],
+    type: 'Forbidden',
+    detail: `MCPExternalAuthConfig ${ctx.namespace}/${ref} (type ${type}): only type unauthenticated is converted offline; the other strategies carry operator-generated secret env names`,
+  });
   return undefined;
 }
 

@@ -75,3 +75,19 @@ void test('sessionStorage memory is not written; the password reference never is
   const s = model(vmcp({ sessionStorage: { provider: 'redis', address: 'r:1', passwordRef: { name: 'p', key: 'k' } } })).config.sessionStorage;
   assert.deepEqual(s, { provider: 'redis', address: 'r:1', db: undefined, keyPrefix: undefined });
 });
+
+void test('an unauthenticated MCPExternalAuthConfig converts; other types are refused with the reason', () => {
+  const ext = (name: string, type: string): Record<string, unknown> => ({ kind: 'MCPExternalAuthConfig', metadata: { name, namespace: 'ns' }, spec: { type } });
+  const ref = (name: string): Record<string, unknown> => ({ type: 'externalAuthConfigRef', externalAuthConfigRef: { name } });
+  const { config, issues } = model(vmcp({ outgoingAuth: { source: 'discovered', backends: { a: ref('none'), b: ref('hdr') } } }), [ext('none', 'unauthenticated'), ext('hdr', 'headerInjection')]);
+  assert.deepEqual((config.outgoingAuth as { backends: Record<string, unknown> }).backends.a, { type: 'unauthenticated' });
+  assert.deepEqual(issues.map((i) => [i.path.join('.'), i.type]), [['spec.outgoingAuth.backends.b.externalAuthConfigRef', 'Forbidden']]);
+});
+
+void test('an MCPAuthzConfig whose status says Valid=False is refused; without status it is used', () => {
+  const authz = (status?: unknown): Record<string, unknown> => ({ kind: 'MCPAuthzConfig', metadata: { name: 'z', namespace: 'ns' }, spec: { type: 'cedarv1', config: { policies: ['permit(principal, action, resource);'] } }, ...(status === undefined ? {} : { status }) });
+  const v = vmcp({ incomingAuth: { type: 'anonymous', authzConfigRef: { name: 'z' } } });
+  assert.deepEqual((model(v, [authz()]).config.incomingAuth as { authz: Record<string, unknown> }).authz.policies, ['permit(principal, action, resource);']);
+  const refused = model(v, [authz({ conditions: [{ type: 'Valid', status: 'False' }] })]);
+  assert.match(refused.issues[0]!.detail, /MCPAuthzConfig ns\/z is not Valid/);
+});
