@@ -9,6 +9,7 @@ import { configMapNode } from '../render/configmap.js';
 import { emitYaml } from '../render/emit-yaml.js';
 import { renderConfigs, type ObjectFindings, type RenderedConfig } from '../render/render.js';
 import { parseSource, type ParsedSource, type SourceDocument } from './documents.js';
+import { printable } from './formatters/text.js';
 import { readInputs } from './inputs.js';
 import { ExitCode, type CliIo, type Command } from './io.js';
 import { locate } from './locate.js';
@@ -113,7 +114,7 @@ function findingLines(loaded: Loaded, group: ObjectFindings, label = ''): string
   const { parsed, doc } = loaded;
   return group.findings.map((f: Finding) => {
     const pos = doc.node === undefined ? { line: 1, col: 1 } : locate(doc.node, parsed.lineCounter, f.path);
-    return `${parsed.source}:${pos.line}:${pos.col}: ${label}${f.message}\n`;
+    return `${printable(`${parsed.source}:${pos.line}:${pos.col}: ${label}${f.message}`)}\n`;
   });
 }
 
@@ -129,7 +130,7 @@ function format(outputs: readonly RenderedConfig[], output: RenderOutput): strin
 async function render(options: { inputs: readonly string[]; output: RenderOutput; mode: 'strict' | 'crd' }, io: CliIo): Promise<number> {
   const { docs, problems } = await load(options.inputs, io);
   if (problems.length > 0) {
-    io.stderr(problems.map((p) => `${p}\n`).join(''));
+    io.stderr(problems.map((p) => `${printable(p)}\n`).join(''));
     return ExitCode.usage;
   }
   const result = renderConfigs(docs.map((d) => d.doc.value), await loadBuiltinSchemas(), { mode: options.mode });

@@ -69,3 +69,11 @@ void test('the built bin renders and exits 0', { skip: existsSync(bin) ? false :
   assert.equal(p.status, 0, p.stderr);
   assert.equal(p.stdout, readFileSync(golden('code-mode.config.yaml'), 'utf8'));
 });
+
+void test('control characters from a manifest are escaped in the findings', async () => {
+  const spec = 'apiVersion: toolhive.stacklok.dev/v1beta1\nkind: VirtualMCPServer\nmetadata:\n  name: x\nspec:\n  groupRef:\n    name: g\n  incomingAuth:\n    type: oidc\n    oidcConfigRef: {name: "idp\\u001b[31m", audience: a}\n';
+  const r = await cli(['render', '-'], spec);
+  assert.equal(r.code, 1);
+  assert.equal(r.err.includes(String.fromCharCode(27)), false);
+  assert.match(r.err, /idp\\u001b\[31m/);
+});
