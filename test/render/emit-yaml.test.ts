@@ -126,3 +126,12 @@ void test('natural key sort: digit runs numeric, letters by code point', () => {
   const text = emitYaml(goMap([['region10', 'a'], ['region2', 'b'], ['b', 'c'], ['B', 'd'], ['a1', 'e'], ['a_', 'f']]));
   assert.equal(text, 'B: d\na_: f\na1: e\nb: c\nregion2: b\nregion10: a\n');
 });
+
+void test('literal under a key of a sequence-item mapping is indented to the next multiple of 4', () => {
+  const text = emitYaml(m(['tools', [m(['name', 'x'], ['description', 'a\nb\n'])]]));
+  assert.equal(text, 'tools:\n    - name: x\n      description: |\n        a\n        b\n');
+});
+
+void test('a multi-line key is written as an explicit literal key', () => {
+  assert.equal(emitYaml(m(['a\nb', 'v'])), '? |-\n    a\n    b\n: v\n');
+});
