@@ -36,7 +36,7 @@ export interface RenderOptions {
 
 const RULES: Readonly<Record<RenderIssue['type'], string>> = {
   'Not found': 'render-reference-not-found',
-  'Invalid value': 'render-invalid-reference',
+  'Invalid value': 'render-operator-error',
   Forbidden: 'render-cluster-only',
 };
 
