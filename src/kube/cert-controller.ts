@@ -64,7 +64,11 @@ export class CertReconciler {
       if (step.kind === 'none') break;
       secret = (await this.write(step, secret, contents)) ?? (await this.call('read Secret', () => this.readSecret()));
     }
-    if (secret !== undefined) await this.adoptAndReport(secret);
+    // Reports from replicas race each other; a lost race just means reading again.
+    for (let i = 0; i < maxSteps && secret !== undefined; i += 1) {
+      if (!(await this.adoptAndReport(secret))) return;
+      secret = await this.call('read Secret', () => this.readSecret());
+    }
   }
 
   /** Removes this replica's serving report (shutdown), one attempt. */
@@ -115,7 +119,8 @@ export class CertReconciler {
     return written;
   }
 
-  private async adoptAndReport(secret: V1Secret): Promise<void> {
+  /** Serves the Secret's leaf and reports it; true when the report lost a race (re-read). */
+  private async adoptAndReport(secret: V1Secret): Promise<boolean> {
     const contents = decodeSecret(secret);
     const served = servedMaterial(contents);
     if (served !== undefined && served.material.cert !== this.material?.cert) {
@@ -126,17 +131,17 @@ export class CertReconciler {
       this.deps.logger.info({ ca: short(served.ca.fingerprint), notAfter: served.material.notAfter.toISOString() }, 'serving certificate loaded');
       this.onMaterial(served.material);
     }
-    await this.report(secret, this.servedCa);
+    return this.report(secret, this.servedCa);
   }
 
-  private async report(secret: V1Secret, ca: string | undefined): Promise<void> {
+  private async report(secret: V1Secret, ca: string | undefined): Promise<boolean> {
     const { now, podName, timings, policy, api, secret: ref } = this.deps;
     const contents = decodeSecret(secret);
     const report = { pod: podName, ca, now: now() };
-    if (!reportDue(contents.serving, report, timings.heartbeatMs)) return;
+    if (!reportDue(contents.serving, report, timings.heartbeatMs)) return false;
     const body = encodeSecret(ref, { ...contents, serving: withReport(contents.serving, report, policy.servingStaleMs) }, secret);
     const written = await this.call('report serving CA', () => api.replaceSecret(body));
-    if (written === 'conflict') throw new OperationError('report serving CA', new Error('resourceVersion conflict'));
+    return written === 'conflict';
   }
 
   private async call<T>(operation: string, fn: () => Promise<T>, onError?: () => void): Promise<T> {

@@ -7,8 +7,10 @@ import {
   ApiException,
   CoreV1Api,
   PatchStrategy,
-  setHeaderOptions,
+  type ConfigurationOptions,
   type KubeConfig,
+  Observable,
+  type ObservableMiddleware,
   type V1Secret,
   type V1ValidatingWebhookConfiguration,
 } from '@kubernetes/client-node';
@@ -26,23 +28,44 @@ export interface KubeApi {
   patchCaBundle(name: string, webhooks: readonly string[], caBundle: string): Promise<V1ValidatingWebhookConfiguration>;
 }
 
-export function makeKubeApi(kubeConfig: KubeConfig, fieldManager: string): KubeApi {
+export interface KubeApiOptions {
+  readonly fieldManager: string;
+  /** Every call is aborted after this long: a black-holed API server must not stall the controller. */
+  readonly requestTimeoutMs: number;
+}
+
+export function makeKubeApi(kubeConfig: KubeConfig, options: KubeApiOptions): KubeApi {
   const core = kubeConfig.makeApiClient(CoreV1Api);
   const admission = kubeConfig.makeApiClient(AdmissionregistrationV1Api);
+  const { fieldManager, requestTimeoutMs } = options;
+  const plain = (): ConfigurationOptions => callOptions(requestTimeoutMs);
   return {
-    readSecret: (namespace, name) => absentOn404(core.readNamespacedSecret({ namespace, name })),
-    createSecret: (body) => lostOn409(core.createNamespacedSecret({ namespace: body.metadata?.namespace ?? '', body, fieldManager })),
+    readSecret: (namespace, name) => absentOn404(core.readNamespacedSecret({ namespace, name }, plain())),
+    createSecret: (body) => lostOn409(core.createNamespacedSecret({ namespace: body.metadata?.namespace ?? '', body, fieldManager }, plain())),
     replaceSecret: (body) => {
       const { name = '', namespace = '' } = body.metadata ?? {};
-      return lostOn409(core.replaceNamespacedSecret({ name, namespace, body, fieldManager }));
+      return lostOn409(core.replaceNamespacedSecret({ name, namespace, body, fieldManager }, plain()));
     },
-    readWebhookConfiguration: (name) => absentOn404(admission.readValidatingWebhookConfiguration({ name })),
+    readWebhookConfiguration: (name) => absentOn404(admission.readValidatingWebhookConfiguration({ name }, plain())),
     patchCaBundle: (name, webhooks, caBundle) =>
       admission.patchValidatingWebhookConfiguration(
         { name, fieldManager, body: { webhooks: webhooks.map((hook) => ({ name: hook, clientConfig: { caBundle } })) } },
-        setHeaderOptions('Content-Type', PatchStrategy.StrategicMergePatch),
+        callOptions(requestTimeoutMs, PatchStrategy.StrategicMergePatch),
       ),
   };
+}
+
+/** Per-call middleware: an abort signal for the timeout and, for patches, the patch content type. */
+function callOptions(timeoutMs: number, contentType?: string): ConfigurationOptions {
+  const middleware: ObservableMiddleware = {
+    pre: (context) => {
+      context.setSignal(AbortSignal.timeout(timeoutMs));
+      if (contentType !== undefined) context.setHeaderParam('Content-Type', contentType);
+      return new Observable(Promise.resolve(context));
+    },
+    post: (response) => new Observable(Promise.resolve(response)),
+  };
+  return { middleware: [middleware], middlewareMergeStrategy: 'append' };
 }
 
 async function absentOn404<T>(call: Promise<T>): Promise<T | undefined> {

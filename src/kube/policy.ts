@@ -29,6 +29,8 @@ export interface Timings {
   readonly heartbeatMs: number;
   readonly retryInitialMs: number;
   readonly retryMaxMs: number;
+  /** Each API call is abandoned after this long (watches excepted). */
+  readonly requestTimeoutMs: number;
 }
 
 export const defaultPolicy: CertPolicy = Object.freeze({
@@ -46,6 +48,7 @@ export const defaultTimings: Timings = Object.freeze({
   heartbeatMs: 5 * 60_000,
   retryInitialMs: 500,
   retryMaxMs: 30_000,
+  requestTimeoutMs: 10_000,
 });
 
 export function resolvePolicy(overrides: Partial<CertPolicy> = {}): CertPolicy {

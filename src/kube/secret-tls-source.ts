@@ -63,7 +63,7 @@ class SecretTlsSource implements TlsSource {
     this.backoff = makeBackoff(this.timings.retryInitialMs, this.timings.retryMaxMs);
     this.reconciler = new CertReconciler(
       {
-        api: makeKubeApi(options.kubeConfig, options.fieldManager ?? 'vmcp-admission'),
+        api: makeKubeApi(options.kubeConfig, { fieldManager: options.fieldManager ?? 'vmcp-admission', requestTimeoutMs: this.timings.requestTimeoutMs }),
         logger: options.logger,
         metrics: makeKubeMetrics(options.registry),
         now: options.now,

@@ -26,8 +26,10 @@ export interface Stoppable {
   stop(): void;
 }
 
-// Real API servers end watches after a while anyway; asking for it keeps reconnects regular.
+// Real API servers end watches after a while anyway; asking for it keeps reconnects regular. A
+// watch still open well after that is on a dead connection (no FIN through a black hole): cut it.
 const watchTimeoutSeconds = 300;
+const watchdogMs = (watchTimeoutSeconds + 30) * 1000;
 
 export function keepWatching(target: WatchTarget, onEvent: () => void, deps: WatchDeps): Stoppable {
   const watch = new Watch(deps.kubeConfig);
@@ -36,10 +38,12 @@ export function keepWatching(target: WatchTarget, onEvent: () => void, deps: Wat
   let generation = 0;
   let controller: AbortController | undefined;
   let timer: NodeJS.Timeout | undefined;
+  let watchdog: NodeJS.Timeout | undefined;
 
   const ended = (run: number, err: unknown): void => {
     if (stopped || run !== generation) return;
     generation += 1;
+    clearTimeout(watchdog);
     const retryInMs = backoff.next();
     if (err !== null && err !== undefined) {
       deps.logger.warn({ watch: target.what, ...describeApiError(err), retryInMs }, 'watch failed; restarting');
@@ -58,6 +62,7 @@ export function keepWatching(target: WatchTarget, onEvent: () => void, deps: Wat
       const started = await watch.watch(target.path, query, onLine, (err: unknown) => ended(run, err));
       if (stopped) started.abort();
       else controller = started;
+      if (!stopped && run === generation) watchdog = setTimeout(() => started.abort(), watchdogMs);
     } catch (err) {
       ended(run, err);
     }
@@ -67,6 +72,7 @@ export function keepWatching(target: WatchTarget, onEvent: () => void, deps: Wat
     stop(): void {
       stopped = true;
       clearTimeout(timer);
+      clearTimeout(watchdog);
       controller?.abort();
     },
   };

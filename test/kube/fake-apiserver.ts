@@ -21,7 +21,8 @@
 //   {"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":...,"reason":...,"details":{"name","group"?,"kind"},"code":N}
 // The query parameter fieldManager is recorded in metadata.managedFields (manager + operation only).
 // setDown(true) simulates an unreachable API server: open watch streams are cut and every request's
-// socket is destroyed without an answer until setDown(false).
+// socket is destroyed without an answer until setDown(false). setStalled(true) simulates a black
+// hole: requests are read and never answered.
 import { KubeConfig } from '@kubernetes/client-node';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -41,6 +42,7 @@ export class FakeApiServer {
   private readonly sockets = new Set<Socket>();
   private readonly watches = new Set<ServerResponse>();
   private down = false;
+  private stalled = false;
   private constructor(private readonly server: Server) {}
 
   static async start(): Promise<FakeApiServer> {
@@ -77,6 +79,10 @@ export class FakeApiServer {
     this.watches.clear();
   }
 
+  setStalled(stalled: boolean): void {
+    this.stalled = stalled;
+  }
+
   count(method: string, pathPart: string): number {
     return this.requests.filter((r) => r.method === method && r.path.includes(pathPart)).length;
   }
@@ -91,6 +97,7 @@ export class FakeApiServer {
       req.socket.destroy();
       return;
     }
+    if (this.stalled) return;
     const url = new URL(req.url ?? '/', this.url);
     this.requests.push({ method: req.method ?? '', path: url.pathname, query: url.searchParams, contentType: req.headers['content-type'] });
     const route = routeOf(url.pathname);

@@ -52,10 +52,13 @@ export interface Replica {
   readonly registry: Registry;
 }
 
-export type ReplicaOptions = Partial<Omit<SecretTlsSourceOptions, 'kubeConfig' | 'logger' | 'registry' | 'now'>>;
+export type ReplicaOptions = Partial<Omit<SecretTlsSourceOptions, 'kubeConfig' | 'logger' | 'registry' | 'now'>> & {
+  /** Where log entries go; pass one to watch the logs before the replica has started. */
+  readonly logs?: LogEntry[];
+};
 
-export async function startReplica(fake: FakeApiServer, clock: Clock, podName: string, options: ReplicaOptions = {}): Promise<Replica> {
-  const logs: LogEntry[] = [];
+export async function startReplica(fake: FakeApiServer, clock: Clock, podName: string, replicaOptions: ReplicaOptions = {}): Promise<Replica> {
+  const { logs = [], ...options } = replicaOptions;
   const registry = new Registry();
   const source = await createSecretTlsSource({
     kubeConfig: fake.kubeConfig(),

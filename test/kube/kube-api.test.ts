@@ -8,6 +8,7 @@ import { FakeApiServer } from './fake-apiserver.js';
 import { seedWebhookConfiguration, webhookName } from './harness.js';
 
 let fake: FakeApiServer;
+const options = { fieldManager: 'vmcp-admission', requestTimeoutMs: 2000 };
 before(async () => {
   fake = await FakeApiServer.start();
   seedWebhookConfiguration(fake);
@@ -23,7 +24,7 @@ const secret = (resourceVersion?: string): V1Secret => ({
 });
 
 void test('Secrets: 404 is absent, create conflicts on AlreadyExists, replace on a stale resourceVersion', async () => {
-  const api = makeKubeApi(fake.kubeConfig(), 'vmcp-admission');
+  const api = makeKubeApi(fake.kubeConfig(), options);
   assert.equal(await api.readSecret('ns', 'tls'), undefined);
   const created = await api.createSecret(secret());
   assert.notEqual(created, 'conflict');
@@ -37,7 +38,7 @@ void test('Secrets: 404 is absent, create conflicts on AlreadyExists, replace on
 });
 
 void test('caBundle is set by a strategic merge patch with our field manager, leaving the rest alone', async () => {
-  const api = makeKubeApi(fake.kubeConfig(), 'vmcp-admission');
+  const api = makeKubeApi(fake.kubeConfig(), options);
   const before = await api.readWebhookConfiguration(webhookName);
   const hook = before!.webhooks![0]!;
   const patched = await api.patchCaBundle(webhookName, [hook.name], Buffer.from('pem').toString('base64'));
@@ -51,7 +52,7 @@ void test('caBundle is set by a strategic merge patch with our field manager, le
 });
 
 void test('other failures are thrown; their description carries status and reason only', async () => {
-  const api = makeKubeApi(fake.kubeConfig(), 'vmcp-admission');
+  const api = makeKubeApi(fake.kubeConfig(), options);
   const err = await api.replaceSecret({ ...secret(), metadata: { name: 'absent', namespace: 'ns' } }).then(
     () => assert.fail('expected a 404'),
     (e: unknown) => e,
@@ -65,6 +66,20 @@ void test('other failures are thrown; their description carries status and reaso
   fake.setDown(false);
   assert.deepEqual(Object.keys(describeApiError(down)), ['error']);
   assert.match(describeApiError(down).error ?? '', /^(ECONNRESET|FetchError|EPIPE)$/);
+});
+
+void test('a call to an API server that never answers is abandoned after requestTimeoutMs', async () => {
+  const api = makeKubeApi(fake.kubeConfig(), { ...options, requestTimeoutMs: 150 });
+  fake.setStalled(true);
+  const started = Date.now();
+  const err = await api.readSecret('ns', 'tls').then(
+    () => assert.fail('expected a timeout'),
+    (e: unknown) => e,
+  );
+  fake.setStalled(false);
+  const elapsed = Date.now() - started;
+  assert.ok(elapsed >= 140 && elapsed < 2000, `abandoned after ${elapsed} ms`);
+  assert.deepEqual(describeApiError(err), { error: 'AbortError' });
 });
 
 void test('the fake answers Status objects like the API server', async () => {
