@@ -124,3 +124,17 @@ void test('an API server unreachable at start and later: retried with backoff, l
   assert.doesNotMatch(logged, /BEGIN|PRIVATE|fake-token|authorization/i, 'no key material, tokens or headers in logs');
   assert.ok(logs.some((l) => l.message === 'watch failed; restarting'), 'watches were restarted');
 });
+
+void test('an API server that stops answering (black hole) times out, is retried, and is recovered from', async () => {
+  const clock = new Clock();
+  const logs: LogEntry[] = [];
+  const replica = await startReplica(fake, clock, 'pod-a', { logs, timings: { resyncMs: 50, heartbeatMs: 60_000, retryInitialMs: 20, retryMaxMs: 200, requestTimeoutMs: 100 } });
+  replicas = [replica];
+  const before = replica.source.current()!;
+  fake.setStalled(true);
+  clock.advance(300 * day);
+  await eventually(() => logs.filter((l) => (l.fields as { error?: string }).error === 'AbortError').length >= 2, 'calls abandoned after the request timeout');
+  assert.equal(replica.source.current(), before);
+  fake.setStalled(false);
+  await eventually(() => replica.source.current() !== before, 'leaf renewed once the API server answers again');
+});
