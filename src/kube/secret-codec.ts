@@ -59,7 +59,8 @@ export function encodeSecret(ref: SecretRef, contents: SecretContents, previous?
   return {
     apiVersion: 'v1',
     kind: 'Secret',
-    type: 'kubernetes.io/tls',
+    // type is immutable: keep whatever an existing Secret has (tls.crt/tls.key exist either way).
+    type: previous?.type ?? 'kubernetes.io/tls',
     metadata: {
       ...meta,
       name: ref.name,

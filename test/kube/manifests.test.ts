@@ -44,7 +44,8 @@ function checkDeployment(objects: Obj[]): void {
   assert.ok(pod.topologySpreadConstraints.length >= 1);
   assert.deepEqual(pod.securityContext.seccompProfile, { type: 'RuntimeDefault' });
   assert.equal(pod.securityContext.runAsNonRoot, true);
-  assert.equal(typeof pod.securityContext.runAsUser, 'number');
+  const imageUser = /^USER (\d+):(\d+)$/m.exec(readFileSync(`${root}Dockerfile`, 'utf8'));
+  assert.deepEqual([pod.securityContext.runAsUser, pod.securityContext.runAsGroup], [Number(imageUser?.[1]), Number(imageUser?.[2])], 'same numeric user as the image');
   assert.deepEqual(container.securityContext, { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, runAsNonRoot: true, capabilities: { drop: ['ALL'] } });
   for (const kind of ['requests', 'limits']) assert.ok(container.resources[kind].cpu && container.resources[kind].memory, `resources.${kind}`);
   assert.deepEqual(container.ports, [{ name: 'https', containerPort: 8443, protocol: 'TCP' }]);

@@ -32,6 +32,7 @@ void test('replacing keeps foreign metadata and the resourceVersion; the publica
   assert.equal(secret.metadata?.resourceVersion, '42');
   assert.deepEqual(secret.metadata?.annotations, { other: 'kept', [servingAnnotation]: '{}' });
   assert.equal(secret.data?.['tls.crt'], '', 'kubernetes.io/tls needs the key even while empty');
+  assert.equal(encodeSecret(ref, { ca, serving: new Map() }, { ...previous, type: 'Opaque' }).type, 'Opaque', 'type is immutable');
 });
 
 void test('unusable parts are absent from the state, so the plan replaces them', async () => {
