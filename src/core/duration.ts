@@ -100,8 +100,22 @@ function parseGroup(s: string, invalid: string, orig: string): Step {
   return { ok: true, nanoseconds: v, rest: num.rest.slice(i) };
 }
 
+// Manifests repeat a handful of period texts; parsed results are immutable, so a small memo helps.
+const memo = new Map<string, GoDurationResult>();
+const MEMO_LIMIT = 1024;
+
 /** time.ParseDuration: `[-+]?([0-9]*(\.[0-9]*)?[a-z]+)+`, or a bare (signed) `0`. */
 export function parseGoDuration(text: string): GoDurationResult {
+  let r = memo.get(text);
+  if (r === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    r = Object.freeze(parseUncached(text));
+    memo.set(text, r);
+  }
+  return r;
+}
+
+function parseUncached(text: string): GoDurationResult {
   const invalid = `time: invalid duration ${goTimeQuote(text)}`;
   let s = text;
   const neg = s[0] === '-';

@@ -55,7 +55,7 @@ import { checkListTypes } from './schema/list-types.js';
 import { evaluateCelRules } from './cel/evaluate.js';
 import { rules } from './rules/index.js';
 import { celNotCheckedFinding, internalErrorFinding, notAMappingFinding, unservedVersionFinding, wrongKindFinding } from './rules/engine-rules.js';
-import type { RuleContext } from './rules/types.js';
+import type { Rule, RuleContext } from './rules/types.js';
 import { isRecord, type JsonRecord } from './spec.js';
 
 /** A finding that denies the object (every error; warnings never do). */
@@ -85,9 +85,11 @@ function documentProblem(input: unknown, schemas: SchemaProvider): Finding | und
 }
 
 /** Runtime and lint rules for the mode; a rule that throws becomes an internal-error finding naming it. */
+const checking = (mode: Mode): readonly Rule[] => rules.filter((r) => r.check !== undefined && r.modes.includes(mode));
+const rulesByMode: Readonly<Record<Mode, readonly Rule[]>> = { strict: checking('strict'), crd: checking('crd') };
+
 function runRules(ctx: RuleContext): Finding[] {
-  return rules
-    .filter((r) => r.check !== undefined && r.modes.includes(ctx.mode))
+  return rulesByMode[ctx.mode]
     .flatMap((r) => {
       try {
         return r.check!(ctx);

@@ -17,9 +17,13 @@ function goDuration(text: string): Duration {
   return create(DurationSchema, { seconds, nanos: Number(parsed.nanoseconds - seconds * 1_000_000_000n) });
 }
 
-const env = celEnv({
-  funcs: [...strings, celFunc('duration', [CelScalar.STRING], objectType(DurationSchema), goDuration)],
-});
+let env: ReturnType<typeof celEnv> | undefined;
+
+/** Built on first use: a run that evaluates no rule pays nothing for it. */
+function environment(): ReturnType<typeof celEnv> {
+  env ??= celEnv({ funcs: [...strings, celFunc('duration', [CelScalar.STRING], objectType(DurationSchema), goDuration)] });
+  return env;
+}
 
 export type Program = (bindings: { self: unknown }) => CelResult;
 export type Compiled = { ok: true; program: Program } | { ok: false; error: string };
@@ -28,7 +32,7 @@ const cache = new Map<string, Compiled>();
 
 function compile(rule: string): Compiled {
   try {
-    const planned = plan(env, parse(rule));
+    const planned = plan(environment(), parse(rule));
     return { ok: true, program: (b) => planned(b as Parameters<typeof planned>[0]) };
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) };

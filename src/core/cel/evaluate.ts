@@ -1,6 +1,7 @@
 // Evaluates every x-kubernetes-validations rule the way the API server does: at each present,
 // non-null node that carries rules (each array item, each map value), with `self` = that node typed
 // by its schema; every failing rule is reported, and evaluation errors become findings, never throws.
+// Subtrees whose schema carries no rule are not walked; paths are built only for findings.
 import { isCelError } from '@bufbuild/cel';
 import type { Finding } from '../finding.js';
 import type { PathSegment } from '../field-path.js';
@@ -9,35 +10,54 @@ import { celRuleId } from '../rules/cel-rules.js';
 import { compiled, type Program } from './environment.js';
 import { toCel, type CelCache } from './to-cel.js';
 import { ruleFailure, ruleError, type RuleSite } from './rule-finding.js';
+import { hasRules } from './has-rules.js';
 
 interface Node {
   readonly value: unknown;
   readonly schema: SchemaNode;
-  readonly path: readonly PathSegment[];
-  /** Schema notation: `spec.config.rateLimiting.tools[*]`, `{*}` for map values. */
-  readonly schemaPath: string;
+  readonly parent: Node | undefined;
+  readonly segment: PathSegment | undefined;
+  /** This node's part of the schema path: `name`, `[*]` or `{*}`. */
+  readonly schemaSegment: string;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const join = (base: string, name: string): string => (base === '' ? name : `${base}.${name}`);
 
-function objectChildren(n: Node, value: Record<string, unknown>): Node[] {
-  const out: Node[] = [];
-  const extra = n.schema.additionalProperties;
-  for (const [k, v] of Object.entries(value)) {
-    const declared = n.schema.properties?.[k];
-    if (declared !== undefined) out.push({ value: v, schema: declared, path: [...n.path, k], schemaPath: join(n.schemaPath, k) });
-    else if (typeof extra === 'object') out.push({ value: v, schema: extra, path: [...n.path, k], schemaPath: `${n.schemaPath}{*}` });
-  }
+function pathOf(n: Node): PathSegment[] {
+  const out: PathSegment[] = [];
+  for (let c: Node | undefined = n; c?.segment !== undefined; c = c.parent) out.unshift(c.segment);
   return out;
 }
 
-function children(n: Node): Node[] {
-  const items = n.schema.items;
-  if (Array.isArray(n.value) && items !== undefined) {
-    return n.value.map((v: unknown, i) => ({ value: v, schema: items, path: [...n.path, i], schemaPath: `${n.schemaPath}[*]` }));
+/** Schema notation used by the registry: `spec.config.rateLimiting.tools[*]`, `{*}` for map values. */
+function schemaPathOf(n: Node): string {
+  const parts: string[] = [];
+  for (let c: Node | undefined = n; c?.segment !== undefined; c = c.parent) parts.unshift(c.schemaSegment);
+  return parts.reduce((acc, s) => (acc === '' || s.startsWith('[') || s.startsWith('{') ? acc + s : `${acc}.${s}`), '');
+}
+
+function objectChildren(n: Node, value: Record<string, unknown>, out: Node[]): void {
+  const extra = n.schema.additionalProperties;
+  for (const k of Object.keys(value)) {
+    const declared = n.schema.properties?.[k];
+    const v = value[k];
+    if (v === null || v === undefined) continue;
+    if (declared !== undefined) {
+      if (hasRules(declared)) out.push({ value: v, schema: declared, parent: n, segment: k, schemaSegment: k });
+    } else if (typeof extra === 'object' && hasRules(extra)) out.push({ value: v, schema: extra, parent: n, segment: k, schemaSegment: '{*}' });
   }
-  return isRecord(n.value) ? objectChildren(n, n.value) : [];
+}
+
+function children(n: Node): Node[] {
+  const out: Node[] = [];
+  const items = n.schema.items;
+  if (Array.isArray(n.value)) {
+    if (items === undefined || !hasRules(items)) return out;
+    n.value.forEach((v: unknown, i) => {
+      if (v !== null && v !== undefined) out.push({ value: v, schema: items, parent: n, segment: i, schemaSegment: '[*]' });
+    });
+  } else if (isRecord(n.value)) objectChildren(n, n.value, out);
+  return out;
 }
 
 /** A CEL error or (defensively) an exception from the library, as error text; else the value. */
@@ -54,12 +74,11 @@ function run(program: Program, self: unknown): { value: unknown } | { error: str
 const isTransitionRule = (v: CelValidation): boolean => /\boldSelf\b/.test(v.rule);
 
 function evaluateOne(n: Node, v: CelValidation, self: unknown): Finding | undefined {
-  const site: RuleSite = { rule: celRuleId(n.schemaPath, v.rule), path: n.path, schema: n.schema, validation: v };
   const c = compiled(v.rule);
-  if (!c.ok) return ruleError(site, `rule compile error: ${c.error}`);
-  const result = run(c.program, self);
+  const result = c.ok ? run(c.program, self) : { error: `rule compile error: ${c.error}` };
+  if ('value' in result && result.value === true) return undefined;
+  const site: RuleSite = { rule: celRuleId(schemaPathOf(n), v.rule), path: pathOf(n), schema: n.schema, validation: v };
   if ('error' in result) return ruleError(site, result.error);
-  if (result.value === true) return undefined;
   if (result.value === false) return ruleFailure(site, self);
   return ruleError(site, 'rule did not evaluate to a boolean');
 }
@@ -74,12 +93,14 @@ function evaluateNode(n: Node, out: Finding[], cache: CelCache): void {
       if (f !== undefined) out.push(f);
     }
   }
-  for (const c of children(n)) if (c.value !== null && c.value !== undefined) evaluateNode(c, out, cache);
+  for (const c of children(n)) evaluateNode(c, out, cache);
 }
 
 /** Every failing CRD rule of a (pruned, defaulted) object, in document order. */
 export function evaluateCelRules(object: unknown, schema: SchemaNode): Finding[] {
   const out: Finding[] = [];
-  if (object !== null && object !== undefined) evaluateNode({ value: object, schema, path: [], schemaPath: '' }, out, new WeakMap());
+  if (object !== null && object !== undefined && hasRules(schema)) {
+    evaluateNode({ value: object, schema, parent: undefined, segment: undefined, schemaSegment: '' }, out, new WeakMap());
+  }
   return out;
 }
