@@ -12,58 +12,54 @@ export interface DecodeError {
   readonly message: string;
 }
 
-/** A path built lazily (a parent chain), materialised only when an error is reported. */
-interface Path {
-  readonly parent: Path | undefined;
-  readonly segment: string | number;
-}
-const at = (parent: Path | undefined, segment: string | number): Path => ({ parent, segment });
-
-function segmentsOf(path: Path | undefined): (string | number)[] {
-  const out: (string | number)[] = [];
-  for (let p = path; p !== undefined; p = p.parent) out.unshift(p.segment);
-  return out;
-}
-
 class Encoder {
   readonly errors: DecodeError[] = [];
+  /** Segments of the field being encoded: pushed and popped around each child, copied only on error. */
+  private readonly path: (string | number)[] = [];
 
-  duration(v: unknown, path: Path | undefined): string {
+  private child(segment: string | number, type: string, v: unknown): YamlNode {
+    this.path.push(segment);
+    const node = this.node(type, v);
+    this.path.pop();
+    return node;
+  }
+
+  duration(v: unknown): string {
     if (v === undefined || v === null || v === '') return '0s';
     const parsed = typeof v === 'string' ? canonicalDuration(v) : { ok: false as const, error: `cannot decode ${typeof v} as a duration` };
     if (parsed.ok) return parsed.text;
-    this.errors.push({ path: segmentsOf(path), message: parsed.error });
+    this.errors.push({ path: [...this.path], message: parsed.error });
     return '0s';
   }
 
-  struct(name: string, v: unknown, path: Path | undefined): YamlMap {
-    if (name === 'metav1.Duration') return new YamlMap([['duration', this.duration(v, path)]]);
+  struct(name: string, v: unknown): YamlMap {
+    if (name === 'metav1.Duration') return new YamlMap([['duration', this.duration(v)]]);
     const obj = isRecord(v) ? v : {};
     const entries: [string, YamlNode][] = [];
     for (const [key, type, omitempty] of structFields[name]!) {
       if (omitempty && isZero(type, obj[key])) continue;
-      entries.push([key, this.node(type, obj[key], at(path, key))]);
+      entries.push([key, this.child(key, type, obj[key])]);
     }
     return new YamlMap(entries);
   }
 
-  collection(kind: 'slice' | 'map', elem: string, v: unknown, path: Path | undefined): YamlNode {
-    if (kind === 'slice') return (Array.isArray(v) ? v : []).map((item: unknown, i) => this.node(elem, item, at(path, i)));
+  collection(kind: 'slice' | 'map', elem: string, v: unknown): YamlNode {
+    if (kind === 'slice') return (Array.isArray(v) ? v : []).map((item: unknown, i) => this.child(i, elem, item));
     const obj = isRecord(v) ? v : {};
-    return goMap(Object.entries(obj).map(([k, item]) => [k, this.node(elem, item, at(path, k))] as const));
+    return goMap(Object.entries(obj).map(([k, item]) => [k, this.child(k, elem, item)] as const));
   }
 
   /** A nil pointer prints null; a non-nil one prints its target even when that is zero. */
-  pointer(elem: string, v: unknown, path: Path | undefined): YamlNode {
-    return v === undefined || v === null ? null : this.node(elem, v, path);
+  pointer(elem: string, v: unknown): YamlNode {
+    return v === undefined || v === null ? null : this.node(elem, v);
   }
 
-  node(type: string, v: unknown, path: Path | undefined): YamlNode {
+  node(type: string, v: unknown): YamlNode {
     const t = parseGoType(type);
-    if (t.kind === 'ptr') return this.pointer(t.elem, v, path);
-    if (t.kind === 'slice' || t.kind === 'map') return this.collection(t.kind, t.elem, v, path);
-    if (t.kind === 'struct') return this.struct(t.name, v, path);
-    if (t.kind === 'duration' || t.kind === 'time-duration') return this.duration(v, path);
+    if (t.kind === 'ptr') return this.pointer(t.elem, v);
+    if (t.kind === 'slice' || t.kind === 'map') return this.collection(t.kind, t.elem, v);
+    if (t.kind === 'struct') return this.struct(t.name, v);
+    if (t.kind === 'duration' || t.kind === 'time-duration') return this.duration(v);
     return t.kind === 'free-map' || t.kind === 'free-any' ? freeForm(v) : scalar(t.kind, v);
   }
 }
@@ -89,6 +85,6 @@ export function freeForm(v: unknown): YamlNode {
 /** Encodes `value` as Go struct type `typeName` (e.g. config.Config). */
 export function encodeTyped(typeName: string, value: unknown): { node: YamlNode; errors: readonly DecodeError[] } {
   const enc = new Encoder();
-  const node = enc.node(typeName, value, undefined);
+  const node = enc.node(typeName, value);
   return { node, errors: enc.errors };
 }

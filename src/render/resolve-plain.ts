@@ -13,15 +13,19 @@ const YAML_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 const DOT_FLOAT = /^\.[0-9]+([eE][-+]?[0-9]+)?$/;
 const BASE60 = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
 
-/** The resolver's first-byte hint: S sign, D digit, M map lookup, . float; undefined = plain string. */
-function hintOf(s: string): string | undefined {
-  if (s === '') return 'N';
-  const c = s[0]!;
-  if (c === '+' || c === '-') return 'S';
-  if (c >= '0' && c <= '9') return 'D';
-  if ('yYnNtTfFoO~'.includes(c)) return 'M';
-  return c === '.' ? '.' : undefined;
-}
+/** The resolver's first-byte hint table: S sign, D digit, M map lookup, . float. */
+const HINTS: ReadonlyMap<number, string> = new Map([
+  ...[...'+-'].map((c) => [c.charCodeAt(0), 'S'] as const),
+  ...[...'0123456789'].map((c) => [c.charCodeAt(0), 'D'] as const),
+  ...[...'yYnNtTfFoO~'].map((c) => [c.charCodeAt(0), 'M'] as const),
+  ['.'.charCodeAt(0), '.'],
+]);
+
+/** undefined = the resolver takes the text as a string without looking further. */
+const hintOf = (s: string): string | undefined => (s === '' ? 'N' : HINTS.get(s.charCodeAt(0)));
+
+/** Characters that can occur in an int, float, base-prefixed int or timestamp; anything else is a string. */
+const NUMERIC_CHARS = /^[0-9a-fA-FoOxX_.+\-:tTzZ ,]*$/;
 
 /** ParseFloat succeeds (Go rejects overflow to ±Inf with ErrRange). */
 const finiteFloat = (s: string): boolean => Number.isFinite(Number(s));
@@ -40,6 +44,7 @@ function prefixedInt(plain: string): boolean {
 }
 
 function resolvesNumeric(s: string): boolean {
+  if (!NUMERIC_CHARS.test(s)) return false;
   if (isTimestamp(s)) return true;
   const plain = s.replaceAll('_', '');
   if (isGoInt(plain) || isGoUint(plain)) return true;

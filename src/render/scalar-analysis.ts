@@ -30,7 +30,9 @@ interface Flags {
 }
 
 /** Block indicators: the ones that make a plain scalar unreadable outside flow context. */
-function indicatorAt(chars: readonly string[], i: number, precededByWs: boolean): boolean {
+type Chars = ArrayLike<string>;
+
+function indicatorAt(chars: Chars, i: number, precededByWs: boolean): boolean {
   const c = chars[i]!;
   const followedByWs = i + 1 >= chars.length || isBlank(chars[i + 1]);
   if (i === 0) {
@@ -40,7 +42,7 @@ function indicatorAt(chars: readonly string[], i: number, precededByWs: boolean)
   return (c === ':' && followedByWs) || (c === '#' && precededByWs);
 }
 
-function noteSpaceOrBreak(f: Flags, chars: readonly string[], i: number, prevBreak: boolean): void {
+function noteSpaceOrBreak(f: Flags, chars: Chars, i: number, prevBreak: boolean): void {
   const c = chars[i]!;
   const edge = i === 0 || i === chars.length - 1;
   if (c === ' ') {
@@ -54,20 +56,23 @@ function noteSpaceOrBreak(f: Flags, chars: readonly string[], i: number, prevBre
   }
 }
 
-function scan(chars: readonly string[]): Flags {
+/** `chars` holds one code point per index (the string itself when it has no surrogate pairs). */
+function scan(chars: Chars, head: string): Flags {
   const f: Flags = { indicators: false, lineBreaks: false, special: false, tabs: false, leadingOrTrailing: false, trailingSpace: false, breakSpace: false, spaceBreak: false };
-  const head = chars.slice(0, 3).join('');
   if (head === '---' || head === '...') f.indicators = true;
   let precededByWs = true;
-  chars.forEach((c, i) => {
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
     if (indicatorAt(chars, i, precededByWs)) f.indicators = true;
     if (c === '\t') f.tabs = true;
     else if (!isPrintable(c.codePointAt(0)!)) f.special = true;
     noteSpaceOrBreak(f, chars, i, i > 0 && isBreak(chars[i - 1]!));
     precededByWs = isBlank(c) || isBreak(c) || c === '\0';
-  });
+  }
   return f;
 }
+
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 const EMPTY: ScalarAnalysis = Object.freeze({ multiline: false, blockPlain: true, singleQuoted: true, block: false });
 const SIMPLE: ScalarAnalysis = Object.freeze({ multiline: false, blockPlain: true, singleQuoted: true, block: true });
@@ -76,7 +81,7 @@ const SIMPLE_TEXT = /^[A-Za-z0-9_][A-Za-z0-9_./=+-]*$/;
 
 export function analyzeScalar(value: string): ScalarAnalysis {
   if (value === '') return EMPTY;
-  return SIMPLE_TEXT.test(value) ? SIMPLE : fromFlags(scan(Array.from(value)));
+  return SIMPLE_TEXT.test(value) ? SIMPLE : fromFlags(scan(SURROGATE.test(value) ? Array.from(value) : value, value.slice(0, 3)));
 }
 
 function fromFlags(f: Flags): ScalarAnalysis {
