@@ -5,11 +5,11 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { Registry } from 'prom-client';
 import type { TlsMaterial, TlsSource } from '../webhook/tls-source.js';
-import { makeBackoff } from './backoff.js';
 import { CertReconciler, OperationError } from './cert-controller.js';
 import { describeApiError, makeKubeApi } from './kube-api.js';
 import type { KubeLogger } from './logger.js';
 import { makeKubeMetrics } from './metrics.js';
+import { ReconcileLoop } from './reconcile-loop.js';
 import { resolvePolicy, resolveTimings, type CertPolicy, type Timings } from './policy.js';
 import { keepWatching, type Stoppable } from './watch-loop.js';
 
@@ -35,6 +35,9 @@ export interface SecretTlsSourceOptions {
   readonly signal?: AbortSignal;
 }
 
+/** The most close() waits for an in-flight reconcile and the withdrawal of this replica's report. */
+const closeBudgetMs = 3000;
+
 export function serviceDnsNames(service: string, namespace: string): string[] {
   return [service, `${service}.${namespace}`, `${service}.${namespace}.svc`, `${service}.${namespace}.svc.cluster.local`];
 }
@@ -50,17 +53,13 @@ class SecretTlsSource implements TlsSource {
   private readonly listeners = new Set<(material: TlsMaterial) => void>();
   private readonly reconciler: CertReconciler;
   private readonly timings: Timings;
-  private readonly backoff;
+  private readonly loop: ReconcileLoop;
   private readonly watches: Stoppable[] = [];
-  private timer: NodeJS.Timeout | undefined;
-  private dirty = false;
-  private running: Promise<void> | undefined;
   private closed = false;
   private readonly firstLoad = deferred();
 
   constructor(private readonly options: SecretTlsSourceOptions) {
     this.timings = resolveTimings(options.timings);
-    this.backoff = makeBackoff(this.timings.retryInitialMs, this.timings.retryMaxMs);
     this.reconciler = new CertReconciler(
       {
         api: makeKubeApi(options.kubeConfig, { fieldManager: options.fieldManager ?? 'vmcp-admission', requestTimeoutMs: this.timings.requestTimeoutMs }),
@@ -76,12 +75,13 @@ class SecretTlsSource implements TlsSource {
       },
       (material) => this.publish(material),
     );
+    this.loop = new ReconcileLoop(() => this.reconciler.reconcile(), this.timings, (err, retryInMs) => this.logFailure(err, undefined, retryInMs));
   }
 
   async start(signal: AbortSignal | undefined): Promise<void> {
     const { kubeConfig, logger, namespace, secretName, webhookName } = this.options;
     const deps = { kubeConfig, logger, timings: this.timings };
-    const kick = (): void => this.kick();
+    const kick = (): void => this.loop.kick();
     this.watches.push(
       keepWatching({ path: `/api/v1/namespaces/${namespace}/secrets`, name: secretName, what: `Secret ${namespace}/${secretName}` }, kick, deps),
       keepWatching(
@@ -90,7 +90,7 @@ class SecretTlsSource implements TlsSource {
         deps,
       ),
     );
-    this.kick();
+    this.loop.kick();
     const onAbort = (): void => this.firstLoad.reject(new Error('aborted before a serving certificate was loaded'));
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
@@ -120,46 +120,27 @@ class SecretTlsSource implements TlsSource {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    clearTimeout(this.timer);
     for (const watch of this.watches) watch.stop();
-    await this.running;
-    // Best effort: leaving the serving reports lets a pending rollover finish without waiting
-    // for this replica's report to go stale.
-    await this.reconciler.withdraw().catch((err: unknown) => this.logFailure(err, 'withdraw serving report'));
+    // Best effort, bounded so shutdown stays inside the pod's grace period even when the API
+    // server is unreachable: leaving the serving reports lets a pending rollover finish without
+    // waiting for this replica's report to go stale.
+    const finish = async (): Promise<void> => {
+      await this.loop.stop();
+      await this.reconciler.withdraw().catch((err: unknown) => this.logFailure(err, 'withdraw serving report'));
+    };
+    let timeout: NodeJS.Timeout | undefined;
+    await Promise.race([finish(), new Promise<void>((resolve) => (timeout = setTimeout(resolve, closeBudgetMs)))]);
+    clearTimeout(timeout);
   }
 
   private publish(material: TlsMaterial): void {
     this.firstLoad.resolve();
-    for (const listener of this.listeners) listener(material);
-  }
-
-  private kick(): void {
-    this.dirty = true;
-    this.running ??= this.drain().finally(() => {
-      this.running = undefined;
-      if (this.dirty && !this.closed) this.kick();
-    });
-  }
-
-  private async drain(): Promise<void> {
-    while (this.dirty && !this.closed) {
-      this.dirty = false;
-      clearTimeout(this.timer);
-      const delay = await this.reconcileOnce();
-      if (!this.closed) this.timer = setTimeout(() => this.kick(), delay);
-    }
-  }
-
-  /** One reconcile; returns when to run the next one unprompted (resync, or a retry after failure). */
-  private async reconcileOnce(): Promise<number> {
-    try {
-      await this.reconciler.reconcile();
-      this.backoff.reset();
-      return this.timings.resyncMs;
-    } catch (err) {
-      const retryInMs = this.backoff.next();
-      this.logFailure(err, undefined, retryInMs);
-      return retryInMs;
+    for (const listener of this.listeners) {
+      try {
+        listener(material);
+      } catch (err) {
+        this.options.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'a serving-certificate listener failed');
+      }
     }
   }
 
