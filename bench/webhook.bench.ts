@@ -1,0 +1,229 @@
+// `npm run bench:webhook`: the webhook (built CLI, real HTTPS, logging on) against a bare fastify
+// HTTPS server that parses and echoes the same body, in the same run, both in child processes so
+// autocannon does not share their event loop. Prints requests/s, p50/p95/p99 (exact, from every
+// response time) and the ratio; then p99 at half of the webhook's maximum rate. Prints, never asserts.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os, { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { ensureSelfSigned } from '../src/webhook/self-signed.js';
+
+/** The slice of autocannon (no bundled types) this bench uses. */
+interface CannonResult {
+  readonly requests: { readonly average: number };
+  readonly errors: number;
+  readonly timeouts: number;
+  readonly non2xx: number;
+}
+type CannonRun = Promise<CannonResult> & { on(event: 'response', fn: (client: unknown, status: number, bytes: number, ms: number) => void): void };
+const autocannon = createRequire(import.meta.url)('autocannon') as (opts: Record<string, unknown>) => CannonRun;
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const seconds = Number(process.env.BENCH_SECONDS ?? 8);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 8);
+
+/** A production-style VirtualMCPServer: ~5 KB of spec, as a team would run it. */
+function productionSpec(): Record<string, unknown> {
+  const base = parse(readFileSync(join(root, 'examples/ratelimit-valid.yaml'), 'utf8')) as { spec: Record<string, unknown> };
+  const workloads = ['github', 'jira', 'confluence', 'slack', 'pagerduty', 'datadog', 'sentry', 'linear', 'notion', 'gdrive'];
+  const tools = workloads.map((w, i) => ({ name: `${w}_search`, perUser: { maxTokens: 20 + i, refillPeriod: '1m' }, shared: { maxTokens: 200 + 10 * i, refillPeriod: '1m' } }));
+  const config = {
+    aggregation: {
+      conflictResolution: 'prefix',
+      conflictResolutionConfig: { prefixFormat: '{workload}_' },
+      tools: workloads.map((workload) => ({ workload, filter: [`${workload}_search`, `${workload}_get`, `${workload}_list`] })),
+    },
+    operational: {
+      timeouts: { default: '30s', perWorkload: Object.fromEntries(workloads.map((w, i) => [w, `${20 + i}s`])) },
+      failureHandling: { healthCheckInterval: '30s', unhealthyThreshold: 3, healthCheckTimeout: '10s', partialFailureMode: 'best_effort', circuitBreaker: { enabled: true, failureThreshold: 5, timeout: '60s' } },
+    },
+    metadata: { team: 'platform-tools', costCenter: 'cc-4711', owner: 'platform@example.com' },
+    rateLimiting: { shared: { maxTokens: 6000, refillPeriod: '1m' }, perUser: { maxTokens: 600, refillPeriod: '1m' }, tools },
+  };
+  const podTemplateSpec = {
+    metadata: { annotations: { 'prometheus.io/scrape': 'true', 'prometheus.io/port': '9090' }, labels: { team: 'platform-tools', tier: 'gateway' } },
+    spec: {
+      priorityClassName: 'platform-high',
+      tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'platform', effect: 'NoSchedule' }],
+      topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: { 'app.kubernetes.io/instance': 'team-tools' } } }],
+      containers: [
+        {
+          name: 'vmcp',
+          resources: { requests: { cpu: '250m', memory: '256Mi' }, limits: { memory: '512Mi' } },
+          env: [
+            { name: 'OTEL_RESOURCE_ATTRIBUTES', value: 'deployment.environment=production,team=platform-tools' },
+            { name: 'GOMEMLIMIT', value: '460MiB' },
+            { name: 'HTTPS_PROXY', value: 'http://egress-proxy.platform.svc:3128' },
+            { name: 'NO_PROXY', value: '.svc,.cluster.local,10.0.0.0/8' },
+          ],
+          securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, runAsNonRoot: true, capabilities: { drop: ['ALL'] } },
+        },
+      ],
+    },
+  };
+  return {
+    ...base.spec,
+    replicas: 3,
+    passthroughHeaders: ['X-Request-Id', 'X-Tenant'],
+    outgoingAuth: { source: 'discovered' },
+    telemetryConfigRef: { name: 'otel-platform', serviceName: 'vmcp-team-tools' },
+    podTemplateSpec,
+    config,
+  };
+}
+
+function reviewOf(spec: Record<string, unknown>, uid: string): string {
+  const applied = { apiVersion: 'toolhive.stacklok.dev/v1beta1', kind: 'VirtualMCPServer', metadata: { name: 'team-tools', namespace: 'toolhive', labels: { 'app.kubernetes.io/part-of': 'platform-tools' } }, spec };
+  const metadata = {
+    ...applied.metadata,
+    annotations: { 'argocd.argoproj.io/tracking-id': 'platform-tools:toolhive.stacklok.dev/VirtualMCPServer:toolhive/team-tools', 'kubectl.kubernetes.io/last-applied-configuration': JSON.stringify(applied) },
+    uid: 'b1e0c6d2-52a4-4f0e-8f57-3d0c1c9a7e11',
+    generation: 1,
+    creationTimestamp: '2026-11-24T20:14:03Z',
+  };
+  const object = { ...applied, metadata };
+  const gvk = { group: 'toolhive.stacklok.dev', version: 'v1beta1', kind: 'VirtualMCPServer' };
+  const gvr = { group: 'toolhive.stacklok.dev', version: 'v1beta1', resource: 'virtualmcpservers' };
+  return JSON.stringify({
+    apiVersion: 'admission.k8s.io/v1',
+    kind: 'AdmissionReview',
+    request: { uid, kind: gvk, resource: gvr, requestKind: gvk, requestResource: gvr, name: 'team-tools', namespace: 'toolhive', operation: 'CREATE', userInfo: { username: 'system:serviceaccount:argocd:argocd-application-controller', groups: ['system:serviceaccounts', 'system:authenticated'] }, object, oldObject: null, dryRun: false, options: { apiVersion: 'meta.k8s.io/v1', kind: 'CreateOptions', fieldManager: 'argocd-controller' } },
+  });
+}
+
+/** Bare baseline: same TLS material, same keep-alive, JSON parse and echo. */
+async function bareServer(certDir: string, port: number): Promise<void> {
+  const { fastify } = await import('fastify');
+  const app = fastify({ https: { cert: await readFile(join(certDir, 'tls.crt')), key: await readFile(join(certDir, 'tls.key')), minVersion: 'TLSv1.2' }, keepAliveTimeout: 120_000, bodyLimit: 7 * 1024 * 1024 });
+  app.post('/validate', (request) => request.body);
+  await app.listen({ host: '127.0.0.1', port });
+}
+
+async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Spawns a server on a free port and waits until it answers over TLS. */
+async function start(args: (port: number) => string[], ca: string): Promise<{ child: ChildProcess; port: number }> {
+  const port = await freePort();
+  // Logs go to /dev/null: the bench measures the server writing them, not a reader of them.
+  const child = spawn(process.execPath, args(port), { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const { request } = await import('node:https');
+  for (let i = 0; i < 200; i++) {
+    const up = await new Promise<boolean>((resolve) => {
+      const req = request({ host: '127.0.0.1', port, servername: 'localhost', ca, method: 'POST', path: '/validate', headers: { 'content-type': 'application/json' } }, (res) => {
+        res.resume();
+        resolve(true);
+      });
+      req.on('error', () => resolve(false));
+      req.end('{}');
+    });
+    if (up) return { child, port };
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  child.kill('SIGTERM');
+  throw new Error(`server did not start: ${args(port).join(' ')}`);
+}
+
+interface Measured {
+  readonly rps: number;
+  readonly p50: number;
+  readonly p95: number;
+  readonly p99: number;
+  readonly errors: number;
+  readonly non2xx: number;
+}
+
+const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+async function measure(port: number, body: string, ca: string, overallRate?: number): Promise<Measured> {
+  const times: number[] = [];
+  const opts = { url: `https://127.0.0.1:${port}/validate`, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body, connections, duration: seconds, servername: 'localhost', tlsOptions: { ca }, ...(overallRate === undefined ? {} : { overallRate }) };
+  await autocannon({ ...opts, duration: 2 }); // warm-up: JIT, TLS sessions, lazily compiled rules
+  const instance = autocannon(opts);
+  instance.on('response', (_client, _status, _bytes, ms) => times.push(ms));
+  const result = await instance;
+  times.sort((a, b) => a - b);
+  return { rps: result.requests.average, p50: pct(times, 50), p95: pct(times, 95), p99: pct(times, 99), errors: result.errors + result.timeouts, non2xx: result.non2xx };
+}
+
+const row = (name: string, m: Measured): string =>
+  `${name.padEnd(34)} ${m.rps.toFixed(0).padStart(8)} req/s   p50 ${m.p50.toFixed(3)} ms   p95 ${m.p95.toFixed(3)} ms   p99 ${m.p99.toFixed(3)} ms   errors ${m.errors}   non-2xx ${m.non2xx}`;
+
+/** The engine alone, in this process, on the same object: where the webhook's time goes. */
+async function engineMs(body: string): Promise<number> {
+  const dist = (file: string): string => join(root, 'dist', file);
+  const { loadBuiltinSchemas } = (await import(dist('core/schema/builtin.js'))) as { loadBuiltinSchemas: () => Promise<unknown> };
+  const { validateObject } = (await import(dist('core/validate.js'))) as { validateObject: (o: unknown, opts: unknown) => unknown };
+  const options = { mode: 'strict', schemas: await loadBuiltinSchemas() };
+  const object = (JSON.parse(body) as { request: { object: unknown } }).request.object;
+  for (let i = 0; i < 500; i++) validateObject(object, options);
+  const n = 3000;
+  const started = performance.now();
+  for (let i = 0; i < n; i++) validateObject(object, options);
+  return (performance.now() - started) / n;
+}
+
+async function main(): Promise<void> {
+  const certDir = await mkdtemp(join(tmpdir(), 'vmcp-bench-'));
+  await ensureSelfSigned({ dir: certDir, hosts: ['localhost', '127.0.0.1'], now: new Date() });
+  const ca = await readFile(join(certDir, 'ca.crt'), 'utf8');
+  const valid = reviewOf(productionSpec(), 'bench-valid');
+  const invalidSpec = productionSpec();
+  invalidSpec.sessionStorage = { provider: 'memory' };
+  const invalid = reviewOf(invalidSpec, 'bench-invalid');
+  // BENCH_NODE_ARGS (e.g. --cpu-prof) and BENCH_SERVE_ARGS (e.g. --log-level warn) help profiling.
+  const words = (v: string | undefined): string[] => (v ?? '').split(' ').filter(Boolean);
+  const extra = words(process.env.BENCH_SERVE_ARGS);
+  const webhook = await start((port) => [...words(process.env.BENCH_NODE_ARGS), join(root, 'dist/cli/main.js'), 'serve', '--host', '127.0.0.1', '--port', String(port), '--cert-dir', certDir, ...extra], ca);
+  const bare = await start((port) => ['--import', 'tsx', fileURLToPath(import.meta.url), '--bare-server', certDir, String(port)], ca);
+  try {
+    console.log(`webhook bench: ${connections} keep-alive HTTPS connections, ${seconds}s per run; review bodies ${valid.length} B (valid) / ${invalid.length} B (invalid), spec ${JSON.stringify(productionSpec()).length} B`);
+    const check = await fetchVerdicts(webhook.port, ca, [valid, invalid]);
+    console.log(`verdicts: valid -> allowed=${check[0]}, invalid -> allowed=${check[1]}`);
+    const bareMax = await measure(bare.port, valid, ca);
+    const validMax = await measure(webhook.port, valid, ca);
+    const invalidMax = await measure(webhook.port, invalid, ca);
+    const half = await measure(webhook.port, valid, ca, Math.round(validMax.rps / 2));
+    console.log(row('bare fastify (parse + echo)', bareMax));
+    console.log(row('webhook, valid review', validMax));
+    console.log(row('webhook, invalid review (denied)', invalidMax));
+    console.log(row(`webhook, valid @ ${Math.round(validMax.rps / 2)} req/s (half max)`, half));
+    console.log(`ratio webhook/bare: valid ${((100 * validMax.rps) / bareMax.rps).toFixed(1)} %, invalid ${((100 * invalidMax.rps) / bareMax.rps).toFixed(1)} %   (target >= 80 %)`);
+    console.log(`p99 at half of max load: ${half.p99.toFixed(3)} ms   (target <= 2 ms)`);
+    const [engineValid, engineInvalid] = [await engineMs(valid), await engineMs(invalid)];
+    console.log(`engine alone (validateObject, same objects, in-process): valid ${engineValid.toFixed(3)} ms, invalid ${engineInvalid.toFixed(3)} ms per review`);
+    console.log(`bare server CPU budget at its max rate: ${(1000 / bareMax.rps).toFixed(3)} ms per request (client and server share ${os.cpus().length} cores)`);
+  } finally {
+    webhook.child.kill('SIGTERM');
+    bare.child.kill('SIGTERM');
+    await rm(certDir, { recursive: true, force: true });
+  }
+}
+
+async function fetchVerdicts(port: number, ca: string, bodies: string[]): Promise<boolean[]> {
+  const { request } = await import('node:https');
+  const one = (body: string): Promise<boolean> =>
+    new Promise((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, servername: 'localhost', ca, method: 'POST', path: '/validate', headers: { 'content-type': 'application/json' } }, (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => resolve((JSON.parse(text) as { response: { allowed: boolean } }).response.allowed));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  return Promise.all(bodies.map(one));
+}
+
+if (process.argv[2] === '--bare-server') await bareServer(process.argv[3]!, Number(process.argv[4]));
+else await main();
