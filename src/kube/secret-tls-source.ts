@@ -92,6 +92,7 @@ class SecretTlsSource implements TlsSource {
     );
     this.loop.kick();
     const onAbort = (): void => this.firstLoad.reject(new Error('aborted before a serving certificate was loaded'));
+    if (signal?.aborted === true) onAbort();
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
       await this.firstLoad.promise;
@@ -148,7 +149,8 @@ class SecretTlsSource implements TlsSource {
     const op = err instanceof OperationError ? err.operation : operation;
     const cause = err instanceof OperationError ? err.cause : err;
     const fields = { operation: op, namespace: this.options.namespace, secret: this.options.secretName, webhook: this.options.webhookName };
-    this.options.logger.warn({ ...fields, ...describeApiError(cause), retryInMs }, 'Kubernetes API call failed; retrying');
+    const message = retryInMs === undefined ? 'Kubernetes API call failed' : 'Kubernetes API call failed; retrying';
+    this.options.logger.warn({ ...fields, ...describeApiError(cause), retryInMs }, message);
   }
 }
 

@@ -138,3 +138,12 @@ void test('an API server that stops answering (black hole) times out, is retried
   fake.setStalled(false);
   await eventually(() => replica.source.current() !== before, 'leaf renewed once the API server answers again');
 });
+
+void test('startup can be aborted while the API server is unreachable', async () => {
+  fake.setDown(true);
+  const controller = new AbortController();
+  const starting = startReplica(fake, new Clock(), 'pod-a', { signal: controller.signal });
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  controller.abort();
+  await assert.rejects(starting, /aborted before a serving certificate was loaded/);
+});
