@@ -93,14 +93,19 @@ export interface ApiErrorSummary {
   readonly reason?: string;
   /** Network or system error code (ECONNREFUSED, ECONNRESET, ...), or the error's name. */
   readonly error?: string;
+  /** For errors that are not API answers (network, configuration): their message, shortened. */
+  readonly message?: string;
 }
 
-/** Loggable facts about a failed call: status and reason, never headers, bodies or key material. */
+/**
+ * Loggable facts about a failed call: status and reason for API answers (never the ApiException
+ * message: it embeds headers and body); code and message for network and configuration errors.
+ */
 export function describeApiError(err: unknown): ApiErrorSummary {
   if (err instanceof ApiException) return { status: err.code, reason: statusReason(err.body) };
   if (err instanceof Error) {
     const code = (err as { code?: unknown }).code;
-    return { error: typeof code === 'string' ? code : err.name };
+    return { error: typeof code === 'string' ? code : err.name, message: err.message.slice(0, 200) };
   }
   return { error: typeof err };
 }

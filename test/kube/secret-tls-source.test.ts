@@ -104,7 +104,7 @@ void test('an API server unreachable at start and later: retried with backoff, l
   fake.setDown(false);
   const replica = await starting;
   replicas = [replica];
-  assert.deepEqual(Object.keys(failures()[0]!.fields).sort(), ['error', 'namespace', 'operation', 'retryInMs', 'secret', 'webhook']);
+  assert.deepEqual(Object.keys(failures()[0]!.fields).sort(), ['error', 'message', 'namespace', 'operation', 'retryInMs', 'secret', 'webhook']);
   const delays = failures().slice(0, 3).map((l) => (l.fields as { retryInMs: number }).retryInMs);
   assert.ok(delays[2]! > delays[0]!, `backoff grows: ${delays.join(', ')} ms`);
   await eventually(() => replica.source.ready(), 'ready after start');
