@@ -9,6 +9,7 @@ import { validateObject } from '../core/validate.js';
 import type { ValidateFn } from './judge.js';
 import { startServer, type RunningServer } from './server.js';
 import { openTlsSource } from './tls-setup.js';
+import { cachedValidate } from './verdict-cache.js';
 
 /** Never logged in clear, whatever ends up in a log object by mistake. */
 const redact = ['req.headers.authorization', 'headers.authorization', '*.password', '*.token', '*.key', 'key', 'object', 'oldObject'];
@@ -20,7 +21,7 @@ export function makeLogger(config: ServeConfig): Logger {
 export async function makeValidate(config: ServeConfig): Promise<ValidateFn> {
   const schemas = await loadBuiltinSchemas();
   const options = { mode: config.mode, schemas };
-  return (object) => validateObject(object, options);
+  return cachedValidate((object) => validateObject(object, options), config.verdictCache);
 }
 
 export function exampleText(port: number, path: string, caPath: string | undefined): string {

@@ -58,7 +58,7 @@ void describe('file TlsSource', () => {
       assert.ok(source.ready());
       await copyFile(join(b, 'tls.key'), join(a, 'tls.key'));
       await sleep(200);
-      assert.deepEqual(seen, [], 'a mismatched pair is never published');
+      assert.equal(seen.length, 0, 'a mismatched pair is never published');
       assert.equal(source.current(), first);
       await copyFile(join(b, 'tls.crt'), join(a, 'tls.crt'));
       await sleep(200);
