@@ -13,7 +13,7 @@ export interface FileTlsSourceOptions {
   readonly dir: string;
   readonly pollIntervalMs: number;
   readonly logger: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
-  readonly now?: () => Date;
+  readonly now: () => Date;
 }
 
 /** Reads and checks the pair; throws with a message naming the file on any problem. */
@@ -67,8 +67,7 @@ class FileTlsSource implements TlsSource {
   }
 
   ready(): boolean {
-    const now = this.opts.now?.() ?? new Date();
-    return this.material !== undefined && this.material.notAfter > now;
+    return this.material !== undefined && this.material.notAfter > this.opts.now();
   }
 
   async close(): Promise<void> {

@@ -62,7 +62,7 @@ export async function runServe(config: ServeConfig, io: CliIo): Promise<number> 
   const registry = new Registry();
   try {
     const validate = await makeValidate(config);
-    const tls = await openTlsSource(config, logger, registry);
+    const tls = await openTlsSource(config, { logger, registry, now: () => new Date() });
     const server = await startServer({ config, logger, validate, tls: tls.source, registry });
     if (config.example) io.stdout(exampleText(server.port, config.path, tls.caPath));
     await untilSignal(server, logger);

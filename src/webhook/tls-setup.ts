@@ -19,14 +19,14 @@ export interface OpenedTls {
   readonly caPath?: string;
 }
 
-async function openFiles(config: ServeConfig, logger: Logger): Promise<OpenedTls> {
+async function openFiles(config: ServeConfig, logger: Logger, now: () => Date): Promise<OpenedTls> {
   const dir = config.certDir;
   if (config.generateCerts) {
     const hosts = defaultHosts(config.service, config.namespace);
-    const made = await ensureSelfSigned({ dir, hosts, now: new Date() });
+    const made = await ensureSelfSigned({ dir, hosts, now: now() });
     if (made.generated) logger.info({ caPath: made.caPath, hosts }, `generated a CA and a serving certificate; clients trust ${made.caPath}`);
   }
-  const source = await createFileTlsSource({ dir, pollIntervalMs: config.certPollIntervalMs, logger });
+  const source = await createFileTlsSource({ dir, pollIntervalMs: config.certPollIntervalMs, logger, now });
   const caPath = join(dir, 'ca.crt');
   const hasCa = await access(caPath).then(
     () => true,
@@ -35,7 +35,7 @@ async function openFiles(config: ServeConfig, logger: Logger): Promise<OpenedTls
   return hasCa ? { source, caPath } : { source };
 }
 
-async function openSecret(config: ServeConfig, logger: Logger, registry: Registry): Promise<OpenedTls> {
+async function openSecret(config: ServeConfig, logger: Logger, registry: Registry, now: () => Date): Promise<OpenedTls> {
   let kube: typeof KubeSecretSource;
   let client: typeof KubeClient;
   try {
@@ -52,7 +52,7 @@ async function openSecret(config: ServeConfig, logger: Logger, registry: Registr
     kubeConfig,
     logger,
     registry,
-    now: () => new Date(),
+    now,
     namespace: config.namespace,
     secretName: config.secretName,
     webhookName: config.webhookName,
@@ -62,6 +62,13 @@ async function openSecret(config: ServeConfig, logger: Logger, registry: Registr
   return { source };
 }
 
-export async function openTlsSource(config: ServeConfig, logger: Logger, registry: Registry): Promise<OpenedTls> {
-  return config.certSource === 'secret' ? openSecret(config, logger, registry) : openFiles(config, logger);
+export interface TlsSetupDeps {
+  readonly logger: Logger;
+  readonly registry: Registry;
+  readonly now: () => Date;
+}
+
+export async function openTlsSource(config: ServeConfig, deps: TlsSetupDeps): Promise<OpenedTls> {
+  const { logger, registry, now } = deps;
+  return config.certSource === 'secret' ? openSecret(config, logger, registry, now) : openFiles(config, logger, now);
 }

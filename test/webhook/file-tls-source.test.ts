@@ -26,7 +26,7 @@ async function withDirs<T>(fn: (a: string, b: string) => Promise<T>): Promise<T>
 void describe('file TlsSource', () => {
   void it('names the missing file', async () => {
     await withDirs(async (dir) => {
-      await assert.rejects(createFileTlsSource({ dir, pollIntervalMs: 50, logger: quiet }), /tls\.crt/);
+      await assert.rejects(createFileTlsSource({ dir, pollIntervalMs: 50, logger: quiet, now: () => new Date() }), /tls\.crt/);
     });
   });
 
@@ -51,7 +51,7 @@ void describe('file TlsSource', () => {
     await withDirs(async (a, b) => {
       await freshCerts(a);
       await freshCerts(b);
-      const source = await createFileTlsSource({ dir: a, pollIntervalMs: 50, logger: quiet });
+      const source = await createFileTlsSource({ dir: a, pollIntervalMs: 50, logger: quiet, now: () => new Date() });
       const seen: TlsMaterial[] = [];
       source.subscribe((m) => seen.push(m));
       const first = source.current()!;

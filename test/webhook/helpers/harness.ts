@@ -37,7 +37,7 @@ export async function startHarness(flags: string[] = [], validate?: ValidateFn):
   const config = loaded.config;
   const logs: string[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(line) });
-  const tls = await createFileTlsSource({ dir, pollIntervalMs: config.certPollIntervalMs, logger });
+  const tls = await createFileTlsSource({ dir, pollIntervalMs: config.certPollIntervalMs, logger, now: () => new Date() });
   const registry = new Registry();
   const server = await startServer({ config, logger, validate: validate ?? (await makeValidate(config)), tls, registry });
   const stop = async (): Promise<void> => {
