@@ -4,7 +4,7 @@
 import { isScalar, visit, type Document, type LineCounter, type YAMLError } from 'yaml';
 import { maxAliasCount } from './input-limits.js';
 import { maxNesting } from './nesting-guard.js';
-import { readYamlStream } from './yaml-stream.js';
+import { readYamlStream, type StreamItem } from './yaml-stream.js';
 
 export type DocumentProblemRule = 'yaml-syntax' | 'yaml-duplicate-key' | 'yaml-alias-limit' | 'yaml-too-deep';
 
@@ -29,8 +29,10 @@ export interface SourceDocument {
 
 export interface ParsedSource {
   readonly source: string;
+  /** Knows every position of a document by the time the document is yielded. */
   readonly lineCounter: LineCounter;
-  readonly documents: readonly SourceDocument[];
+  /** Lazy and single-pass: iterate once. */
+  readonly documents: Iterable<SourceDocument>;
 }
 
 /** The key written at `offset` (the yaml error points at the repeated key). */
@@ -96,17 +98,21 @@ function toSourceDocument(doc: Document.Parsed, index: number, checkDepth: boole
   return { index, node: doc, offset, value: decoded.value, problems: [] };
 }
 
-/** Parses every document of one source. Never throws for bad input. */
+function* sourceDocuments(items: Iterable<StreamItem>): Generator<SourceDocument> {
+  let index = 0;
+  for (const item of items) {
+    if ('tooDeep' in item) {
+      const { offset, message } = item.tooDeep;
+      yield { index, node: undefined, offset, value: undefined, problems: [{ rule: 'yaml-too-deep', message: `yaml: ${message}`, offset }] };
+      return;
+    }
+    const parsed = toSourceDocument(item.doc, index++, item.sawAlias);
+    if (parsed !== undefined) yield parsed;
+  }
+}
+
+/** Parses the documents of one source lazily. Never throws for bad input. */
 export function parseSource(source: string, text: string): ParsedSource {
   const stream = readYamlStream(text);
-  const documents: SourceDocument[] = [];
-  stream.documents.forEach((doc, index) => {
-    const parsed = toSourceDocument(doc, index, stream.sawAlias);
-    if (parsed !== undefined) documents.push(parsed);
-  });
-  if (stream.tooDeep !== undefined) {
-    const { offset, message } = stream.tooDeep;
-    documents.push({ index: stream.documents.length, node: undefined, offset, value: undefined, problems: [{ rule: 'yaml-too-deep', message: `yaml: ${message}`, offset }] });
-  }
-  return { source, lineCounter: stream.lineCounter, documents };
+  return { source, lineCounter: stream.lineCounter, documents: sourceDocuments(stream.items) };
 }

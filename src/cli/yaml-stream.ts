@@ -3,7 +3,7 @@
 // strings, as sigs.k8s.io/yaml leaves them when decoding into untyped JSON. The lexer -> parser ->
 // composer pipeline is assembled by hand so the nesting guard sees every lexeme first.
 import { Composer, Lexer, LineCounter, Parser, Schema } from 'yaml';
-import type { CST, Document, DocumentOptions, ParseOptions, Tags } from 'yaml';
+import type { CST, Document, DocumentOptions, ParseOptions, ScalarTag, Tags } from 'yaml';
 import { NestingGuard, NestingTooDeep } from './nesting-guard.js';
 
 const notKubernetes = new Set(['timestamp', 'binary', 'intTime', 'floatTime', 'tag:yaml.org,2002:timestamp', 'tag:yaml.org,2002:binary']);
@@ -13,10 +13,23 @@ function resolvedByKubernetes(tag: Tags[number]): boolean {
   return !notKubernetes.has(tag.tag) && tag.format !== 'TIME';
 }
 
+/**
+ * Every implicit YAML 1.1 type other than str starts with a digit, a sign, `.`, `~`, `<` or one of
+ * y/n/t/f/o (yes, no, true, false, on, off, null); a plain scalar starting with any other letter is
+ * a string. Tried first, this spares most scalars a dozen regular expressions (a profiled hot spot).
+ */
+const surelyString: ScalarTag = {
+  identify: () => false,
+  default: true,
+  tag: 'tag:yaml.org,2002:str',
+  test: /^[a-eg-mp-su-xzA-EG-MP-SU-XZ]/,
+  resolve: (str) => str,
+};
+
 /** YAML 1.1 core tags minus those sigs.k8s.io/yaml does not resolve; built once and shared. */
 export const kubernetesSchema = new Schema({
   schema: 'yaml-1.1',
-  customTags: (tags) => tags.filter(resolvedByKubernetes),
+  customTags: (tags) => [surelyString, ...tags.filter(resolvedByKubernetes)],
 });
 
 export const yamlOptions: ParseOptions & DocumentOptions & { schema: Schema } = {
@@ -26,13 +39,14 @@ export const yamlOptions: ParseOptions & DocumentOptions & { schema: Schema } = 
   uniqueKeys: true,
 };
 
+/** What the stream yields: each composed document, then possibly the nesting error that stopped it. */
+export type StreamItem = { readonly doc: Document.Parsed; readonly sawAlias: boolean } | { readonly tooDeep: NestingTooDeep };
+
 export interface YamlStream {
+  /** Filled as the stream is read; positions of every yielded document are known when it is yielded. */
   readonly lineCounter: LineCounter;
-  /** Documents composed before the input ended (or before the guard stopped it). */
-  readonly documents: readonly Document.Parsed[];
-  /** Set when the input nests too deeply; documents from this one on are not composed. */
-  readonly tooDeep: NestingTooDeep | undefined;
-  readonly sawAlias: boolean;
+  /** Lazy and single-pass, so a large file never holds more than a couple of document trees. */
+  readonly items: Iterable<StreamItem>;
 }
 
 function* tokens(text: string, parser: Parser, guard: NestingGuard): Generator<CST.Token> {
@@ -43,21 +57,27 @@ function* tokens(text: string, parser: Parser, guard: NestingGuard): Generator<C
   yield* parser.end();
 }
 
+function* compose(text: string, parser: Parser): Generator<StreamItem> {
+  const guard = new NestingGuard();
+  const composer = new Composer(yamlOptions);
+  try {
+    for (const token of tokens(text, parser, guard)) {
+      // sawAlias only grows and the lexer runs ahead of the composer, so it covers the yielded document.
+      for (const doc of composer.next(token)) yield { doc, sawAlias: guard.sawAlias };
+    }
+  } catch (err) {
+    if (!(err instanceof NestingTooDeep)) throw err;
+    // The last complete document first, then the error for the one the guard stopped in.
+    for (const doc of composer.end()) yield { doc, sawAlias: guard.sawAlias };
+    yield { tooDeep: err };
+    return;
+  }
+  for (const doc of composer.end()) yield { doc, sawAlias: guard.sawAlias };
+}
+
 export function readYamlStream(text: string): YamlStream {
   const lineCounter = new LineCounter();
   const parser = new Parser(lineCounter.addNewLine);
   lineCounter.addNewLine(0);
-  const guard = new NestingGuard();
-  const documents: Document.Parsed[] = [];
-  const composer = new Composer(yamlOptions);
-  let tooDeep: NestingTooDeep | undefined;
-  try {
-    for (const token of tokens(text, parser, guard)) documents.push(...composer.next(token));
-  } catch (err) {
-    if (!(err instanceof NestingTooDeep)) throw err;
-    tooDeep = err;
-  }
-  // Flushes the last complete document, also when the guard stopped inside the next one.
-  documents.push(...composer.end());
-  return { lineCounter, documents, tooDeep, sawAlias: guard.sawAlias };
+  return { lineCounter, items: compose(text, parser) };
 }

@@ -1,7 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { parseSource, type ParsedSource } from '../../src/cli/documents.js';
+import { parseSource as parseLazily, type SourceDocument } from '../../src/cli/documents.js';
+
+/** parseSource, drained: positions are read after the whole stream, as they stay valid. */
+function parseSource(source: string, text: string): { lineCounter: ReturnType<typeof parseLazily>['lineCounter']; documents: SourceDocument[] } {
+  const parsed = parseLazily(source, text);
+  return { lineCounter: parsed.lineCounter, documents: [...parsed.documents] };
+}
+type ParsedSource = ReturnType<typeof parseSource>;
 
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 const problems = (p: ParsedSource): Array<[number, string, string]> =>
@@ -37,6 +44,14 @@ void test('syntax errors carry line:column and do not stop the other documents',
   const parsed = parseSource('f', fixture('syntax-error.yaml'));
   assert.deepEqual(problems(parsed), [[1, 'yaml-syntax', '8:11']]);
   assert.deepEqual(parsed.documents[0]!.value, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'fine' } });
+});
+
+void test('documents are produced lazily, one at a time', () => {
+  const parsed = parseLazily('f', 'a: 1\n---\nb: [\n');
+  const it = parsed.documents[Symbol.iterator]();
+  assert.deepEqual(it.next().value?.value, { a: 1 });
+  assert.equal(it.next().value?.problems[0]?.rule, 'yaml-syntax');
+  assert.equal(it.next().done, true);
 });
 
 void test('empty documents are dropped but keep their place in the stream index', () => {

@@ -27,7 +27,8 @@ spec:
 `;
 
 const stream = readYamlStream(`---\nother: doc\n---\n${source}`);
-const doc = stream.documents[1]!;
+const docs = [...stream.items].flatMap((item) => ('doc' in item ? [item.doc] : []));
+const doc = docs[1]!;
 const at = (path: readonly PathSegment[] | null): string => {
   const pos = locate(doc, stream.lineCounter, path);
   return `${pos.line}:${pos.col}`;
