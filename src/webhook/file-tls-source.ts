@@ -18,8 +18,12 @@ export interface FileTlsSourceOptions {
 
 /** Reads and checks the pair; throws with a message naming the file on any problem. */
 export async function readTlsMaterial(dir: string): Promise<TlsMaterial> {
-  const read = (name: string): Promise<string> => readFile(join(dir, name), 'utf8');
-  const [cert, key] = await Promise.all([read('tls.crt'), read('tls.key')]);
+  const read = (name: string): Promise<string> =>
+    readFile(join(dir, name), 'utf8').catch((err: NodeJS.ErrnoException) => {
+      throw new Error(`${join(dir, name)}: cannot read (${err.code ?? err.message})`);
+    });
+  const cert = await read('tls.crt');
+  const key = await read('tls.key');
   const ca = await read('ca.crt').catch(() => undefined);
   let notAfter: Date;
   try {

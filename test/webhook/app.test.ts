@@ -103,6 +103,12 @@ void describe('?timeout=', () => {
     assert.match(answer.response.status.message, /timeout of 1ms/);
   });
 
+  void it('accepts application/json with a charset parameter', async () => {
+    const body = await fixture('admissionreview-create-v1-valid');
+    const { json } = await sendChecked(h, { headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(body) });
+    assert.equal(json.response.allowed, true);
+  });
+
   void it('ignores an unreadable timeout', async () => {
     const { answer } = await review(h, await fixture('admissionreview-create-v1-valid'), '?timeout=soon');
     assert.equal(answer.response.allowed, true);

@@ -42,7 +42,7 @@ void describe('vmcp-admission serve (built CLI)', () => {
   void it('generates certificates, prints a working curl example and drains on SIGTERM without failures', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'vmcp-cli-'));
     try {
-      const s = await startCli(['--host', '127.0.0.1', '--port', '0', '--cert-dir', dir, '--drain-delay', '600ms', '--example']);
+      const s = await startCli(['--host', '127.0.0.1', '--port', '0', '--cert-dir', dir, '--drain-delay', '1s', '--example']);
       assert.ok(s.out.some((l) => l.includes(`"caPath":"${join(dir, 'ca.crt')}"`)), 'the CA path is logged');
       await sleep(100);
       const curl = s.out.find((l) => l.includes('admissionreview-create-ratelimit-without-redis.json'));

@@ -12,6 +12,7 @@ import { loadServeConfig } from '../../src/config.js';
 import { review, send, sendChecked } from './helpers/client.js';
 import { fixture, freshCerts, startHarness } from './helpers/harness.js';
 import { runLoad, sleep } from './helpers/load.js';
+import { assertReviewContract, type Wire } from './helpers/contract.js';
 
 /** A new CA and pair, generated aside; returns the CA and a function that installs the pair. */
 async function prepareRotation(dir: string): Promise<{ ca: string; install: () => Promise<void> }> {
@@ -58,7 +59,7 @@ void describe('certificate rotation under load', () => {
 
 void describe('graceful shutdown under load', () => {
   void it('turns unready, drains with Connection: close and loses no request', async () => {
-    const h = await startHarness(['--drain-delay', '600ms']);
+    const h = await startHarness(['--drain-delay', '1s']);
     const body = await fixture('admissionreview-create-v1-valid');
     let stop = false;
     const load = runLoad({ port: h.port, ca: h.ca }, { workers: 6, keepAliveWorkers: 4, body, stop: () => stop });
@@ -103,6 +104,14 @@ void describe('graceful shutdown under load', () => {
   });
 });
 
+/** Splits a raw HTTP/1.1 response and runs the contract check on it. */
+function assertRawReview(request: Wire, raw: string): void {
+  const [head = '', body = ''] = raw.split('\r\n\r\n');
+  const [statusLine = '', ...lines] = head.split('\r\n');
+  const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
+  assertReviewContract(request, { status: Number(statusLine.split(' ')[1]), headers, body });
+}
+
 /** One raw HTTP/1.1 request on an open TLS socket; resolves with the whole response text. */
 function exchange(socket: TLSSocket, body: string): Promise<string> {
   return new Promise((resolve) => {
@@ -135,9 +144,10 @@ void describe('keep-alive', () => {
       const socket = connect({ host: '127.0.0.1', port: h.port, servername: 'localhost', ca: h.ca });
       await once(socket, 'secureConnect');
       const ended = once(socket, 'close');
-      assert.match(await exchange(socket, text), /^HTTP\/1\.1 200 /);
+      const request = JSON.parse(text);
+      assertRawReview(request, await exchange(socket, text));
       await sleep(150);
-      assert.match(await exchange(socket, text), /^HTTP\/1\.1 200 /, 'the same connection serves again within the timeout');
+      assertRawReview(request, await exchange(socket, text)); // the same connection serves again within the timeout
       const idleFrom = performance.now();
       await ended;
       const idle = performance.now() - idleFrom;
