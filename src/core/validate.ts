@@ -48,8 +48,7 @@ export interface ValidationResult {
   readonly allowed: boolean;
 }
 
-import { pruneUnknownFields } from './schema/prune.js';
-import { applyDefaults } from './schema/defaults.js';
+import { pruneAndDefault } from './schema/prune-default.js';
 import { checkOpenApi, blocksCel } from './schema/openapi-check.js';
 import { checkListTypes } from './schema/list-types.js';
 import { evaluateCelRules } from './cel/evaluate.js';
@@ -101,8 +100,9 @@ function runRules(ctx: RuleContext): Finding[] {
 
 function judge(input: JsonRecord, version: string, compiled: CompiledVersion, mode: Mode): ValidationResult {
   const schema = compiled.meta.schema;
-  const pruned = pruneUnknownFields(input, schema, mode === 'strict' ? 'error' : 'warning');
-  const object = applyDefaults(pruned.object, schema) as Record<string, unknown>;
+  const severity = mode === 'strict' ? 'error' : 'warning';
+  const pruned = pruneAndDefault(input, schema, { severity, dropStatus: compiled.meta.statusSubresource === true });
+  const object = pruned.object as Record<string, unknown>;
   const schemaFindings = [...checkOpenApi(object, compiled), ...checkListTypes(object, schema)];
   const cel = schemaFindings.some(blocksCel) ? [celNotCheckedFinding()] : evaluateCelRules(object, schema);
   const ctx: RuleContext = { object, input, schema, version, mode, ...(compiled.meta.deprecationWarning === undefined ? {} : { deprecationWarning: compiled.meta.deprecationWarning }) };
@@ -110,7 +110,8 @@ function judge(input: JsonRecord, version: string, compiled: CompiledVersion, mo
 }
 
 /**
- * Same order of work as the API server (FACTS b.1): prune -> defaults -> OpenAPI -> list types ->
+ * Same order of work as the API server (FACTS b.1): prune -> (status dropped under a status
+ * subresource) -> defaults -> OpenAPI -> list types ->
  * CEL (unless blocked, then the API server's notice) -> runtime parity (strict) -> lint.
  * Never throws: bad input becomes findings, an internal exception an `internal-error` finding.
  */

@@ -59,6 +59,7 @@ function convertVersion(spec: Json, v: Json): ConvertedVersion {
     storage: v.storage === true,
     deprecated: v.deprecated === true,
     ...(typeof v.deprecationWarning === 'string' ? { deprecationWarning: v.deprecationWarning } : {}),
+    ...(isRecord(v.subresources) && isRecord(v.subresources.status) ? { statusSubresource: true } : {}),
     schema: stripDescriptions(schema) as SchemaNode,
   };
   try {

@@ -12,10 +12,13 @@ import type { SchemaNode } from './types.js';
 type Json = Record<string, unknown>;
 const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function copy(v: unknown): unknown {
+/** A deep copy of decoded JSON (keys in the same order). */
+export function copy(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(copy);
-  if (isRecord(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, copy(x)]));
-  return v;
+  if (!isRecord(v)) return v;
+  const out: Json = {};
+  for (const k of Object.keys(v)) out[k] = copy(v[k]);
+  return out;
 }
 
 const nonNullableNull = (v: unknown, s: SchemaNode | undefined): boolean => v === null && s !== undefined && s.nullable !== true;
@@ -45,7 +48,8 @@ function defaultMap(x: Json, s: SchemaNode): Json {
   return out;
 }
 
-function defaultChild(v: unknown, s: SchemaNode, k: string): unknown {
+/** Key `k` of a map under `s`, defaulted (a copy when no schema applies). */
+export function defaultChild(v: unknown, s: SchemaNode, k: string): unknown {
   const prop = s.properties?.[k];
   if (prop !== undefined) return applyDefaults(v, prop);
   return isRecord(s.additionalProperties) ? defaultItem(v, s.additionalProperties) : copy(v);

@@ -11,13 +11,13 @@ import type { SchemaNode } from './types.js';
 type Json = Record<string, unknown>;
 const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const RESOURCE_FIELDS = new Set(['apiVersion', 'kind', 'metadata']);
+export const RESOURCE_FIELDS: ReadonlySet<string> = new Set(['apiVersion', 'kind', 'metadata']);
 /** metav1.ObjectMeta's JSON fields (kube-apiserver 1.32/1.33). */
 const OBJECT_META = new Set(['name', 'generateName', 'namespace', 'selfLink', 'uid', 'resourceVersion', 'generation',
   'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'labels', 'annotations', 'ownerReferences',
   'finalizers', 'managedFields']);
 
-interface Ctx {
+export interface Ctx {
   readonly unknown: PathSegment[][];
 }
 
@@ -25,7 +25,8 @@ function isEmbedded(s: SchemaNode, path: readonly PathSegment[]): boolean {
   return path.length === 0 || s['x-kubernetes-embedded-resource'] === true;
 }
 
-function pruneMeta(v: unknown, path: PathSegment[], ctx: Ctx): unknown {
+/** ObjectMeta of an embedded resource: only metav1.ObjectMeta's fields stay. */
+export function pruneMeta(v: unknown, path: readonly PathSegment[], ctx: Ctx): unknown {
   if (!isRecord(v)) return v;
   const out: Json = {};
   for (const [k, x] of Object.entries(v)) {
@@ -73,7 +74,13 @@ function prune(x: unknown, s: SchemaNode | undefined, path: PathSegment[], ctx: 
 export function pruneUnknownFields(object: unknown, schema: SchemaNode, severity: Severity): { object: unknown; findings: Finding[] } {
   const ctx: Ctx = { unknown: [] };
   const pruned = prune(object, schema, [], ctx);
-  const findings = ctx.unknown
+  return { object: pruned, findings: unknownFieldFindings(ctx.unknown, severity) };
+}
+
+/** The API server's `unknown field "<path>"` lines, sorted by field. */
+export function unknownFieldFindings(unknown: readonly (readonly PathSegment[])[], severity: Severity): Finding[] {
+  if (unknown.length === 0) return [];
+  return unknown
     .map((path) => ({ path, field: FieldPath.of(path).toString() }))
     .sort((a, b) => (a.field < b.field ? -1 : a.field > b.field ? 1 : 0))
     .map(({ path, field }) => {
@@ -82,5 +89,4 @@ export function pruneUnknownFields(object: unknown, schema: SchemaNode, severity
       // The API server's warning (and strict-mode error) is the bare `unknown field "<path>"`.
       return Object.freeze({ ...f, message: detail });
     });
-  return { object: pruned, findings };
 }

@@ -50,5 +50,7 @@ export interface CrdVersionSchema {
   readonly storage: boolean;
   readonly deprecated: boolean;
   readonly deprecationWarning?: string;
+  /** The version has a status subresource: the API server ignores `status` on create and update of the resource. */
+  readonly statusSubresource?: boolean;
   readonly schema: SchemaNode;
 }

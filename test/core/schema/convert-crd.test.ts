@@ -51,3 +51,11 @@ void test('only served versions are converted, metadata carried', () => {
   assert.ok(r.ok);
   assert.deepEqual(r.versions.map((v) => v.meta), [{ group: 'g.io', kind: 'K', version: 'v1', served: true, storage: true, deprecated: true, deprecationWarning: 'old', schema: { type: 'object' } }]);
 });
+
+void test('a version with subresources.status records statusSubresource; one without does not', () => {
+  const version = (name: string, extra: Record<string, unknown>): Record<string, unknown> => ({ name, served: true, storage: name === 'v1', schema: { openAPIV3Schema: { type: 'object' } }, ...extra });
+  const crd = { kind: 'CustomResourceDefinition', spec: { group: 'g.io', names: { kind: 'K' }, versions: [version('v1', { subresources: { status: {} } }), version('v2', { subresources: { scale: {} } }), version('v3', {})] } };
+  const r = convertCrd(crd);
+  assert.ok(r.ok);
+  assert.deepEqual(r.versions.map((v) => [v.meta.version, v.meta.statusSubresource]), [['v1', true], ['v2', undefined], ['v3', undefined]]);
+});

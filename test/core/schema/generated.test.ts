@@ -20,8 +20,9 @@ void test('committed schemas/ equal a fresh generation from the CRD (run `npm ru
 
 void test('metadata files keep the documented shape and strip description prose only', () => {
   const meta = JSON.parse(readFileSync(new URL('schemas/virtualmcpserver.v1alpha1.json', root), 'utf8'));
-  assert.deepEqual(Object.keys(meta), ['group', 'kind', 'version', 'served', 'storage', 'deprecated', 'deprecationWarning', 'schema']);
+  assert.deepEqual(Object.keys(meta), ['group', 'kind', 'version', 'served', 'storage', 'deprecated', 'deprecationWarning', 'statusSubresource', 'schema']);
   assert.equal(meta.deprecationWarning, 'toolhive.stacklok.dev/v1alpha1 is deprecated; use v1beta1');
+  assert.equal(meta.statusSubresource, true, 'the CRD declares subresources.status');
   const text = JSON.stringify(meta.schema);
   assert.ok(!text.includes('"description":"'), 'no description prose left');
   // `description` as a field name survives (composite tool output properties declare one).

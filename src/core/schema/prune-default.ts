@@ -1,0 +1,150 @@
+// The API server's decode steps (FACTS b.1 steps 2-3) in ONE walk: structural pruning (prune.ts)
+// and defaulting (defaults.ts) fused, giving exactly applyDefaults(pruneUnknownFields(x).object)
+// and the same findings, but with one copy of the object instead of three, one path stack instead
+// of an array per node (a path is copied only for an unknown field) and per-schema-node tables
+// computed once. With a status subresource the root `status` is pruned (its unknown fields are
+// still reported) and then dropped, as the API server ignores it on create and update.
+import type { Finding, Severity } from '../finding.js';
+import type { PathSegment } from '../field-path.js';
+import { applyDefaults, copy, defaultChild } from './defaults.js';
+import { pruneMeta, RESOURCE_FIELDS, unknownFieldFindings } from './prune.js';
+import type { SchemaNode } from './types.js';
+
+type Json = Record<string, unknown>;
+const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+interface Walk {
+  /** Segments from the root to the node being walked (pushed and popped, never shared). */
+  readonly path: PathSegment[];
+  readonly unknown: PathSegment[][];
+  /** A root key pruned but left out of the result (`status` under a status subresource). */
+  readonly dropRoot: string | undefined;
+}
+
+/** Per schema node: the map-value schema and the properties that carry a default. */
+interface Table {
+  readonly values: SchemaNode | undefined;
+  readonly defaulted: readonly (readonly [string, SchemaNode])[];
+}
+
+const tables = new WeakMap<SchemaNode, Table>();
+const defaults = new WeakMap<SchemaNode, unknown>();
+const DROP = Symbol('drop');
+
+function tableOf(s: SchemaNode): Table {
+  let t = tables.get(s);
+  if (t === undefined) {
+    const defaulted = Object.entries(s.properties ?? {}).filter(([, prop]) => prop.default !== undefined);
+    t = { values: isRecord(s.additionalProperties) ? s.additionalProperties : undefined, defaulted };
+    tables.set(s, t);
+  }
+  return t;
+}
+
+/** A fresh copy of a property's default with defaulting continued inside it (computed once per property). */
+function defaultOf(prop: SchemaNode): unknown {
+  let d = defaults.get(prop);
+  if (d === undefined) {
+    d = applyDefaults(copy(prop.default), prop);
+    defaults.set(prop, d);
+  }
+  return copy(d);
+}
+
+function descend(v: unknown, s: SchemaNode | undefined, seg: PathSegment, w: Walk): unknown {
+  w.path.push(seg);
+  const out = walk(v, s, false, w);
+  w.path.pop();
+  return out;
+}
+
+const isEmbedded = (s: SchemaNode, w: Walk): boolean => w.path.length === 0 || s['x-kubernetes-embedded-resource'] === true;
+
+/** Resource fields of an embedded object are kept as they are (metadata as ObjectMeta), then defaulted. */
+function resourceField(v: unknown, s: SchemaNode, k: string, w: Walk): unknown {
+  if (k !== 'metadata') return defaultChild(v, s, k);
+  w.path.push(k);
+  const meta = pruneMeta(v, w.path, w);
+  w.path.pop();
+  return defaultChild(meta, s, k);
+}
+
+/** The map being walked: its schema and whether it keeps unknown keys (preserve-unknown-fields, own or inherited). */
+interface MapNode {
+  readonly s: SchemaNode;
+  readonly keepsUnknown: boolean;
+}
+
+/** A null under a non-nullable value schema: dropped without a default, else the default (a property's defaulted). */
+const nonNullableNull = (vs: SchemaNode, prop: SchemaNode | undefined): unknown => {
+  if (vs.default === undefined) return DROP;
+  return prop === undefined ? copy(vs.default) : defaultOf(prop);
+};
+
+/** One key of a map: its final value, or DROP (unknown, or a non-nullable null without a default). */
+function entry(v: unknown, k: string, m: MapNode, w: Walk): unknown {
+  const prop = m.s.properties?.[k];
+  const vs = prop ?? tableOf(m.s).values;
+  if (v === null && vs !== undefined && vs.nullable !== true) return nonNullableNull(vs, prop);
+  if (RESOURCE_FIELDS.has(k) && isEmbedded(m.s, w)) return resourceField(v, m.s, k, w);
+  if (vs !== undefined) return descend(v, vs, k, w);
+  if (m.keepsUnknown) return copy(v);
+  w.unknown.push([...w.path, k]);
+  return DROP;
+}
+
+function walkMap(x: Json, s: SchemaNode, preserve: boolean, w: Walk): Json {
+  const out: Json = {};
+  const skip = w.path.length === 0 ? w.dropRoot : undefined;
+  const m: MapNode = { s, keepsUnknown: s.additionalProperties === true || preserve || s['x-kubernetes-preserve-unknown-fields'] === true };
+  for (const k of Object.keys(x)) {
+    const v = entry(x[k], k, m, w);
+    if (v !== DROP && k !== skip) out[k] = v;
+  }
+  for (const [k, prop] of tableOf(s).defaulted) {
+    if (!(k in out) && k !== skip) out[k] = defaultOf(prop);
+  }
+  return out;
+}
+
+function walkList(x: readonly unknown[], s: SchemaNode | undefined, preserve: boolean, w: Walk): unknown[] {
+  const items = s?.items;
+  // Under preserve-unknown-fields, array items keep their unknown keys too (kube's skipPrune).
+  const keep = s !== undefined && (preserve || s['x-kubernetes-preserve-unknown-fields'] === true);
+  const out: unknown[] = [];
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (v === null && items !== undefined && items.nullable !== true && items.default !== undefined) out.push(copy(items.default));
+    else {
+      w.path.push(i);
+      out.push(walk(v, items, keep, w));
+      w.path.pop();
+    }
+  }
+  return out;
+}
+
+/** Without a schema (items of an array that declares none) every key of a map is unknown. */
+function walkUnknown(x: Json, w: Walk): Json {
+  for (const k of Object.keys(x)) w.unknown.push([...w.path, k]);
+  return {};
+}
+
+function walk(x: unknown, s: SchemaNode | undefined, preserve: boolean, w: Walk): unknown {
+  if (Array.isArray(x)) return walkList(x, s, preserve, w);
+  if (!isRecord(x)) return x;
+  return s === undefined ? walkUnknown(x, w) : walkMap(x, s, preserve, w);
+}
+
+export interface PruneDefaultOptions {
+  readonly severity: Severity;
+  /** The CRD has a status subresource: `status` is pruned, then left out. */
+  readonly dropStatus?: boolean;
+}
+
+/** Pruned and defaulted copy of `object` plus the unknown-field findings (sorted by field). */
+export function pruneAndDefault(object: unknown, schema: SchemaNode, options: PruneDefaultOptions): { object: unknown; findings: Finding[] } {
+  const w: Walk = { path: [], unknown: [], dropRoot: options.dropStatus === true ? 'status' : undefined };
+  const out = walk(object, schema, false, w);
+  return { object: out, findings: unknownFieldFindings(w.unknown, options.severity) };
+}
