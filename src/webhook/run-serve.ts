@@ -18,9 +18,23 @@ export function makeLogger(config: ServeConfig): Logger {
   return pino({ level: config.logLevel, base: { name: 'vmcp-admission' }, redact: { paths: redact, censor: '[redacted]' } });
 }
 
+const warmUpObject = {
+  apiVersion: 'toolhive.stacklok.dev/v1beta1',
+  kind: 'VirtualMCPServer',
+  metadata: { name: 'warm-up', namespace: 'default' },
+  spec: {
+    groupRef: { name: 'g' },
+    incomingAuth: { type: 'oidc', oidcConfigRef: { name: 'o', audience: 'a' } },
+    sessionStorage: { provider: 'redis', address: 'redis:6379' },
+    config: { rateLimiting: { shared: { maxTokens: 1, refillPeriod: '1m' }, perUser: { maxTokens: 1, refillPeriod: '1m' }, tools: [{ name: 't', shared: { maxTokens: 1, refillPeriod: '1s' } }] } },
+  },
+};
+
 export async function makeValidate(config: ServeConfig): Promise<ValidateFn> {
   const schemas = await loadBuiltinSchemas();
   const options = { mode: config.mode, schemas };
+  // Warm-up: the first judgement compiles CEL programs lazily; pay that before the first review.
+  validateObject(warmUpObject, options);
   return cachedValidate((object) => validateObject(object, options), config.verdictCache);
 }
 
