@@ -203,12 +203,16 @@ async function main(): Promise<void> {
     const validMax = await measure(webhook.port, validMany, ca);
     const invalidMax = await measure(webhook.port, invalidMany, ca);
     const half = await measure(webhook.port, validMany, ca, Math.round(validMax.rps / 2));
+    const halfRepeated = await measure(webhook.port, valid, ca, Math.round(repeated.rps / 2));
+    const halfBare = await measure(bare.port, valid, ca, Math.round(bareMax.rps / 2));
     const ratio = (m: Measured): string => `${((100 * m.rps) / bareMax.rps).toFixed(1)} %`;
     console.log(row('bare fastify (parse + echo)', bareMax));
     console.log(row('webhook, same valid object', repeated) + `   ratio ${ratio(repeated)}`);
     console.log(row('webhook, distinct valid objects', validMax) + `   ratio ${ratio(validMax)}`);
     console.log(row('webhook, distinct invalid objects', invalidMax) + `   ratio ${ratio(invalidMax)}`);
     console.log(row(`webhook, distinct valid @ ${Math.round(validMax.rps / 2)} req/s`, half));
+    console.log(row(`webhook, same valid @ ${Math.round(repeated.rps / 2)} req/s`, halfRepeated));
+    console.log(row(`bare fastify @ ${Math.round(bareMax.rps / 2)} req/s`, halfBare));
     console.log(`targets: >= 80 % of the bare server's req/s; p99 <= 2 ms at half of max load (measured: ${half.p99.toFixed(3)} ms)`);
     const [engineValid, engineInvalid] = [await engineMs(valid), await engineMs(invalid)];
     console.log(`engine alone (validateObject, same objects, in-process): valid ${engineValid.toFixed(3)} ms, invalid ${engineInvalid.toFixed(3)} ms per review`);
