@@ -1,9 +1,13 @@
 // Converts decoded JSON into CEL values by schema type, as Kubernetes does: `type: integer` is a
 // CEL int (bigint here, never a double), objects are maps, arrays lists; undeclared values under
 // x-kubernetes-preserve-unknown-fields are typed from the data (integral numbers as int).
+// Speed: values are handed to the CEL library already wrapped (celMap/celList), so it does not
+// re-wrap them on every access, and a map converts its fields only when a rule first reads it (a
+// spec-level rule touching `self.config.rateLimiting` does not convert podTemplateSpec).
+import { celList, celMap, type CelList, type CelMap } from '@bufbuild/cel';
 import type { SchemaNode } from '../schema/types.js';
 
-type CelIn = null | boolean | bigint | number | string | CelIn[] | Map<string, CelIn>;
+export type CelIn = null | boolean | bigint | number | string | CelList | CelMap;
 
 function untypedNumber(n: number): bigint | number {
   return Number.isSafeInteger(n) ? BigInt(n) : n;
@@ -24,15 +28,72 @@ function childSchema(schema: SchemaNode | undefined, key: string): SchemaNode | 
 /** Conversions of one walk, by source object: a node's value is converted once, not once per ancestor rule. */
 export type CelCache = WeakMap<object, CelIn>;
 
+/** A JS Map over a record's fields, converted on first read (every read path of Map goes through fill). */
+export class LazyFields extends Map<string, CelIn> {
+  private pending: { readonly record: Readonly<Record<string, unknown>>; readonly schema: SchemaNode | undefined; readonly cache: CelCache } | undefined;
+
+  constructor(record: Readonly<Record<string, unknown>>, schema: SchemaNode | undefined, cache: CelCache) {
+    super();
+    this.pending = { record, schema, cache };
+  }
+
+  private fill(): void {
+    const p = this.pending;
+    if (p === undefined) return;
+    this.pending = undefined;
+    for (const k of Object.keys(p.record)) super.set(k, toCel(p.record[k], childSchema(p.schema, k), p.cache));
+  }
+
+  override get size(): number {
+    this.fill();
+    return super.size;
+  }
+
+  override get(key: string): CelIn | undefined {
+    this.fill();
+    return super.get(key);
+  }
+
+  override has(key: string): boolean {
+    this.fill();
+    return super.has(key);
+  }
+
+  override set(key: string, value: CelIn): this {
+    this.fill();
+    return super.set(key, value);
+  }
+
+  override keys(): MapIterator<string> {
+    this.fill();
+    return super.keys();
+  }
+
+  override values(): MapIterator<CelIn> {
+    this.fill();
+    return super.values();
+  }
+
+  override entries(): MapIterator<[string, CelIn]> {
+    this.fill();
+    return super.entries();
+  }
+
+  override [Symbol.iterator](): MapIterator<[string, CelIn]> {
+    return this.entries();
+  }
+
+  override forEach(callback: (value: CelIn, key: string, map: Map<string, CelIn>) => void, thisArg?: unknown): void {
+    this.fill();
+    super.forEach(callback, thisArg);
+  }
+}
+
 function convertObject(value: object, schema: SchemaNode | undefined, cache: CelCache): CelIn {
   let out = cache.get(value);
   if (out !== undefined) return out;
-  if (Array.isArray(value)) out = value.map((v: unknown) => toCel(v, schema?.items, cache));
-  else {
-    const map = new Map<string, CelIn>();
-    for (const [k, v] of Object.entries(value)) map.set(k, toCel(v, childSchema(schema, k), cache));
-    out = map;
-  }
+  if (Array.isArray(value)) out = celList(value.map((v: unknown) => toCel(v, schema?.items, cache)));
+  else out = celMap(new LazyFields(value as Readonly<Record<string, unknown>>, schema, cache));
   cache.set(value, out);
   return out;
 }

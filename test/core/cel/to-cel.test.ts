@@ -1,0 +1,50 @@
+// JSON -> CEL values: typed by schema, handed to the library pre-wrapped, maps converted on first
+// read only (and then once), every Map read path consistent.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { isCelList, isCelMap, plan, parse, celEnv } from '@bufbuild/cel';
+import { LazyFields, toCel } from '../../../src/core/cel/to-cel.js';
+import type { SchemaNode } from '../../../src/core/schema/types.js';
+
+const schema: SchemaNode = { type: 'object', properties: { n: { type: 'number' }, i: { type: 'integer' }, list: { type: 'array', items: { type: 'number' } } } };
+
+void test('fields convert on first read, once, typed by schema', () => {
+  let reads = 0;
+  const record = { i: 3, n: 2, list: [1, 2.5], loose: 7, nothing: null };
+  Object.defineProperty(record, 'counted', { enumerable: true, get: () => ++reads });
+  const fields = new LazyFields(record, schema, new WeakMap());
+  assert.equal(reads, 0, 'nothing read before the first access');
+  assert.equal(fields.get('i'), 3n);
+  assert.equal(reads, 1);
+  assert.equal(fields.get('n'), 2);
+  assert.equal(fields.get('loose'), 7n);
+  assert.equal(fields.get('nothing'), null);
+  assert.equal(fields.get('counted'), 1n);
+  assert.equal(reads, 1, 'converted once');
+  const list = fields.get('list');
+  assert.ok(isCelList(list));
+  assert.deepEqual([...list], [1, 2.5]);
+});
+
+void test('every read path of the map sees the converted fields', () => {
+  const make = (): LazyFields => new LazyFields({ a: 1, b: 'x' }, undefined, new WeakMap());
+  assert.equal(make().size, 2);
+  assert.equal(make().has('b'), true);
+  assert.deepEqual([...make().keys()], ['a', 'b']);
+  assert.deepEqual([...make().values()], [1n, 'x']);
+  assert.deepEqual([...make().entries()], [['a', 1n], ['b', 'x']]);
+  assert.deepEqual([...make()], [['a', 1n], ['b', 'x']]);
+  const seen: string[] = [];
+  make().forEach((v, k) => seen.push(`${k}=${typeof v === 'object' ? '?' : String(v)}`));
+  assert.deepEqual(seen, ['a=1', 'b=x']);
+});
+
+void test('a shared source object converts once per cache; CEL reads the wrapped values', () => {
+  const shared = { k: 1 };
+  const cache = new WeakMap<object, never>();
+  const v = toCel({ a: shared, b: shared }, undefined, cache);
+  assert.ok(isCelMap(v));
+  assert.equal(v.get('a'), v.get('b'));
+  const program = plan(celEnv(), parse('self.a.k == 1 && size(self) == 2 && self.b.k + 1 == 2 && "a" in self'));
+  assert.equal(program({ self: v }), true);
+});
