@@ -2,11 +2,11 @@
 // decoding (syntax with position, duplicate keys, alias bombs, excessive nesting). Empty documents
 // are dropped; `index` stays the document's position in the stream so users can count `---`s.
 import { isScalar, visit, type Document, type LineCounter, type YAMLError } from 'yaml';
-import { maxAliasCount } from './input-limits.js';
+import { maxAliasCount, maxDocuments } from './input-limits.js';
 import { maxNesting } from './nesting-guard.js';
 import { readYamlStream, type StreamItem } from './yaml-stream.js';
 
-export type DocumentProblemRule = 'yaml-syntax' | 'yaml-duplicate-key' | 'yaml-alias-limit' | 'yaml-too-deep';
+export type DocumentProblemRule = 'yaml-syntax' | 'yaml-duplicate-key' | 'yaml-alias-limit' | 'yaml-too-deep' | 'yaml-too-many-documents';
 
 export interface DocumentProblem {
   readonly rule: DocumentProblemRule;
@@ -104,6 +104,11 @@ function* sourceDocuments(items: Iterable<StreamItem>): Generator<SourceDocument
     if ('tooDeep' in item) {
       const { offset, message } = item.tooDeep;
       yield { index, node: undefined, offset, value: undefined, problems: [{ rule: 'yaml-too-deep', message: `yaml: ${message}`, offset }] };
+      return;
+    }
+    if (index === maxDocuments) {
+      const offset = item.doc.contents?.range[0] ?? item.doc.range[0];
+      yield { index, node: undefined, offset, value: undefined, problems: [{ rule: 'yaml-too-many-documents', message: `yaml: more than ${maxDocuments} documents in one input; the rest is not read`, offset }] };
       return;
     }
     const parsed = toSourceDocument(item.doc, index++, item.sawAlias);

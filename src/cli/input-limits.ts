@@ -4,6 +4,9 @@
 /** Largest file or stdin accepted (bytes). The API server's own request limit is 3 MiB per object. */
 export const maxInputBytes = 32 * 1024 * 1024;
 
+/** Documents (empty ones included) read from one input; each costs time and memory even when tiny. */
+export const maxDocuments = 100_000;
+
 /** Alias expansions allowed per YAML document before it is treated as an alias bomb. */
 export const maxAliasCount = 100;
 

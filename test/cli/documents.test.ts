@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseSource as parseLazily, type SourceDocument } from '../../src/cli/documents.js';
+import { maxDocuments } from '../../src/cli/input-limits.js';
 
 /** parseSource, drained: positions are read after the whole stream, as they stay valid. */
 function parseSource(source: string, text: string): { lineCounter: ReturnType<typeof parseLazily>['lineCounter']; documents: SourceDocument[] } {
@@ -60,6 +61,13 @@ void test('empty documents are dropped but keep their place in the stream index'
   assert.equal(parsed.lineCounter.linePos(parsed.documents[1]!.offset).line, 10);
   assert.deepEqual(parseSource('f', '').documents, []);
   assert.deepEqual(parseSource('f', '# nothing\n').documents, []);
+});
+
+void test('an input with too many documents stops at the limit with a position', () => {
+  const parsed = parseSource('f', 'a: 1\n---\n'.repeat(maxDocuments + 5));
+  assert.equal(parsed.documents.length, maxDocuments + 1);
+  const last = parsed.documents.at(-1)!;
+  assert.deepEqual([last.index, last.problems[0]!.rule, parsed.lineCounter.linePos(last.offset).line], [maxDocuments, 'yaml-too-many-documents', 2 * maxDocuments + 1]);
 });
 
 void test('a billion-laughs alias bomb is refused quickly', () => {
