@@ -46,7 +46,7 @@ export function renderRulesSection(schema: SchemaNode): string {
   return [
     `${rules.length} rules. Every finding names its rule id. Errors deny (webhook) or fail (CLI exit 1); warnings never do.`,
     'Origins: `schema` = the CRD\'s OpenAPI checks, `cel` = its x-kubernetes-validations rules (message as in the CRD),',
-    '`runtime` = what the API server admits but the operator or vMCP rejects (strict mode only), `lint` = advice.',
+    '`runtime` = what the API server admits but the operator or vMCP rejects (strict mode only; `render-*`: what the renderer cannot turn into config.yaml), `lint` = advice.',
     '`{name}` marks a value filled in; schema-stage texts follow the API server\'s field errors.',
     '',
     '| id | origin | severity | modes | description / message |',

@@ -1,8 +1,9 @@
-// THE registry: every rule the engine can report, in README order, ids unique (tested). Webhook, CLI
+// THE registry: every rule the engine (and the renderer, src/render) can report, in README order, ids unique (tested). Webhook, CLI
 // and renderer read only this; the README rule table is generated from it.
 import { celRules } from './cel-rules.js';
 import { engineRules } from './engine-rules.js';
 import { schemaRules } from './schema-rules.js';
+import { renderRules } from './render-rules.js';
 import { runtimeRefillPeriodDuration } from './runtime-refill-period-duration.js';
 import { runtimeRefillPeriodPositive } from './runtime-refill-period-positive.js';
 import { runtimeMaxTokensInt32 } from './runtime-max-tokens-int32.js';
@@ -38,6 +39,7 @@ export const rules: readonly Rule[] = Object.freeze([
   lintBucketNeverBinds,
   lintRefillRateImplausible,
   lintConfigSessionStorageIgnored,
+  ...renderRules,
   byId('internal-error'),
 ]);
 
