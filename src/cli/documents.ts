@@ -3,10 +3,10 @@
 // are dropped; `index` stays the document's position in the stream so users can count `---`s.
 import { isScalar, visit, type Document, type LineCounter, type YAMLError } from 'yaml';
 import { maxAliasCount, maxDocuments } from './input-limits.js';
-import { maxNesting } from './nesting-guard.js';
+import { maxNesting, type ShapeRule } from './nesting-guard.js';
 import { readYamlStream, type StreamItem } from './yaml-stream.js';
 
-export type DocumentProblemRule = 'yaml-syntax' | 'yaml-duplicate-key' | 'yaml-alias-limit' | 'yaml-too-deep' | 'yaml-too-many-documents';
+export type DocumentProblemRule = 'yaml-syntax' | 'yaml-duplicate-key' | 'yaml-alias-limit' | 'yaml-too-many-documents' | ShapeRule;
 
 export interface DocumentProblem {
   readonly rule: DocumentProblemRule;
@@ -101,9 +101,9 @@ function toSourceDocument(doc: Document.Parsed, index: number, checkDepth: boole
 function* sourceDocuments(items: Iterable<StreamItem>): Generator<SourceDocument> {
   let index = 0;
   for (const item of items) {
-    if ('tooDeep' in item) {
-      const { offset, message } = item.tooDeep;
-      yield { index, node: undefined, offset, value: undefined, problems: [{ rule: 'yaml-too-deep', message: `yaml: ${message}`, offset }] };
+    if ('stopped' in item) {
+      const { rule, offset, message } = item.stopped;
+      yield { index, node: undefined, offset, value: undefined, problems: [{ rule, message: `yaml: ${message}`, offset }] };
       return;
     }
     if (index === maxDocuments) {

@@ -15,5 +15,6 @@ export const inputRules: readonly InputRule[] = [
   { id: 'yaml-duplicate-key', description: 'a mapping repeats a key (Kubernetes rejects duplicate keys)' },
   { id: 'yaml-alias-limit', description: 'a document expands more than 100 aliases (alias bomb)' },
   { id: 'yaml-too-deep', description: 'a document nests more than 128 levels deep' },
+  { id: 'yaml-document-too-large', description: 'a document has more than 1,000,000 YAML tokens' },
   { id: 'yaml-too-many-documents', description: 'an input holds more than 100,000 documents' },
 ];

@@ -1,5 +1,6 @@
-// Bounds how deeply a YAML text nests before the yaml library's recursive composer sees it.
-// Past ~900 levels the composer overflows the stack, and on V8 a stack overflow that lands inside
+// Bounds how deeply a YAML text nests, and how many tokens one document has, before the yaml
+// library builds anything from it. A document of millions of tiny flow items costs ~0.5 KB of
+// tree per token (gigabytes for a 32 MiB line). Past ~900 levels the composer overflows the stack, and on V8 a stack overflow that lands inside
 // regexp compilation aborts the whole process, so the only safe defence is to stop earlier.
 // Works on lexemes (the Lexer is iterative): flow depth is exact; block depth is bounded by
 // indentation plus block indicators on a line (a nested block collection needs one or the other).
@@ -7,20 +8,34 @@
 /** Limit for flow depth and for indentation-plus-indicators; real depth stays far below overflow. */
 export const maxNesting = 128;
 
+/** Lexemes per document (a VirtualMCPServer has a few hundred); about 400 MB of tree at the limit. */
+export const maxDocumentLexemes = 1_000_000;
+
 const scalarMarker = '\u001f';
 
 /** Lexer-internal markers (document mode, flow error end) and a BOM take no column. */
 const isControl = (lexeme: string): boolean =>
   lexeme.length === 1 && lexeme !== '\n' && lexeme !== '\r' && lexeme !== scalarMarker && (lexeme < ' ' || lexeme === '\uFEFF');
 
-export class NestingTooDeep extends Error {
-  constructor(readonly offset: number) {
-    super(`nesting too deep (more than ${maxNesting} levels of indentation or nested collections)`);
+export type ShapeRule = 'yaml-too-deep' | 'yaml-document-too-large';
+
+const messages: Record<ShapeRule, string> = {
+  'yaml-too-deep': `nesting too deep (more than ${maxNesting} levels of indentation or nested collections)`,
+  'yaml-document-too-large': `document too large (more than ${maxDocumentLexemes} YAML tokens)`,
+};
+
+export class ShapeLimitExceeded extends Error {
+  constructor(
+    readonly rule: ShapeRule,
+    readonly offset: number,
+  ) {
+    super(messages[rule]);
   }
 }
 
-/** Observes lexemes in order; throws NestingTooDeep at the first lexeme past the limit. */
+/** Observes lexemes in order; throws ShapeLimitExceeded at the first lexeme past a limit. */
 export class NestingGuard {
+  private lexemes = 0;
   private flow = 0;
   private lineScore = 0;
   private atLineStart = true;
@@ -30,6 +45,7 @@ export class NestingGuard {
 
   /** `start` is the lexeme's offset in the source, for the error position. */
   observe(lexeme: string, start: number): void {
+    if (++this.lexemes > maxDocumentLexemes) throw new ShapeLimitExceeded('yaml-document-too-large', start);
     if (isControl(lexeme)) return;
     if (this.afterScalarMarker) {
       this.afterScalarMarker = false;
@@ -77,10 +93,11 @@ export class NestingGuard {
   }
 
   private check(value: number, start: number): void {
-    if (value > maxNesting) throw new NestingTooDeep(start);
+    if (value > maxNesting) throw new ShapeLimitExceeded('yaml-too-deep', start);
   }
 
   private documentStart(): void {
     this.flow = 0;
+    this.lexemes = 0;
   }
 }

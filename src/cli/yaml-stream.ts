@@ -4,7 +4,7 @@
 // composer pipeline is assembled by hand so the nesting guard sees every lexeme first.
 import { Composer, Lexer, LineCounter, Parser, Schema } from 'yaml';
 import type { CST, Document, DocumentOptions, ParseOptions, ScalarTag, Tags } from 'yaml';
-import { NestingGuard, NestingTooDeep } from './nesting-guard.js';
+import { NestingGuard, ShapeLimitExceeded } from './nesting-guard.js';
 
 const notKubernetes = new Set(['timestamp', 'binary', 'intTime', 'floatTime', 'tag:yaml.org,2002:timestamp', 'tag:yaml.org,2002:binary']);
 
@@ -39,8 +39,8 @@ export const yamlOptions: ParseOptions & DocumentOptions & { schema: Schema } = 
   uniqueKeys: true,
 };
 
-/** What the stream yields: each composed document, then possibly the nesting error that stopped it. */
-export type StreamItem = { readonly doc: Document.Parsed; readonly sawAlias: boolean } | { readonly tooDeep: NestingTooDeep };
+/** What the stream yields: each composed document, then possibly the limit that stopped it. */
+export type StreamItem = { readonly doc: Document.Parsed; readonly sawAlias: boolean } | { readonly stopped: ShapeLimitExceeded };
 
 export interface YamlStream {
   /** Filled as the stream is read; positions of every yielded document are known when it is yielded. */
@@ -66,10 +66,10 @@ function* compose(text: string, parser: Parser): Generator<StreamItem> {
       for (const doc of composer.next(token)) yield { doc, sawAlias: guard.sawAlias };
     }
   } catch (err) {
-    if (!(err instanceof NestingTooDeep)) throw err;
+    if (!(err instanceof ShapeLimitExceeded)) throw err;
     // The last complete document first, then the error for the one the guard stopped in.
     for (const doc of composer.end()) yield { doc, sawAlias: guard.sawAlias };
-    yield { tooDeep: err };
+    yield { stopped: err };
     return;
   }
   for (const doc of composer.end()) yield { doc, sawAlias: guard.sawAlias };

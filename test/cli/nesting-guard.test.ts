@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Lexer } from 'yaml';
-import { maxNesting, NestingGuard, NestingTooDeep } from '../../src/cli/nesting-guard.js';
+import { maxDocumentLexemes, maxNesting, NestingGuard, ShapeLimitExceeded } from '../../src/cli/nesting-guard.js';
 
-/** Feeds a text's lexemes to a fresh guard; returns the offset it stopped at, or undefined. */
+/** Feeds a text's lexemes to a fresh guard; returns the offset it stopped at (negated for the size limit), or undefined. */
 function stopsAt(text: string): number | undefined {
   const guard = new NestingGuard();
   let offset = 0;
@@ -13,8 +13,8 @@ function stopsAt(text: string): number | undefined {
       if (lexeme.length > 1 || lexeme.charCodeAt(0) >= 0x20 || lexeme === '\n') offset += lexeme.length;
     }
   } catch (err) {
-    assert.ok(err instanceof NestingTooDeep);
-    return err.offset;
+    assert.ok(err instanceof ShapeLimitExceeded);
+    return err.rule === 'yaml-too-deep' ? err.offset : -err.offset;
   }
   return undefined;
 }
@@ -38,4 +38,11 @@ void test('the guard records whether aliases appear', () => {
   const guard = new NestingGuard();
   for (const lexeme of new Lexer().lex('a: &x 1\nb: *x\n')) guard.observe(lexeme, 0);
   assert.equal(guard.sawAlias, true);
+});
+
+void test('a document with too many tokens is stopped; the count restarts at each document', () => {
+  const items = Math.ceil(maxDocumentLexemes / 3);
+  assert.ok((stopsAt(`a: [${'1,'.repeat(items)}1]\n`) ?? 0) < 0);
+  const half = `a: [${'1,'.repeat(Math.floor(items / 3))}1]\n`;
+  assert.equal(stopsAt(`${half}---\n${half}---\n${half}`), undefined);
 });
