@@ -1,7 +1,8 @@
 // One input text -> its documents, each decoded to plain data or carrying the problems that stop
 // decoding (syntax with position, duplicate keys, alias bombs, excessive nesting). Empty documents
 // are dropped; `index` stays the document's position in the stream so users can count `---`s.
-import { isScalar, visit, type Document, type LineCounter, type YAMLError } from 'yaml';
+import type { Document, LineCounter, YAMLError } from 'yaml';
+import { findDuplicateKeys } from './duplicate-keys.js';
 import { maxAliasCount, maxDocuments } from './input-limits.js';
 import { maxNesting, type ShapeRule } from './nesting-guard.js';
 import { readYamlStream, type StreamItem } from './yaml-stream.js';
@@ -35,26 +36,15 @@ export interface ParsedSource {
   readonly documents: Iterable<SourceDocument>;
 }
 
-/** The key written at `offset` (the yaml error points at the repeated key). */
-function keyAt(doc: Document.Parsed, offset: number): string | undefined {
-  let key: string | undefined;
-  visit(doc, {
-    Pair: (_, pair) => {
-      if (!isScalar(pair.key) || pair.key.range?.[0] !== offset) return undefined;
-      key = String(pair.key.value);
-      return visit.BREAK;
-    },
-  });
-  return key;
+function describeYamlError(error: YAMLError): DocumentProblem {
+  return { rule: 'yaml-syntax', message: `yaml: ${error.message}`, offset: error.pos[0] };
 }
 
-function describeYamlError(error: YAMLError, doc: Document.Parsed): DocumentProblem {
-  const offset = error.pos[0];
-  if (error.code === 'DUPLICATE_KEY') {
-    const key = keyAt(doc, offset);
-    return { rule: 'yaml-duplicate-key', message: key === undefined ? 'yaml: duplicate key' : `yaml: duplicate key ${JSON.stringify(key)}`, offset };
-  }
-  return { rule: 'yaml-syntax', message: `yaml: ${error.message}`, offset };
+/** Syntax errors and duplicate keys, in source order. */
+function problemsOf(doc: Document.Parsed): DocumentProblem[] {
+  const duplicates = findDuplicateKeys(doc).map((d): DocumentProblem => ({ rule: 'yaml-duplicate-key', message: `yaml: duplicate key ${JSON.stringify(d.key)}`, offset: d.offset }));
+  const problems = [...doc.errors.map(describeYamlError), ...duplicates];
+  return duplicates.length === 0 || doc.errors.length === 0 ? problems : problems.sort((a, b) => a.offset - b.offset);
 }
 
 /** Iterative depth check, only needed when aliases could have multiplied the text's depth. */
@@ -90,7 +80,7 @@ function decode(doc: Document.Parsed, offset: number, checkDepth: boolean): Deco
 
 function toSourceDocument(doc: Document.Parsed, index: number, checkDepth: boolean): SourceDocument | undefined {
   const offset = doc.contents?.range[0] ?? doc.range[0];
-  const problems = doc.errors.map((e) => describeYamlError(e, doc));
+  const problems = problemsOf(doc);
   if (problems.length > 0) return { index, node: doc, offset, value: undefined, problems };
   const decoded = decode(doc, offset, checkDepth);
   if (decoded.problem !== undefined) return { index, node: doc, offset, value: undefined, problems: [decoded.problem] };

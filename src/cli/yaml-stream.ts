@@ -36,7 +36,8 @@ export const yamlOptions: ParseOptions & DocumentOptions & { schema: Schema } = 
   version: '1.1',
   schema: kubernetesSchema,
   prettyErrors: false,
-  uniqueKeys: true,
+  // Duplicate keys are found by findDuplicateKeys in linear time (the library's check is quadratic).
+  uniqueKeys: false,
 };
 
 /** What the stream yields: each composed document, then possibly the limit that stopped it. */
