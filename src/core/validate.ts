@@ -87,15 +87,14 @@ function documentProblem(input: unknown, schemas: SchemaProvider): Finding | und
 const checking = (mode: Mode): readonly Rule[] => rules.filter((r) => r.check !== undefined && r.modes.includes(mode));
 const rulesByMode: Readonly<Record<Mode, readonly Rule[]>> = { strict: checking('strict'), crd: checking('crd') };
 
-function runRules(ctx: RuleContext): Finding[] {
-  return rulesByMode[ctx.mode]
-    .flatMap((r) => {
-      try {
-        return r.check!(ctx);
-      } catch (e) {
-        return [internalErrorFinding(`rule ${r.id}: ${e instanceof Error ? e.message : String(e)}`)];
-      }
-    });
+function runRules(ctx: RuleContext, out: Finding[]): void {
+  for (const r of rulesByMode[ctx.mode]) {
+    try {
+      for (const f of r.check!(ctx)) out.push(f);
+    } catch (e) {
+      out.push(internalErrorFinding(`rule ${r.id}: ${e instanceof Error ? e.message : String(e)}`));
+    }
+  }
 }
 
 function judge(input: JsonRecord, version: string, compiled: CompiledVersion, mode: Mode): ValidationResult {
@@ -106,7 +105,9 @@ function judge(input: JsonRecord, version: string, compiled: CompiledVersion, mo
   const schemaFindings = [...checkOpenApi(object, compiled), ...checkListTypes(object, schema)];
   const cel = schemaFindings.some(blocksCel) ? [celNotCheckedFinding()] : evaluateCelRules(object, schema);
   const ctx: RuleContext = { object, input, schema, version, mode, ...(compiled.meta.deprecationWarning === undefined ? {} : { deprecationWarning: compiled.meta.deprecationWarning }) };
-  return result(object, [...pruned.findings, ...schemaFindings, ...cel, ...runRules(ctx)]);
+  const findings = [...pruned.findings, ...schemaFindings, ...cel];
+  runRules(ctx, findings);
+  return result(object, findings);
 }
 
 /**

@@ -4,7 +4,7 @@
 // perUser bucket, so do that tool's shared bucket and the server perUser bucket.
 import type { Finding } from '../finding.js';
 import type { BucketRef } from '../spec.js';
-import { bucketsOf } from './buckets.js';
+import { bucketsOf, perBucket } from './buckets.js';
 import { bucketNumbers, type BucketNumbers } from './bucket-numbers.js';
 import { shortNumber } from './template.js';
 import { fittingWarning } from './warning.js';
@@ -47,11 +47,11 @@ export const lintBucketNeverBinds: Rule = {
   modes: ['crd', 'strict'],
   check: (ctx: RuleContext): Finding[] => {
     const all = bucketsOf(ctx);
-    return all.flatMap((b) => {
+    return perBucket(ctx, (b) => {
       const self = sized(b);
-      if (self === undefined) return [];
+      if (self === undefined) return undefined;
       const tighter = coveringBuckets(b, all).map(sized).find((o) => o !== undefined && self.n.tokens >= o.n.tokens && self.n.rate >= o.n.rate);
-      return tighter === undefined ? [] : [warning(self, tighter)];
+      return tighter === undefined ? undefined : warning(self, tighter);
     });
   },
 };

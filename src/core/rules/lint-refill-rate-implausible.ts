@@ -4,7 +4,7 @@
 // lose precision; under ~5e-7 tokens/s it rounds to zero and the bucket never refills.
 import type { Finding } from '../finding.js';
 import { formatGoDuration } from '../duration.js';
-import { bucketsOf } from './buckets.js';
+import { perBucket } from './buckets.js';
 import { bucketNumbers, type BucketNumbers } from './bucket-numbers.js';
 import { shortNumber } from './template.js';
 import { fittingWarning } from './warning.js';
@@ -36,11 +36,11 @@ export const lintRefillRateImplausible: Rule = {
   messages,
   modes: ['crd', 'strict'],
   check: (ctx: RuleContext): Finding[] =>
-    bucketsOf(ctx).flatMap((b) => {
+    perBucket(ctx, (b) => {
       const n = bucketNumbers(b);
       const template = n === undefined ? undefined : pick(n);
-      if (n === undefined || template === undefined) return [];
+      if (n === undefined || template === undefined) return undefined;
       const vars = { period: formatGoDuration(n.periodNs), tokens: shortNumber(n.tokens), rate: shortNumber(n.rate) };
-      return [fittingWarning(ID, [...b.path, 'refillPeriod'], [template, messages.compact, messages.tiny], vars)];
+      return fittingWarning(ID, [...b.path, 'refillPeriod'], [template, messages.compact, messages.tiny], vars);
     }),
 };

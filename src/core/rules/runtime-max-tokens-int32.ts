@@ -1,7 +1,7 @@
 // maxTokens is `format: int32`, which kube-apiserver <= 1.35 does not enforce: 2147483648 is admitted
 // there and then fails the operator's int32 decode (FACTS a.5).
 import { makeFinding, type Finding } from '../finding.js';
-import { bucketsOf } from './buckets.js';
+import { perBucket } from './buckets.js';
 import { fill } from './template.js';
 import type { Rule, RuleContext } from './types.js';
 
@@ -18,11 +18,11 @@ export const runtimeMaxTokensInt32: Rule = {
   messages,
   modes: ['strict'],
   check: (ctx: RuleContext): Finding[] => {
-    return bucketsOf(ctx).flatMap((b) => {
+    return perBucket(ctx, (b) => {
       const n = b.bucket.maxTokens;
-      if (typeof n !== 'number' || !Number.isInteger(n) || n <= INT32_MAX) return [];
+      if (typeof n !== 'number' || !Number.isInteger(n) || n <= INT32_MAX) return undefined;
       const detail = fill(messages.range, { bucket: b.label, value: String(n) });
-      return [makeFinding({ rule: ID, origin: 'runtime', severity: 'error', path: [...b.path, 'maxTokens'], type: 'Invalid value', value: String(n), detail })];
+      return makeFinding({ rule: ID, origin: 'runtime', severity: 'error', path: [...b.path, 'maxTokens'], type: 'Invalid value', value: String(n), detail });
     });
   },
 };

@@ -2,7 +2,7 @@
 // but the operator's decode (time.ParseDuration) fails and the object is never reconciled (FACTS a.5).
 import { makeFinding, quoteGo, type Finding } from '../finding.js';
 import { parseGoDuration } from '../duration.js';
-import { bucketsOf } from './buckets.js';
+import { perBucket } from './buckets.js';
 import type { Rule, RuleContext } from './types.js';
 
 const ID = 'runtime-refill-period-duration';
@@ -16,13 +16,13 @@ export const runtimeRefillPeriodDuration: Rule = {
   messages,
   modes: ['strict'],
   check: (ctx: RuleContext): Finding[] => {
-    return bucketsOf(ctx).flatMap((b) => {
+    return perBucket(ctx, (b) => {
       const text = b.bucket.refillPeriod;
-      if (typeof text !== 'string') return [];
+      if (typeof text !== 'string') return undefined;
       const parsed = parseGoDuration(text);
-      if (parsed.ok) return [];
+      if (parsed.ok) return undefined;
       const path = [...b.path, 'refillPeriod'];
-      return [makeFinding({ rule: ID, origin: 'runtime', severity: 'error', path, type: 'Invalid value', value: quoteGo(text), detail: parsed.error })];
+      return makeFinding({ rule: ID, origin: 'runtime', severity: 'error', path, type: 'Invalid value', value: quoteGo(text), detail: parsed.error });
     });
   },
 };

@@ -2,7 +2,7 @@
 // validation, FACTS e.1): same text, same bucket naming, duration printed as Go's String().
 import { makeFinding, quoteGo, type Finding } from '../finding.js';
 import { formatGoDuration, parseGoDuration } from '../duration.js';
-import { bucketsOf } from './buckets.js';
+import { perBucket } from './buckets.js';
 import { fill } from './template.js';
 import type { Rule, RuleContext } from './types.js';
 
@@ -17,12 +17,12 @@ export const runtimeRefillPeriodPositive: Rule = {
   messages,
   modes: ['strict'],
   check: (ctx: RuleContext): Finding[] => {
-    return bucketsOf(ctx).flatMap((b) => {
+    return perBucket(ctx, (b) => {
       const text = b.bucket.refillPeriod;
       const parsed = typeof text === 'string' ? parseGoDuration(text) : undefined;
-      if (parsed === undefined || !parsed.ok || parsed.nanoseconds > 0n) return [];
+      if (parsed === undefined || !parsed.ok || parsed.nanoseconds > 0n) return undefined;
       const detail = fill(messages.positive, { bucket: b.label, duration: formatGoDuration(parsed.nanoseconds) });
-      return [makeFinding({ rule: ID, origin: 'runtime', severity: 'error', path: [...b.path, 'refillPeriod'], type: 'Invalid value', value: quoteGo(text as string), detail })];
+      return makeFinding({ rule: ID, origin: 'runtime', severity: 'error', path: [...b.path, 'refillPeriod'], type: 'Invalid value', value: quoteGo(text as string), detail });
     });
   },
 };

@@ -63,12 +63,18 @@ function checkMap(list: unknown[], s: SchemaNode, path: PathSegment[]): Finding[
   });
 }
 
-function checkList(list: unknown[], s: SchemaNode, path: PathSegment[]): Finding[] {
+function checkList(list: unknown[], s: SchemaNode, path: PathSegment[], out: Finding[]): void {
   const type = s['x-kubernetes-list-type'];
   const set = (): Finding[] => secondOccurrences(list.map(identity)).map((i) => finding([...path, i], 'Duplicate value', list[i]));
   const own = type === 'set' ? set() : type === 'map' ? checkMap(list, s, path) : [];
+  for (const f of own) out.push(f);
   const items = s.items;
-  return items === undefined ? own : [...own, ...list.flatMap((v, i) => walk(v, items, [...path, i]))];
+  if (items === undefined) return;
+  for (let i = 0; i < list.length; i++) {
+    path.push(i);
+    walk(list[i], items, path, out);
+    path.pop();
+  }
 }
 
 const relevant = new WeakMap<SchemaNode, boolean>();
@@ -85,16 +91,22 @@ function hasUniqueLists(s: SchemaNode): boolean {
   return known;
 }
 
-function walk(x: unknown, s: SchemaNode, path: PathSegment[]): Finding[] {
-  if (!hasUniqueLists(s)) return [];
-  if (Array.isArray(x)) return checkList(x, s, path);
-  if (!isRecord(x)) return [];
-  return Object.entries(x).flatMap(([k, v]) => {
+/** `path` is a stack (pushed and popped); findings copy it. Loops, not flatMap: this runs on every object. */
+function walk(x: unknown, s: SchemaNode, path: PathSegment[], out: Finding[]): void {
+  if (!hasUniqueLists(s)) return;
+  if (Array.isArray(x)) return checkList(x, s, path, out);
+  if (!isRecord(x)) return;
+  for (const k of Object.keys(x)) {
     const child = s.properties?.[k] ?? (isRecord(s.additionalProperties) ? (s.additionalProperties) : undefined);
-    return child === undefined ? [] : walk(v, child, [...path, k]);
-  });
+    if (child === undefined) continue;
+    path.push(k);
+    walk(x[k], child, path, out);
+    path.pop();
+  }
 }
 
 export function checkListTypes(object: unknown, schema: SchemaNode): Finding[] {
-  return walk(object, schema, []);
+  const out: Finding[] = [];
+  walk(object, schema, [], out);
+  return out;
 }
