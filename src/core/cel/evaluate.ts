@@ -100,7 +100,7 @@ function evaluateNode(n: Node, out: Finding[], cache: CelCache): void {
 export function evaluateCelRules(object: unknown, schema: SchemaNode): Finding[] {
   const out: Finding[] = [];
   if (object !== null && object !== undefined && hasRules(schema)) {
-    evaluateNode({ value: object, schema, parent: undefined, segment: undefined, schemaSegment: '' }, out, new WeakMap());
+    evaluateNode({ value: object, schema, parent: undefined, segment: undefined, schemaSegment: '' }, out, new Map());
   }
   return out;
 }

@@ -25,8 +25,11 @@ function childSchema(schema: SchemaNode | undefined, key: string): SchemaNode | 
   return typeof extra === 'object' ? extra : undefined;
 }
 
-/** Conversions of one walk, by source object: a node's value is converted once, not once per ancestor rule. */
-export type CelCache = WeakMap<object, CelIn>;
+/**
+ * Conversions of one walk, by source object: a node's value is converted once, not once per ancestor
+ * rule. A Map, not a WeakMap: it lives for one walk, and ephemeron entries are costly to collect.
+ */
+export type CelCache = Map<object, CelIn>;
 
 /** A JS Map over a record's fields, converted on first read (every read path of Map goes through fill). */
 export class LazyFields extends Map<string, CelIn> {
@@ -98,7 +101,7 @@ function convertObject(value: object, schema: SchemaNode | undefined, cache: Cel
   return out;
 }
 
-export function toCel(value: unknown, schema: SchemaNode | undefined, cache: CelCache = new WeakMap()): CelIn {
+export function toCel(value: unknown, schema: SchemaNode | undefined, cache: CelCache = new Map()): CelIn {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') return numberFor(value, schema);
   if (typeof value === 'string' || typeof value === 'boolean') return value;

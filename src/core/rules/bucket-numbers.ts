@@ -10,19 +10,11 @@ export interface BucketNumbers {
   readonly rate: number;
 }
 
-const cache = new WeakMap<BucketRef, BucketNumbers | null>();
-
-/** Memoized per bucket reference (several rules read the same buckets). */
+/**
+ * Not memoized per bucket: the duration parse is memoized by text already, and a WeakMap keyed by
+ * short-lived objects costs more in garbage collection than the arithmetic it saves.
+ */
 export function bucketNumbers(b: BucketRef): BucketNumbers | undefined {
-  let n = cache.get(b);
-  if (n === undefined) {
-    n = compute(b) ?? null;
-    cache.set(b, n);
-  }
-  return n ?? undefined;
-}
-
-function compute(b: BucketRef): BucketNumbers | undefined {
   const tokens = b.bucket.maxTokens;
   const period = b.bucket.refillPeriod;
   if (typeof tokens !== 'number' || !Number.isInteger(tokens) || tokens < 1 || typeof period !== 'string') return undefined;

@@ -12,12 +12,21 @@ import type { Rule, RuleContext } from './types.js';
 
 interface Sized { readonly ref: BucketRef; readonly n: BucketNumbers; readonly name: string }
 
-/** The buckets that apply to every call `b` meters, tightest-first in vMCP's check order. */
+function pushWhere(all: readonly BucketRef[], keep: (o: BucketRef) => boolean, out: BucketRef[]): void {
+  for (const o of all) if (keep(o)) out.push(o);
+}
+
+const isServer = (scope: BucketRef['scope']) => (o: BucketRef): boolean => o.toolIndex === undefined && o.scope === scope;
+
+/** The buckets that apply to every call `b` meters, tightest-first in vMCP's check order (loops: this runs per bucket). */
 function coveringBuckets(b: BucketRef, all: readonly BucketRef[]): BucketRef[] {
-  if (b.toolIndex === undefined) return b.scope === 'perUser' ? all.filter((o) => o.toolIndex === undefined && o.scope === 'shared') : [];
-  const server = all.filter((o) => o.toolIndex === undefined);
-  const sameTool = b.scope === 'perUser' ? all.filter((o) => o.toolIndex === b.toolIndex && o.scope === 'shared') : [];
-  return [...server.filter((o) => o.scope === 'shared'), ...sameTool, ...(b.scope === 'perUser' ? server.filter((o) => o.scope === 'perUser') : [])];
+  const out: BucketRef[] = [];
+  if (b.toolIndex === undefined && b.scope === 'shared') return out;
+  pushWhere(all, isServer('shared'), out);
+  if (b.toolIndex === undefined || b.scope !== 'perUser') return out;
+  pushWhere(all, (o) => o.toolIndex === b.toolIndex && o.scope === 'shared', out);
+  pushWhere(all, isServer('perUser'), out);
+  return out;
 }
 
 const nameOf = (o: BucketRef): string => (o.toolIndex === undefined ? o.scope : `tool ${o.scope}`);

@@ -12,7 +12,7 @@ void test('fields convert on first read, once, typed by schema', () => {
   let reads = 0;
   const record = { i: 3, n: 2, list: [1, 2.5], loose: 7, nothing: null };
   Object.defineProperty(record, 'counted', { enumerable: true, get: () => ++reads });
-  const fields = new LazyFields(record, schema, new WeakMap());
+  const fields = new LazyFields(record, schema, new Map());
   assert.equal(reads, 0, 'nothing read before the first access');
   assert.equal(fields.get('i'), 3n);
   assert.equal(reads, 1);
@@ -27,7 +27,7 @@ void test('fields convert on first read, once, typed by schema', () => {
 });
 
 void test('every read path of the map sees the converted fields', () => {
-  const make = (): LazyFields => new LazyFields({ a: 1, b: 'x' }, undefined, new WeakMap());
+  const make = (): LazyFields => new LazyFields({ a: 1, b: 'x' }, undefined, new Map());
   assert.equal(make().size, 2);
   assert.equal(make().has('b'), true);
   assert.deepEqual([...make().keys()], ['a', 'b']);
@@ -41,7 +41,7 @@ void test('every read path of the map sees the converted fields', () => {
 
 void test('a shared source object converts once per cache; CEL reads the wrapped values', () => {
   const shared = { k: 1 };
-  const cache = new WeakMap<object, never>();
+  const cache = new Map();
   const v = toCel({ a: shared, b: shared }, undefined, cache);
   assert.ok(isCelMap(v));
   assert.equal(v.get('a'), v.get('b'));
