@@ -73,7 +73,32 @@ function run(program: Program, self: unknown): { value: unknown } | { error: str
 /** Transition rules (oldSelf) only run on UPDATE against a stored object; admission of a manifest has none. */
 const isTransitionRule = (v: CelValidation): boolean => /\boldSelf\b/.test(v.rule);
 
+const active = new WeakMap<SchemaNode, readonly CelValidation[]>();
+
+/** A schema node's rules that run on admission, worked out once per node (the schema lives as long as the process). */
+function activeRules(schema: SchemaNode): readonly CelValidation[] {
+  let list = active.get(schema);
+  if (list === undefined) {
+    list = (schema['x-kubernetes-validations'] ?? []).filter((v) => !isTransitionRule(v));
+    active.set(schema, list);
+  }
+  return list;
+}
+
+/** The common case, allocation-free: the rule compiles and holds. */
+function holds(v: CelValidation, self: unknown): boolean {
+  const c = compiled(v.rule);
+  if (!c.ok) return false;
+  try {
+    return c.program({ self }) === true;
+  } catch {
+    return false;
+  }
+}
+
 function evaluateOne(n: Node, v: CelValidation, self: unknown): Finding | undefined {
+  if (holds(v, self)) return undefined;
+  // Failing or erroring (rare): evaluated again to tell which, CEL being pure.
   const c = compiled(v.rule);
   const result = c.ok ? run(c.program, self) : { error: `rule compile error: ${c.error}` };
   if ('value' in result && result.value === true) return undefined;
@@ -84,11 +109,10 @@ function evaluateOne(n: Node, v: CelValidation, self: unknown): Finding | undefi
 }
 
 function evaluateNode(n: Node, out: Finding[], cache: CelCache): void {
-  const validations = n.schema['x-kubernetes-validations'] ?? [];
+  const validations = activeRules(n.schema);
   if (validations.length > 0) {
     const self = toCel(n.value, n.schema, cache);
     for (const v of validations) {
-      if (isTransitionRule(v)) continue;
       const f = evaluateOne(n, v, self);
       if (f !== undefined) out.push(f);
     }
