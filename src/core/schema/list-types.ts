@@ -63,10 +63,13 @@ function checkMap(list: unknown[], s: SchemaNode, path: PathSegment[]): Finding[
   });
 }
 
+function checkSet(list: unknown[], path: PathSegment[]): Finding[] {
+  return secondOccurrences(list.map(identity)).map((i) => finding([...path, i], 'Duplicate value', list[i]));
+}
+
 function checkList(list: unknown[], s: SchemaNode, path: PathSegment[], out: Finding[]): void {
   const type = s['x-kubernetes-list-type'];
-  const set = (): Finding[] => secondOccurrences(list.map(identity)).map((i) => finding([...path, i], 'Duplicate value', list[i]));
-  const own = type === 'set' ? set() : type === 'map' ? checkMap(list, s, path) : [];
+  const own = type === 'set' ? checkSet(list, path) : type === 'map' ? checkMap(list, s, path) : [];
   for (const f of own) out.push(f);
   const items = s.items;
   if (items === undefined) return;
