@@ -143,17 +143,26 @@ function main(): void {
     console.log(`full validate (read, parse, engine, locate, text output): ${rate(validate, 'wall').toFixed(0)} documents/s`);
     console.log(`throughput ratio validate/parse: ${(rate(validate, 'wall') / rate(parse, 'wall')).toFixed(2)} wall time, ${(rate(validate, 'cpu') / rate(parse, 'cpu')).toFixed(2)} CPU time (target >= 0.8)`);
 
-    const mainJs = join(import.meta.dirname, '..', 'dist', 'cli', 'main.js');
+    // The package bin (the esbuild bundle) is what users run; the unbundled tsc output is shown for comparison.
+    const root = join(import.meta.dirname, '..');
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    const entries: [string, string][] = [
+      ['package bin', join(root, pkg.bin['vmcp-admission']!)],
+      ['unbundled dist', join(root, 'dist', 'cli', 'main.js')],
+    ];
     coldStart(['-e', '0']);
-    coldStart([mainJs, 'validate', one]);
+    for (const [, file] of entries) coldStart([file, 'validate', one]);
     const bare: number[] = [];
-    const cli: number[] = [];
+    const cli: number[][] = entries.map(() => []);
     for (let r = 0; r < coldRuns; r++) {
       bare.push(coldStart(['-e', '0']));
-      cli.push(coldStart([mainJs, 'validate', one]));
+      entries.forEach(([, file], i) => cli[i]!.push(coldStart([file, 'validate', one])));
     }
-    console.log(`cold start: node -e 0 ${median(bare).toFixed(1)} ms, validate one file ${median(cli).toFixed(1)} ms (median of ${coldRuns})`);
-    console.log(`cold start ratio: ${(median(cli) / median(bare)).toFixed(2)}x (target <= 2.5x)`);
+    console.log(`cold start: node -e 0 ${median(bare).toFixed(1)} ms (median of ${coldRuns})`);
+    entries.forEach(([label], i) => {
+      const ratio = median(cli[i]!) / median(bare);
+      console.log(`cold start ${label}: validate one file ${median(cli[i]!).toFixed(1)} ms, ratio ${ratio.toFixed(2)}x${i === 0 ? ' (target <= 2.5x)' : ''}`);
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
