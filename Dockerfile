@@ -4,7 +4,8 @@
 #   docker build -t vmcp-admission:0.1.0 .
 #   docker run --rm -v "$PWD:/work:ro" vmcp-admission:0.1.0 validate /work/examples
 #
-# Three stages: `build` compiles TypeScript to dist/ with the dev dependencies; `deps` installs
+# Three stages: `build` compiles TypeScript to dist/ and bundles the CLI (scripts/bundle.mjs)
+# with the dev dependencies; `deps` installs
 # the production dependencies only (npm ci --omit=dev; --ignore-scripts because `prepare` would try
 # to compile and no production dependency has an install script); the runtime is distroless
 # Node.js 20: no shell, no package manager, running as the numeric non-root user 65532 that
@@ -20,6 +21,7 @@ RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY schemas ./schemas
+COPY scripts/bundle.mjs ./scripts/bundle.mjs
 RUN npm run build
 
 FROM ${NODE_IMAGE} AS deps
@@ -37,5 +39,5 @@ COPY package.json package-lock.json ./
 USER 65532:65532
 EXPOSE 8443
 # Kubernetes `args` replace CMD, so the Deployment passes `serve --port=8443 ...`.
-ENTRYPOINT ["/nodejs/bin/node", "/app/dist/cli/main.js"]
+ENTRYPOINT ["/nodejs/bin/node", "/app/dist/bundle/cli/main.js"]
 CMD ["serve"]
