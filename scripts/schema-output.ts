@@ -3,7 +3,8 @@
 //  - virtualmcpserver.<version>.json: metadata + structural schema per served version.
 //  - virtualmcpserver.validators.js: ESM with the same metadata (no JSON import at run time) and
 //    ajv standalone validators (allErrors, strict:false), one per distinct schema, so the shipped
-//    product neither parses the CRD nor compiles ajv when it starts.
+//    product neither parses the CRD nor compiles ajv when it starts; compiled by V8 on load
+//    (scripts/eager-validators.ts).
 //  - virtualmcpserver.cel.js (+ .d.ts): the CRD's CEL texts pre-parsed (scripts/cel-output.ts).
 import { createRequire } from 'node:module';
 import { parse } from 'yaml';
@@ -13,6 +14,7 @@ import { _Code } from 'ajv/dist/compile/codegen/code.js';
 import { convertCrd, type ConvertedVersion } from '../src/core/schema/convert-crd.js';
 import { formatCheck } from '../src/core/schema/formats.js';
 import { celFile, celTypes, celTypesFile, renderCelModule } from './cel-output.js';
+import { eagerValidators } from './eager-validators.js';
 
 const require = createRequire(import.meta.url);
 export const validatorsFile = 'virtualmcpserver.validators.js';
@@ -51,7 +53,7 @@ function compile(unique: Record<string, unknown>[]): string {
     refs[`validate${i}`] = `schema${i}`;
   });
   // CJS interop: the namespace's default is module.exports, whose own default is the function.
-  return inlineRuntime(standalone.default.default(ajv, refs));
+  return eagerValidators(inlineRuntime(standalone.default.default(ajv, refs)));
 }
 
 function metaModule(versions: ConvertedVersion[], validatorOf: Map<string, number>): string {
