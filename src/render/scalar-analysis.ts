@@ -79,9 +79,34 @@ const SIMPLE: ScalarAnalysis = Object.freeze({ multiline: false, blockPlain: tru
 /** Fast path for the common case (keys, names, URLs-free words): no indicator, space, colon or special character. */
 const SIMPLE_TEXT = /^[A-Za-z0-9_][A-Za-z0-9_./=+-]*$/;
 
+/** Printable ASCII without tabs: no line breaks, specials or tabs, so only spaces and indicators matter. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** scan()'s indicator rules restricted to that alphabet (the only blank is a space). */
+const ASCII_INDICATOR = /^(?:---|\.\.\.|[#,[\]{}&*!|>'"%@`]|[?:-](?: |$))|:(?: |$)| #/;
+const ASCII_ANALYSES: readonly ScalarAnalysis[] = [false, true].flatMap((indicators) =>
+  [false, true].flatMap((edgeSpace) =>
+    [false, true].map((trailingSpace) =>
+      Object.freeze({ multiline: false, blockPlain: !(indicators || edgeSpace), singleQuoted: true, block: !trailingSpace }),
+    ),
+  ),
+);
+
+/** Same answer as the character scan for printable ASCII (URLs, sentences), with three regex tests. */
+function analyzeAscii(value: string): ScalarAnalysis {
+  const trailingSpace = value.endsWith(' ');
+  const edgeSpace = trailingSpace || value.startsWith(' ');
+  return ASCII_ANALYSES[(ASCII_INDICATOR.test(value) ? 4 : 0) + (edgeSpace ? 2 : 0) + (trailingSpace ? 1 : 0)]!;
+}
+
+/** The general path: libyaml's analysis character by character (code points). */
+export function analyzeByScan(value: string): ScalarAnalysis {
+  return value === '' ? EMPTY : fromFlags(scan(SURROGATE.test(value) ? Array.from(value) : value, value.slice(0, 3)));
+}
+
 export function analyzeScalar(value: string): ScalarAnalysis {
   if (value === '') return EMPTY;
-  return SIMPLE_TEXT.test(value) ? SIMPLE : fromFlags(scan(SURROGATE.test(value) ? Array.from(value) : value, value.slice(0, 3)));
+  if (SIMPLE_TEXT.test(value)) return SIMPLE;
+  return PRINTABLE_ASCII.test(value) ? analyzeAscii(value) : analyzeByScan(value);
 }
 
 function fromFlags(f: Flags): ScalarAnalysis {
