@@ -52,9 +52,10 @@ const optionSpec = {
 
 const usageError = (message: string): ParsedArgs => ({ kind: 'usage-error', message, help: validateHelp });
 
-type Picked<T> = { readonly value: T } | { readonly error: string };
+export type Picked<T> = { readonly value: T } | { readonly error: string };
 
-function pick<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): Picked<T> {
+/** One of the allowed values for a flag, the fallback when absent, or an error naming the allowed values. */
+export function pick<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): Picked<T> {
   if (value === undefined) return { value: fallback };
   const found = allowed.find((a) => a === value);
   return found !== undefined ? { value: found } : { error: `unknown ${flag} "${value}": allowed values are ${allowed.join(', ')}` };

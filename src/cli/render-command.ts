@@ -8,6 +8,7 @@ import { loadBuiltinSchemas } from '../core/schema/builtin.js';
 import { configMapNode } from '../render/configmap.js';
 import { emitYaml } from '../render/emit-yaml.js';
 import { renderConfigs, type ObjectFindings, type RenderedConfig } from '../render/render.js';
+import { pick } from './args.js';
 import { parseSource, type ParsedSource, type SourceDocument } from './documents.js';
 import { printable } from './formatters/text.js';
 import { readInputs } from './inputs.js';
@@ -60,11 +61,6 @@ const optionSpec = {
 
 const usageError = (message: string): ParsedRenderArgs => ({ kind: 'usage-error', message, help: renderHelp });
 
-function pick<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T | string {
-  if (value === undefined) return fallback;
-  return allowed.find((a) => a === value) ?? `unknown ${flag} "${value}": allowed values are ${allowed.join(', ')}`;
-}
-
 export function parseRenderArgs(argv: readonly string[]): ParsedRenderArgs {
   let parsed;
   try {
@@ -75,11 +71,11 @@ export function parseRenderArgs(argv: readonly string[]): ParsedRenderArgs {
   const { values, positionals } = parsed;
   if (values.help === true) return { kind: 'help', help: renderHelp };
   const mode = pick('--mode', values.mode, modes, 'strict');
-  if (!modes.includes(mode as Mode)) return usageError(mode);
+  if ('error' in mode) return usageError(mode.error);
   const output = pick('--output', values.output, renderOutputs, 'config');
-  if (!(renderOutputs as readonly string[]).includes(output)) return usageError(output);
+  if ('error' in output) return usageError(output.error);
   if (positionals.length === 0) return usageError('no input: give a file, a directory or - for standard input');
-  return { kind: 'options', options: { mode: mode as Mode, output: output as RenderOutput, inputs: [...new Set(positionals)] } };
+  return { kind: 'options', options: { mode: mode.value, output: output.value, inputs: [...new Set(positionals)] } };
 }
 
 // --- command ---
