@@ -2,8 +2,7 @@
 // yaml.v3's Marshal would write it: struct fields in Go order with omitempty, pointers to empty
 // structs as {}, nil slices/maps of always-written fields as []/{}, durations canonicalised,
 // metav1.Duration as a `duration:` mapping, free-form JSON numbers as float64.
-import { structFields } from './config-fields.js';
-import { canonicalDuration, isRecord, isZero, parseGoType } from './go-types.js';
+import { canonicalDuration, fieldsOf, isRecord, isZeroType, parseGoType, type GoType } from './go-types.js';
 import { Float64, YamlMap, goMap, type YamlNode } from './yaml-node.js';
 
 /** A value the operator could not decode: the path (segments below the root) and Go's error text. */
@@ -17,9 +16,9 @@ class Encoder {
   /** Segments of the field being encoded: pushed and popped around each child, copied only on error. */
   private readonly path: (string | number)[] = [];
 
-  private child(segment: string | number, type: string, v: unknown): YamlNode {
+  private child(segment: string | number, type: GoType, v: unknown): YamlNode {
     this.path.push(segment);
-    const node = this.node(type, v);
+    const node = this.typed(type, v);
     this.path.pop();
     return node;
   }
@@ -36,14 +35,16 @@ class Encoder {
     if (name === 'metav1.Duration') return new YamlMap([['duration', this.duration(v)]]);
     const obj = isRecord(v) ? v : {};
     const entries: [string, YamlNode][] = [];
-    for (const [key, type, omitempty] of structFields[name]!) {
-      if (omitempty && isZero(type, obj[key])) continue;
-      entries.push([key, this.child(key, type, obj[key])]);
+    for (const f of fieldsOf(name)) {
+      const value = obj[f.key];
+      if (f.omitempty && isZeroType(f.type, value)) continue;
+      entries.push([f.key, this.child(f.key, f.type, value)]);
     }
     return new YamlMap(entries);
   }
 
-  collection(kind: 'slice' | 'map', elem: string, v: unknown): YamlNode {
+  collection(kind: 'slice' | 'map', elemName: string, v: unknown): YamlNode {
+    const elem = parseGoType(elemName);
     if (kind === 'slice') return (Array.isArray(v) ? v : []).map((item: unknown, i) => this.child(i, elem, item));
     const obj = isRecord(v) ? v : {};
     return goMap(Object.entries(obj).map(([k, item]) => [k, this.child(k, elem, item)] as const));
@@ -55,7 +56,11 @@ class Encoder {
   }
 
   node(type: string, v: unknown): YamlNode {
-    const t = parseGoType(type);
+    return this.typed(parseGoType(type), v);
+  }
+
+  /** Field and element types come parsed (fieldsOf), so the hot path does no type-name lookups. */
+  typed(t: GoType, v: unknown): YamlNode {
     if (t.kind === 'ptr') return this.pointer(t.elem, v);
     if (t.kind === 'slice' || t.kind === 'map') return this.collection(t.kind, t.elem, v);
     if (t.kind === 'struct') return this.struct(t.name, v);

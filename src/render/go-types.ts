@@ -22,6 +22,25 @@ export function parseGoType(type: string): GoType {
   return t;
 }
 
+/** A struct field with its type parsed: what the encoder walks for every value of that struct. */
+export interface StructField {
+  readonly key: string;
+  readonly type: GoType;
+  readonly omitempty: boolean;
+}
+
+const fieldsMemo = new Map<string, readonly StructField[]>();
+
+/** The field table of struct `name` with parsed types (built once per struct). */
+export function fieldsOf(name: string): readonly StructField[] {
+  let fields = fieldsMemo.get(name);
+  if (fields === undefined) {
+    fields = structFields[name]!.map(([key, type, omitempty]) => ({ key, type: parseGoType(type), omitempty }));
+    fieldsMemo.set(name, fields);
+  }
+  return fields;
+}
+
 function parseUncached(type: string): GoType {
   if (type.startsWith('*')) return { kind: 'ptr', elem: type.slice(1) };
   if (type.startsWith('[]')) return { kind: 'slice', elem: type.slice(2) };
@@ -61,7 +80,8 @@ function zeroDuration(v: unknown): boolean {
 function zeroStruct(name: string, v: unknown): boolean {
   if (name === 'metav1.Duration') return zeroDuration(v);
   if (!isRecord(v)) return true;
-  return structFields[name]!.every(([key, type]) => isZero(type, v[key]));
+  for (const f of fieldsOf(name)) if (!isZeroType(f.type, v[f.key])) return false;
+  return true;
 }
 
 const emptyCollection = (v: unknown): boolean => (Array.isArray(v) ? v.length === 0 : !isRecord(v) || Object.keys(v).length === 0);
@@ -82,6 +102,9 @@ const ZERO: Readonly<Record<Exclude<GoType['kind'], 'struct'>, (v: unknown) => b
 
 /** yaml.v3 isZero after encoding/json decoded `v` into a value of Go type `type`. */
 export function isZero(type: string, v: unknown): boolean {
-  const t = parseGoType(type);
+  return isZeroType(parseGoType(type), v);
+}
+
+export function isZeroType(t: GoType, v: unknown): boolean {
   return t.kind === 'struct' ? zeroStruct(t.name, v) : ZERO[t.kind](v);
 }
