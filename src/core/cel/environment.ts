@@ -1,14 +1,14 @@
 // The CEL environment Kubernetes gives CRD validation rules, as far as these rules need it: the
 // standard library, the strings extension (lowerAscii, ...), and duration() with Go's exact
 // time.ParseDuration grammar. Each rule text is parsed and planned once, lazily. The CRD's own
-// texts come pre-parsed from schemas/ (generated; a cold run skips the PEG parser); any other text
-// (a --crd file, a test) is parsed here. src/core/cel and dist/core/cel sit at the same depth.
+// texts come pre-parsed (precompiled.ts; a cold run skips the PEG parser); any other text (a
+// --crd file, a test) is parsed here.
 import { celEnv, celFunc, CelScalar, objectType, parse, plan, type CelResult } from '@bufbuild/cel';
 import { strings } from '@bufbuild/cel/ext';
 import { create } from '@bufbuild/protobuf';
 import { DurationSchema, type Duration } from '@bufbuild/protobuf/wkt';
 import { parseGoDuration } from '../duration.js';
-import { precompiledAst } from '../../../schemas/virtualmcpserver.cel.js';
+import { precompiledAst } from './precompiled.js';
 
 /** cel-go's text when duration() cannot convert a string (types.String.ConvertToType). */
 const DURATION_CONVERSION_ERROR = "type conversion error from 'string' to 'google.protobuf.Duration'";

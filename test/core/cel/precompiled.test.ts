@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parse } from '@bufbuild/cel';
-import { precompiledAst } from '../../../schemas/virtualmcpserver.cel.js';
+import { precompiledAst } from '../../../src/core/cel/precompiled.js';
 import { compiled } from '../../../src/core/cel/environment.js';
 
 const root = new URL('../../../', import.meta.url);
