@@ -30,8 +30,14 @@ export function vmcpConfigLabels(vmcpName: string): Record<string, string> {
   };
 }
 
-/** Go sort.Strings order: byte-wise on UTF-8. */
-const byteOrder = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b));
+/** UTF-16 order differs from UTF-8 byte order only where a surrogate pair meets U+E000..U+FFFF. */
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** Go sort.Strings order: byte-wise on UTF-8 (the usual keys are ASCII: no Buffers needed). */
+const byteOrder = (a: string, b: string): number => {
+  if (SURROGATE.test(a) || SURROGATE.test(b)) return Buffer.compare(Buffer.from(a), Buffer.from(b));
+  return a < b ? -1 : a > b ? 1 : 0;
+};
 
 /** One-shot sha256 (crypto.hash, Node >= 20.12) avoids building a Hash stream per render. */
 const sha256Hex = (text: string): string =>

@@ -67,13 +67,14 @@ export function renderConfigs(objects: readonly unknown[], schemas: SchemaProvid
   const failed: ObjectFindings[] = [];
   const warnings: ObjectFindings[] = [];
   objects.forEach((input, i) => {
-    if (servedVersionOf(input, schemas) === undefined) return;
+    const version = servedVersionOf(input, schemas);
+    if (version === undefined) return;
     const result = validateObject(input, { mode: options.mode ?? 'strict', schemas });
     const object = result.object as Obj;
     const name = nameOf(input as Obj);
     if (!result.allowed) return void failed.push({ index: i, name, findings: result.findings });
     if (result.findings.length > 0) warnings.push({ index: i, name, findings: result.findings });
-    const rendered = renderOne(object, index, compositeToolDefaulter(schemas, servedVersionOf(input, schemas)));
+    const rendered = renderOne(object, index, compositeToolDefaulter(schemas, version));
     if ('findings' in rendered) return void failed.push({ index: i, name, findings: rendered.findings });
     const namespace = namespaceOf(object);
     outputs.push({ index: i, name, namespace, configYaml: rendered.yaml, configMap: buildConfigMap(name, namespace, rendered.yaml) });

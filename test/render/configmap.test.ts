@@ -37,6 +37,14 @@ void test('any byte of config.yaml changes the checksum; data keys are sorted', 
   assert.equal(contentChecksum({ 'z.yaml': 'Z', 'a.yaml': 'A' }, labels), expected);
 });
 
+void test('keys sort by UTF-8 bytes, not UTF-16 units (U+FFFD before an emoji, like Go sort.Strings)', () => {
+  const emoji = '\u{1F600}';
+  const expected = createHash('sha256').update(`\uFFFDr${emoji}eaAbB`).digest('hex');
+  assert.equal(contentChecksum({ [emoji]: 'e', '\uFFFD': 'r' }, { b: 'B', a: 'A' }), expected);
+  const ascii = createHash('sha256').update('a1b2c3').digest('hex');
+  assert.equal(contentChecksum({}, { c: '3', a: '1', b: '2' }), ascii);
+});
+
 void test('the ConfigMap manifest parses back with config.yaml intact', () => {
   const cm = buildConfigMap('demo', 'tools', 'name: demo\nmetadata:\n    "yes": "no"\n');
   const back = parse(emitYaml(configMapNode(cm))) as { kind: string; data: Record<string, string>; metadata: { annotations: Record<string, string> } };
