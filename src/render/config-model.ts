@@ -55,19 +55,36 @@ function refuseClusterOnly(ctx: ModelContext): void {
 export function buildConfigModel(vmcp: Obj, index: ObjectIndex, compositeToolDefaults: (tool: unknown) => unknown = (t) => t): { config: Obj; issues: readonly RenderIssue[] } {
   const spec = specOf(vmcp);
   const ctx: ModelContext = { name: nameOf(vmcp), namespace: namespaceOf(vmcp), spec, index, issues: [], compositeToolDefaults };
-  // A shallow copy is enough: only top-level keys are replaced, nested values are never mutated.
-  const config: Obj = { ...rec(spec.config) };
-  if (Array.isArray(spec.passthroughHeaders) && spec.passthroughHeaders.length > 0) config.passthroughHeaders = spec.passthroughHeaders;
-  config.name = ctx.name;
-  config.groupRef = str(rec(spec.groupRef).name);
-  config.incomingAuth = buildIncomingAuth(ctx);
-  config.outgoingAuth = buildOutgoingAuth(ctx);
-  config.aggregation = buildAggregation(ctx);
-  config.compositeTools = compositeTools(ctx, config);
-  config.telemetry = undefined;
-  config.audit = audit(ctx, config);
-  config.sessionStorage = sessionStorage(spec);
-  config.operational = ensureOperationalDefaults(config.operational);
+  const source = rec(spec.config);
+  const headers = Array.isArray(spec.passthroughHeaders) && spec.passthroughHeaders.length > 0 ? spec.passthroughHeaders : source.passthroughHeaders;
+  // Builders run in this order so issues keep their order.
+  const incomingAuth = buildIncomingAuth(ctx);
+  const outgoingAuth = buildOutgoingAuth(ctx);
+  const aggregation = buildAggregation(ctx);
+  const tools = compositeTools(ctx, source);
+  const auditConfig = audit(ctx, source);
+  // One literal with every config.Config field (Go order): each render gets the same hidden class.
+  // Copying spec.config with a spread and then adding keys made a fresh map per render (~8 us) and
+  // left the encoder's property loads megamorphic.
+  const config: Obj = {
+    name: ctx.name,
+    groupRef: str(rec(spec.groupRef).name),
+    backends: source.backends,
+    incomingAuth,
+    outgoingAuth,
+    aggregation,
+    compositeTools: tools,
+    compositeToolRefs: source.compositeToolRefs,
+    operational: ensureOperationalDefaults(source.operational),
+    metadata: source.metadata,
+    telemetry: undefined,
+    audit: auditConfig,
+    optimizer: source.optimizer,
+    codeMode: source.codeMode,
+    sessionStorage: sessionStorage(spec),
+    rateLimiting: source.rateLimiting,
+    passthroughHeaders: headers,
+  };
   refuseClusterOnly(ctx);
   return { config, issues: ctx.issues };
 }

@@ -1,6 +1,7 @@
 // The operator's conversion (FACTS c.1) on already-defaulted specs, value by value.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { structFields } from '../../src/render/config-fields.js';
 import { buildConfigModel } from '../../src/render/config-model.js';
 import { ensureOperationalDefaults } from '../../src/render/model-operational.js';
 import { ObjectIndex } from '../../src/render/refs.js';
@@ -18,6 +19,20 @@ void test('name and groupRef always come from metadata.name and spec.groupRef, n
   const { config } = model(vmcp({ config: { name: 'other', groupRef: 'other' } }));
   assert.equal(config.name, 'v');
   assert.equal(config.groupRef, 'g');
+});
+
+void test('the model has exactly the config.Config fields, in Go order, whatever spec.config holds', () => {
+  const fields = structFields['config.Config']!.map(([key]) => key);
+  const full = { backends: [{ name: 'b' }], compositeToolRefs: [{ name: 't' }], metadata: { a: 'b' }, optimizer: {}, codeMode: {}, rateLimiting: {}, passthroughHeaders: ['X-A'] };
+  for (const config of [{}, full]) assert.deepEqual(Object.keys(model(vmcp({ config })).config), fields);
+  const { config } = model(vmcp({ config: full }));
+  for (const key of ['backends', 'compositeToolRefs', 'metadata', 'optimizer', 'codeMode', 'rateLimiting', 'passthroughHeaders'] as const) assert.equal(config[key], full[key], key);
+});
+
+void test('spec.passthroughHeaders wins over spec.config.passthroughHeaders unless empty', () => {
+  const config = { passthroughHeaders: ['X-Config'] };
+  assert.deepEqual(model(vmcp({ passthroughHeaders: ['X-Spec'], config })).config.passthroughHeaders, ['X-Spec']);
+  assert.deepEqual(model(vmcp({ passthroughHeaders: [], config })).config.passthroughHeaders, ['X-Config']);
 });
 
 void test('operational defaults fill only zero fields, recursing into present objects; no healthCheckTimeout', () => {
