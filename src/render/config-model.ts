@@ -34,9 +34,20 @@ function sessionStorage(spec: Obj): Obj | undefined {
 
 function audit(ctx: ModelContext, config: Obj): Obj | undefined {
   if (config.audit === undefined) return undefined;
-  const a = { ...rec(config.audit) };
-  if (str(a.component) === '') a.component = ctx.name;
-  return a;
+  const a = rec(config.audit);
+  // Every audit.Config field in one literal (a spread plus an added key made a new hidden class per render).
+  return {
+    enabled: a.enabled,
+    component: str(a.component) === '' ? ctx.name : a.component,
+    eventTypes: a.eventTypes,
+    excludeEventTypes: a.excludeEventTypes,
+    includeRequestData: a.includeRequestData,
+    includeResponseData: a.includeResponseData,
+    detectApplicationErrors: a.detectApplicationErrors,
+    maxDataSize: a.maxDataSize,
+    maxDelegationDepth: a.maxDelegationDepth,
+    logFile: a.logFile,
+  };
 }
 
 /** Lookups whose result exists only in the cluster: refused with the reason (see README render section). */

@@ -52,7 +52,21 @@ function resolveOidc(ctx: ModelContext, ref: Obj): Obj | undefined {
     return undefined;
   }
   const resource = str(ref.resourceUrl) || `http://${ctx.name}.${ctx.namespace}.svc.cluster.local:${VMCP_PORT}`;
-  return { ...source, audience: ref.audience, resource, scopes: ref.scopes };
+  // Every config.OIDCConfig field in one literal: the same hidden class for both sources and every render.
+  return {
+    issuer: source.issuer,
+    clientId: source.clientId,
+    clientSecretEnv: source.clientSecretEnv,
+    audience: ref.audience,
+    resource,
+    jwksUrl: source.jwksUrl,
+    introspectionUrl: source.introspectionUrl,
+    scopes: ref.scopes,
+    protectedResourceAllowPrivateIp: source.protectedResourceAllowPrivateIp,
+    jwksAllowPrivateIp: source.jwksAllowPrivateIp,
+    insecureAllowHttp: source.insecureAllowHttp,
+    caBundlePath: source.caBundlePath,
+  };
 }
 
 /** Spec-level claim mapping wins over the ConfigMap's values. */

@@ -29,6 +29,16 @@ void test('the model has exactly the config.Config fields, in Go order, whatever
   for (const key of ['backends', 'compositeToolRefs', 'metadata', 'optimizer', 'codeMode', 'rateLimiting', 'passthroughHeaders'] as const) assert.equal(config[key], full[key], key);
 });
 
+void test('audit: every audit.Config field is kept, component defaults to the server name', () => {
+  const audit = { enabled: true, eventTypes: ['a'], excludeEventTypes: ['b'], includeRequestData: true, includeResponseData: true, detectApplicationErrors: false, maxDataSize: 9, maxDelegationDepth: 2, logFile: '/l' };
+  const fields = structFields['audit.Config']!.map(([key]) => key);
+  const rendered = model(vmcp({ config: { audit } })).config.audit as Record<string, unknown>;
+  assert.deepEqual(Object.keys(rendered), fields);
+  assert.deepEqual(rendered, { ...audit, component: 'v' });
+  assert.equal((model(vmcp({ config: { audit: { component: 'c' } } })).config.audit as Record<string, unknown>).component, 'c');
+  assert.equal(model(vmcp({ config: {} })).config.audit, undefined);
+});
+
 void test('spec.passthroughHeaders wins over spec.config.passthroughHeaders unless empty', () => {
   const config = { passthroughHeaders: ['X-Config'] };
   assert.deepEqual(model(vmcp({ passthroughHeaders: ['X-Spec'], config })).config.passthroughHeaders, ['X-Spec']);
