@@ -24,7 +24,20 @@ function writePlain(w: YamlWriter, value: string): void {
   w.indention = false;
 }
 
+/** Printable ASCII: no breaks and nothing to escape except quotes, one column per character. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
+
+/** The character loops below, in one write for printable ASCII (same text, same column). */
+function writeQuotedAscii(w: YamlWriter, quote: string, body: string, columns: number): void {
+  w.writeIndicator(quote, true, false, false);
+  w.putColumns(body, columns);
+  w.writeIndicator(quote, false, false, false);
+  w.whitespace = false;
+  w.indention = false;
+}
+
 function writeSingle(w: YamlWriter, value: string, indent: number): void {
+  if (PRINTABLE_ASCII.test(value)) return writeQuotedAscii(w, "'", value.replaceAll("'", "''"), value.length);
   w.writeIndicator("'", true, false, false);
   let breaks = false;
   for (const ch of value) {
@@ -46,6 +59,7 @@ function writeSingle(w: YamlWriter, value: string, indent: number): void {
 }
 
 function writeDouble(w: YamlWriter, value: string): void {
+  if (PRINTABLE_ASCII.test(value) && !value.includes('"') && !value.includes('\\')) return writeQuotedAscii(w, '"', value, value.length);
   w.writeIndicator('"', true, false, false);
   for (const ch of value) {
     const cp = ch.codePointAt(0)!;

@@ -1,5 +1,9 @@
 // The emitter's output cursor: column, "last char was whitespace" and "only indentation so far on
 // this line" flags, with libyaml's rules for indicators, indentation and line breaks.
+/** Indentation runs, made once: a render writes one per line. */
+const SPACES: string[] = Array.from({ length: 33 }, (_, n) => ' '.repeat(n));
+const spaces = (n: number): string => SPACES[n] ?? ' '.repeat(n);
+
 export class YamlWriter {
   private out = '';
   column = 0;
@@ -9,6 +13,12 @@ export class YamlWriter {
   put(text: string): void {
     this.out += text;
     this.column += text.length;
+  }
+
+  /** Writes text that counts as `columns` columns (a run of putChar calls in one append). */
+  putColumns(text: string, columns: number): void {
+    this.out += text;
+    this.column += columns;
   }
 
   /** Writes one character that counts as one column whatever its UTF-16 length. */
@@ -33,7 +43,7 @@ export class YamlWriter {
   writeIndent(indent: number): void {
     const target = Math.max(indent, 0);
     if (!this.indention || this.column > target || (this.column === target && !this.whitespace)) this.putBreak();
-    if (this.column < target) this.put(' '.repeat(target - this.column));
+    if (this.column < target) this.put(spaces(target - this.column));
     this.whitespace = true;
   }
 

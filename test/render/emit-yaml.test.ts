@@ -54,6 +54,8 @@ const scalars: ReadonlyArray<readonly [string, YamlNode, string]> = [
   ['single quote inside', "it's", "k: it's\n"],
   ['single quote first', "'q'", "k: '''q'''\n"],
   ['double quote first', '"q"', `k: '"q"'\n`],
+  ['single quotes doubled mid-text', "a 'b' #c", "k: 'a ''b'' #c'\n"],
+  ['single-quoted unicode', '- é', "k: '- é'\n"],
   ['leading space', ' a', "k: ' a'\n"],
   ['trailing space', 'a ', "k: 'a '\n"],
   ['unicode kept', 'héllo wörld ✓', 'k: héllo wörld ✓\n'],
