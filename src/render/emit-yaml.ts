@@ -32,7 +32,8 @@ function encodeScalar(node: Exclude<YamlNode, YamlMap | readonly YamlNode[]>): {
   }
   if (node === null) return { text: 'null', requested: 'plain' };
   if (node instanceof Float64) return { text: formatGoFloat(node.value), requested: 'plain' };
-  if (typeof node === 'number') return { text: BigInt(node).toString(), requested: 'plain' };
+  // String() is exact for safe integers; beyond 2^53 it rounds digits, so BigInt spells those.
+  if (typeof node === 'number') return { text: Number.isSafeInteger(node) ? String(node) : BigInt(node).toString(), requested: 'plain' };
   return { text: String(node), requested: 'plain' };
 }
 
