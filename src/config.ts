@@ -58,7 +58,7 @@ export const serveOptions: Readonly<Record<Key, OptionSpec>> = {
   keepAliveTimeoutMs: { flag: 'keep-alive-timeout', schema: duration, default: '120s', help: 'idle keep-alive; keep above the API server idle timeout (90s)' },
   headersTimeoutMs: { flag: 'headers-timeout', schema: duration, default: '10s', help: 'time allowed to receive request headers' },
   requestTimeoutMs: { flag: 'request-timeout', schema: duration, default: '30s', help: 'time allowed to receive a whole request' },
-  verdictCache: { flag: 'verdict-cache', schema: { type: 'integer', minimum: 0, maximum: 100000 }, default: 256, help: 'objects whose verdict is remembered (LRU, exact content; 0 = off)' },
+  verdictCache: { flag: 'verdict-cache', schema: { type: 'integer', minimum: 0, maximum: 100000 }, default: 0, help: 'objects whose verdict is remembered (LRU, exact content; 0 = off, the default: keying costs more than it saves for distinct objects)' },
   logLevel: { flag: 'log-level', schema: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }, default: 'info', help: 'pino log level' },
   example: { flag: 'example', schema: bool, default: false, help: 'print a ready-to-paste curl example once listening (npm start)' },
 };
