@@ -2,11 +2,10 @@
 // kubernetes.io/tls Secret. Changes are picked up by fs.watch (fast) and a poll (watch misses events
 // on some filesystems and on the Secret volume's symlink swaps). A new pair is only published once
 // the key matches the certificate, so a half-written rotation never reaches a handshake.
-import { X509Certificate } from 'node:crypto';
+import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createSecureContext } from 'node:tls';
 import type { TlsMaterial, TlsSource } from './tls-source.js';
 
 export interface FileTlsSourceOptions {
@@ -25,17 +24,22 @@ export async function readTlsMaterial(dir: string): Promise<TlsMaterial> {
   const cert = await read('tls.crt');
   const key = await read('tls.key');
   const ca = await read('ca.crt').catch(() => undefined);
-  let notAfter: Date;
+  let x509: X509Certificate;
   try {
-    notAfter = new Date(new X509Certificate(cert).validTo);
+    x509 = new X509Certificate(cert);
   } catch (err) {
     throw new Error(`${join(dir, 'tls.crt')}: not a PEM certificate (${(err as Error).message})`);
   }
+  // Checked explicitly: tls.createSecureContext silently accepts an empty key, which is exactly what a
+  // half-written tls.key looks like during a rotation.
+  let privateKey: KeyObject;
   try {
-    createSecureContext({ cert, key });
+    privateKey = createPrivateKey(key);
   } catch (err) {
-    throw new Error(`${join(dir, 'tls.key')}: does not match ${join(dir, 'tls.crt')} (${(err as Error).message})`);
+    throw new Error(`${join(dir, 'tls.key')}: not a PEM private key (${(err as Error).message})`);
   }
+  if (!x509.checkPrivateKey(privateKey)) throw new Error(`${join(dir, 'tls.key')}: does not match ${join(dir, 'tls.crt')} (key values mismatch)`);
+  const notAfter = new Date(x509.validTo);
   return ca === undefined ? { cert, key, notAfter } : { cert, key, ca, notAfter };
 }
 

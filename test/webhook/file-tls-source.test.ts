@@ -39,6 +39,16 @@ void describe('file TlsSource', () => {
     });
   });
 
+  void it('rejects an empty or half-written key (what a reader sees mid-rotation)', async () => {
+    await withDirs(async (a) => {
+      await freshCerts(a);
+      await writeFile(join(a, 'tls.key'), '');
+      await assert.rejects(readTlsMaterial(a), /tls\.key: not a PEM private key/);
+      await writeFile(join(a, 'tls.key'), '-----BEGIN PRIVATE KEY-----\nMIIE\n');
+      await assert.rejects(readTlsMaterial(a), /tls\.key: not a PEM private key/);
+    });
+  });
+
   void it('rejects a file that is not a certificate', async () => {
     await withDirs(async (a) => {
       await freshCerts(a);
