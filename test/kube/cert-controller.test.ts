@@ -7,8 +7,8 @@ import { fingerprintOf, issueCa, parseCert } from '../../src/kube/certs.js';
 import type { SecretState } from '../../src/kube/cert-plan.js';
 import { decodeSecret, stateOf } from '../../src/kube/secret-codec.js';
 import { servingAnnotation } from '../../src/kube/serving-report.js';
-import { FakeApiServer } from './fake-apiserver.js';
-import { caOf, Clock, eventually, secretKey, seedWebhookConfiguration, startReplica, storedBundle, webhookKey, type LogEntry, type Replica } from './harness.js';
+import type { FakeApiServer } from './fake-apiserver.js';
+import { caOf, Clock, eventually, secretKey, startReplica, startSeededFake, stopAll, storedBundle, webhookKey, type LogEntry, type Replica } from './harness.js';
 import type { Obj } from './fake-store.js';
 
 const day = 86_400_000;
@@ -16,14 +16,10 @@ const hour = 3_600_000;
 let fake: FakeApiServer;
 let replicas: Replica[] = [];
 beforeEach(async () => {
-  fake = await FakeApiServer.start();
-  seedWebhookConfiguration(fake);
+  fake = await startSeededFake();
   replicas = [];
 });
-afterEach(async () => {
-  await Promise.all(replicas.map((r) => r.source.close()));
-  await fake.close();
-});
+afterEach(() => stopAll(fake, replicas));
 
 const secretState = (): SecretState => stateOf(decodeSecret(fake.store.get(secretKey)!));
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

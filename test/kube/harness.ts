@@ -8,7 +8,7 @@ import { createSecretTlsSource, type SecretTlsSourceOptions } from '../../src/ku
 import type { KubeLogger } from '../../src/kube/logger.js';
 import type { TlsSource } from '../../src/webhook/tls-source.js';
 import { fingerprintOf, splitBundle } from '../../src/kube/certs.js';
-import type { FakeApiServer } from './fake-apiserver.js';
+import { FakeApiServer } from './fake-apiserver.js';
 
 export const namespace = 'vmcp-admission';
 export const secretName = 'vmcp-admission-tls';
@@ -44,6 +44,19 @@ export function seedWebhookConfiguration(fake: FakeApiServer): void {
   const config = parse(readFileSync(path, 'utf8'));
   const created = fake.store.create(webhookKey, config);
   if (!created.ok) throw new Error('could not seed the webhook configuration');
+}
+
+/** A fresh fake API server holding the webhook configuration, for a beforeEach. */
+export async function startSeededFake(): Promise<FakeApiServer> {
+  const fake = await FakeApiServer.start();
+  seedWebhookConfiguration(fake);
+  return fake;
+}
+
+/** Closes every replica of a test, then the fake API server, for an afterEach. */
+export async function stopAll(fake: FakeApiServer, replicas: readonly Replica[]): Promise<void> {
+  await Promise.all(replicas.map((r) => r.source.close()));
+  await fake.close();
 }
 
 export interface Replica {

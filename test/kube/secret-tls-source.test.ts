@@ -8,21 +8,17 @@ import { issueCa, issueLeaf, parseCert, fingerprintOf } from '../../src/kube/cer
 import { encodeSecret, decodeSecret } from '../../src/kube/secret-codec.js';
 import { serviceDnsNames } from '../../src/kube/secret-tls-source.js';
 import type { TlsMaterial } from '../../src/webhook/tls-source.js';
-import { FakeApiServer } from './fake-apiserver.js';
-import { caOf, Clock, eventually, namespace, secretKey, secretName, seedWebhookConfiguration, startReplica, storedBundle, webhookKey, type LogEntry, type Replica } from './harness.js';
+import type { FakeApiServer } from './fake-apiserver.js';
+import { caOf, Clock, eventually, namespace, secretKey, secretName, startReplica, startSeededFake, stopAll, storedBundle, webhookKey, type LogEntry, type Replica } from './harness.js';
 
 const day = 86_400_000;
 let fake: FakeApiServer;
 let replicas: Replica[] = [];
 beforeEach(async () => {
-  fake = await FakeApiServer.start();
-  seedWebhookConfiguration(fake);
+  fake = await startSeededFake();
   replicas = [];
 });
-afterEach(async () => {
-  await Promise.all(replicas.map((r) => r.source.close()));
-  await fake.close();
-});
+afterEach(() => stopAll(fake, replicas));
 
 async function metric(replica: Replica, name: string, labels: Record<string, string> = {}): Promise<number> {
   const found = (await replica.registry.getMetricsAsJSON()).find((m) => m.name === name);
