@@ -1,6 +1,6 @@
 // PURE argument parsing for `validate`: argv -> options, or a usage error carrying the help text
 // (returned, never printed, so the caller decides the stream and the exit code).
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Mode } from '../core/validate.js';
 
 export const outputFormats = ['text', 'json', 'junit', 'sarif', 'github'] as const;
@@ -61,14 +61,22 @@ export function pick<T extends string>(flag: string, value: string | undefined, 
   return found !== undefined ? { value: found } : { error: `unknown ${flag} "${value}": allowed values are ${allowed.join(', ')}` };
 }
 
+type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+type CommandLine<O extends OptionSpec> = ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>>;
+
+/** Strict node:util parseArgs with positionals; a parse failure comes back as its message. */
+export function readCommandLine<O extends OptionSpec>(argv: readonly string[], options: O): CommandLine<O> | { readonly error: string } {
+  try {
+    return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+  } catch (err) {
+    return { error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
 /** Parses the arguments after `validate`. */
 export function parseValidateArgs(argv: readonly string[]): ParsedArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: optionSpec, allowPositionals: true, strict: true });
-  } catch (err) {
-    return usageError(err instanceof Error ? err.message : String(err));
-  }
+  const parsed = readCommandLine(argv, optionSpec);
+  if ('error' in parsed) return usageError(parsed.error);
   const { values, positionals } = parsed;
   if (values.help === true) return { kind: 'help', help: validateHelp };
   const mode = pick('--mode', values.mode, modes, 'strict');

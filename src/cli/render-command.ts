@@ -1,14 +1,13 @@
 // `vmcp-admission render`: inputs -> documents (shared loader) -> renderConfigs -> stdout.
 // Refusals print every finding as `file:line:col: message` on stderr (exit 1); unreadable or
 // unparsable input and bad flags exit 2.
-import { parseArgs } from 'node:util';
 import type { Finding } from '../core/finding.js';
 import type { Mode } from '../core/validate.js';
 import { loadBuiltinSchemas } from '../core/schema/builtin.js';
 import { configMapNode } from '../render/configmap.js';
 import { emitYaml } from '../render/emit-yaml.js';
 import { renderConfigs, type ObjectFindings, type RenderedConfig } from '../render/render.js';
-import { pick } from './args.js';
+import { pick, readCommandLine } from './args.js';
 import { parseSource, type ParsedSource, type SourceDocument } from './documents.js';
 import { printable } from './formatters/text.js';
 import { readInputs } from './inputs.js';
@@ -62,12 +61,8 @@ const optionSpec = {
 const usageError = (message: string): ParsedRenderArgs => ({ kind: 'usage-error', message, help: renderHelp });
 
 export function parseRenderArgs(argv: readonly string[]): ParsedRenderArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: optionSpec, allowPositionals: true, strict: true });
-  } catch (err) {
-    return usageError(err instanceof Error ? err.message : String(err));
-  }
+  const parsed = readCommandLine(argv, optionSpec);
+  if ('error' in parsed) return usageError(parsed.error);
   const { values, positionals } = parsed;
   if (values.help === true) return { kind: 'help', help: renderHelp };
   const mode = pick('--mode', values.mode, modes, 'strict');
