@@ -10,10 +10,7 @@ export interface BucketNumbers {
   readonly rate: number;
 }
 
-/**
- * Not memoized per bucket: the duration parse is memoized by text already, and a WeakMap keyed by
- * short-lived objects costs more in garbage collection than the arithmetic it saves.
- */
+/** Worked out once per bucket and validation, by buckets.ts. */
 export function bucketNumbers(b: BucketRef): BucketNumbers | undefined {
   const tokens = b.bucket.maxTokens;
   const period = b.bucket.refillPeriod;

@@ -3,38 +3,23 @@
 // one has: it can never be the one that limits. Server shared applies to every call; for a tool's
 // perUser bucket, so do that tool's shared bucket and the server perUser bucket.
 import type { Finding } from '../finding.js';
-import type { BucketRef } from '../spec.js';
-import { bucketsOf, perBucket } from './buckets.js';
-import { bucketNumbers, type BucketNumbers } from './bucket-numbers.js';
+import { bucketsOf, perBucket, type Bucket, type Buckets } from './buckets.js';
+import type { BucketNumbers } from './bucket-numbers.js';
 import { shortNumber } from './template.js';
 import { fittingWarning } from './warning.js';
 import type { Rule, RuleContext } from './types.js';
 
-interface Sized { readonly ref: BucketRef; readonly n: BucketNumbers; readonly name: string }
-
-function pushWhere(all: readonly BucketRef[], keep: (o: BucketRef) => boolean, out: BucketRef[]): void {
-  for (const o of all) if (keep(o)) out.push(o);
+/** The buckets that apply to every call `b` meters, tightest-first in vMCP's check order. */
+function coveringBuckets(b: Bucket, index: Buckets): (Bucket | undefined)[] {
+  if (b.toolIndex === undefined) return b.scope === 'shared' ? [] : [index.serverShared];
+  if (b.scope === 'shared') return [index.serverShared];
+  return [index.serverShared, index.toolShared.get(b.toolIndex), index.serverPerUser];
 }
 
-const isServer = (scope: BucketRef['scope']) => (o: BucketRef): boolean => o.toolIndex === undefined && o.scope === scope;
+const nameOf = (o: Bucket): string => (o.toolIndex === undefined ? o.scope : `tool ${o.scope}`);
 
-/** The buckets that apply to every call `b` meters, tightest-first in vMCP's check order (loops: this runs per bucket). */
-function coveringBuckets(b: BucketRef, all: readonly BucketRef[]): BucketRef[] {
-  const out: BucketRef[] = [];
-  if (b.toolIndex === undefined && b.scope === 'shared') return out;
-  pushWhere(all, isServer('shared'), out);
-  if (b.toolIndex === undefined || b.scope !== 'perUser') return out;
-  pushWhere(all, (o) => o.toolIndex === b.toolIndex && o.scope === 'shared', out);
-  pushWhere(all, isServer('perUser'), out);
-  return out;
-}
-
-const nameOf = (o: BucketRef): string => (o.toolIndex === undefined ? o.scope : `tool ${o.scope}`);
-
-function sized(o: BucketRef): Sized | undefined {
-  const n = bucketNumbers(o);
-  return n === undefined ? undefined : { ref: o, n, name: nameOf(o) };
-}
+/** `self` can never be the limit when `other` is no larger and no faster. */
+const neverBinds = (self: BucketNumbers, other: BucketNumbers): boolean => self.tokens >= other.tokens && self.rate >= other.rate;
 
 const ID = 'lint-bucket-never-binds';
 const messages = {
@@ -42,9 +27,9 @@ const messages = {
   short: 'never binds: {tokens} tokens, {rate}/s vs {other} {otherTokens} tokens, {otherRate}/s',
 } as const;
 
-function warning(self: Sized, other: Sized): Finding {
-  const vars = { tokens: shortNumber(self.n.tokens), rate: shortNumber(self.n.rate), other: other.name, otherTokens: shortNumber(other.n.tokens), otherRate: shortNumber(other.n.rate) };
-  return fittingWarning(ID, self.ref.path, [messages.full, messages.short], vars);
+function warning(self: Bucket, n: BucketNumbers, other: Bucket, o: BucketNumbers): Finding {
+  const vars = { tokens: shortNumber(n.tokens), rate: shortNumber(n.rate), other: nameOf(other), otherTokens: shortNumber(o.tokens), otherRate: shortNumber(o.rate) };
+  return fittingWarning(ID, self.path, [messages.full, messages.short], vars);
 }
 
 export const lintBucketNeverBinds: Rule = {
@@ -55,12 +40,14 @@ export const lintBucketNeverBinds: Rule = {
   messages,
   modes: ['crd', 'strict'],
   check: (ctx: RuleContext): Finding[] => {
-    const all = bucketsOf(ctx);
+    const index = bucketsOf(ctx);
     return perBucket(ctx, (b) => {
-      const self = sized(b);
-      if (self === undefined) return undefined;
-      const tighter = coveringBuckets(b, all).map(sized).find((o) => o !== undefined && self.n.tokens >= o.n.tokens && self.n.rate >= o.n.rate);
-      return tighter === undefined ? undefined : warning(self, tighter);
+      const n = b.numbers;
+      if (n === undefined) return undefined;
+      for (const other of coveringBuckets(b, index)) {
+        if (other?.numbers !== undefined && neverBinds(n, other.numbers)) return warning(b, n, other, other.numbers);
+      }
+      return undefined;
     });
   },
 };

@@ -5,7 +5,7 @@
 import type { Finding } from '../finding.js';
 import { formatGoDuration } from '../duration.js';
 import { perBucket } from './buckets.js';
-import { bucketNumbers, type BucketNumbers } from './bucket-numbers.js';
+import type { BucketNumbers } from './bucket-numbers.js';
 import { shortNumber } from './template.js';
 import { fittingWarning } from './warning.js';
 import type { Rule, RuleContext } from './types.js';
@@ -37,7 +37,7 @@ export const lintRefillRateImplausible: Rule = {
   modes: ['crd', 'strict'],
   check: (ctx: RuleContext): Finding[] =>
     perBucket(ctx, (b) => {
-      const n = bucketNumbers(b);
+      const n = b.numbers;
       const template = n === undefined ? undefined : pick(n);
       if (n === undefined || template === undefined) return undefined;
       const vars = { period: formatGoDuration(n.periodNs), tokens: shortNumber(n.tokens), rate: shortNumber(n.rate) };

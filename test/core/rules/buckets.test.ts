@@ -15,10 +15,19 @@ function ctx(): RuleContext {
 
 void test('buckets in vMCP order, memoized per context', () => {
   const c = ctx();
-  assert.deepEqual(bucketsOf(c).map((b) => b.label), ['shared bucket', 'perUser bucket', 'tool "a" shared bucket', 'tool "a" perUser bucket', 'tool "b" shared bucket']);
-  assert.deepEqual(bucketsOf(c).map((b) => b.path.join('.')), ['spec.config.rateLimiting.shared', 'spec.config.rateLimiting.perUser', 'spec.config.rateLimiting.tools.0.shared', 'spec.config.rateLimiting.tools.0.perUser', 'spec.config.rateLimiting.tools.2.shared']);
+  assert.deepEqual(bucketsOf(c).all.map((b) => b.label), ['shared bucket', 'perUser bucket', 'tool "a" shared bucket', 'tool "a" perUser bucket', 'tool "b" shared bucket']);
+  assert.deepEqual(bucketsOf(c).all.map((b) => b.path.join('.')), ['spec.config.rateLimiting.shared', 'spec.config.rateLimiting.perUser', 'spec.config.rateLimiting.tools.0.shared', 'spec.config.rateLimiting.tools.0.perUser', 'spec.config.rateLimiting.tools.2.shared']);
   assert.equal(bucketsOf(c), bucketsOf(c));
   assert.notEqual(bucketsOf(ctx()), bucketsOf(c));
+});
+
+void test('numbers worked out once per bucket; the always-applying buckets indexed', () => {
+  const b = bucketsOf(ctx());
+  assert.deepEqual(b.all.map((x) => x.numbers?.tokens), [1, 2, 4, 3, 5]);
+  assert.equal(b.all[0]!.numbers?.rate, 1 / 60);
+  assert.equal(b.serverShared?.label, 'shared bucket');
+  assert.equal(b.serverPerUser?.label, 'perUser bucket');
+  assert.deepEqual([...b.toolShared].map(([i, x]) => [i, x.label]), [[0, 'tool "a" shared bucket'], [2, 'tool "b" shared bucket']]);
 });
 
 void test('perBucket keeps the findings judge returns, in bucket order', () => {
