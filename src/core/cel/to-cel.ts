@@ -2,8 +2,8 @@
 // CEL int (bigint here, never a double), objects are maps, arrays lists; undeclared values under
 // x-kubernetes-preserve-unknown-fields are typed from the data (integral numbers as int).
 // Speed: values are handed to the CEL library already wrapped (celMap/celList), so it does not
-// re-wrap them on every access, and a map converts its fields only when a rule first reads it (a
-// spec-level rule touching `self.config.rateLimiting` does not convert podTemplateSpec).
+// re-wrap them on every access, and a map converts a field only when a rule reads it (a spec-level
+// rule touching `self.config.rateLimiting` does not convert podTemplateSpec).
 import { celList, celMap, type CelList, type CelMap } from '@bufbuild/cel';
 import type { SchemaNode } from '../schema/types.js';
 
@@ -31,64 +31,50 @@ function childSchema(schema: SchemaNode | undefined, key: string): SchemaNode | 
  */
 export type CelCache = Map<object, CelIn>;
 
-/** A JS Map over a record's fields, converted on first read (every read path of Map goes through fill). */
-export class LazyFields extends Map<string, CelIn> {
-  private pending: { readonly record: Readonly<Record<string, unknown>>; readonly schema: SchemaNode | undefined; readonly cache: CelCache } | undefined;
+/**
+ * A record seen through the read-only Map interface the CEL library's map wrapper uses (size, get,
+ * has, keys, values, entries, forEach). Each field is converted when it is read, not before: a rule
+ * reading `self.config.rateLimiting` never touches podTemplateSpec, and nothing is copied up front.
+ */
+export class RecordFields implements ReadonlyMap<string, CelIn> {
+  constructor(
+    private readonly record: Readonly<Record<string, unknown>>,
+    private readonly schema: SchemaNode | undefined,
+    private readonly cache: CelCache,
+  ) {}
 
-  constructor(record: Readonly<Record<string, unknown>>, schema: SchemaNode | undefined, cache: CelCache) {
-    super();
-    this.pending = { record, schema, cache };
+  get size(): number {
+    return Object.keys(this.record).length;
   }
 
-  private fill(): void {
-    const p = this.pending;
-    if (p === undefined) return;
-    this.pending = undefined;
-    for (const k of Object.keys(p.record)) super.set(k, toCel(p.record[k], childSchema(p.schema, k), p.cache));
+  /** Own fields only: `constructor` or `__proto__` are keys like any other in decoded JSON. */
+  get(key: unknown): CelIn | undefined {
+    if (typeof key !== 'string' || !Object.prototype.hasOwnProperty.call(this.record, key)) return undefined;
+    return toCel(this.record[key], childSchema(this.schema, key), this.cache);
   }
 
-  override get size(): number {
-    this.fill();
-    return super.size;
+  has(key: unknown): boolean {
+    return this.get(key) !== undefined;
   }
 
-  override get(key: string): CelIn | undefined {
-    this.fill();
-    return super.get(key);
+  keys(): MapIterator<string> {
+    return Object.keys(this.record)[Symbol.iterator]();
   }
 
-  override has(key: string): boolean {
-    this.fill();
-    return super.has(key);
+  *values(): MapIterator<CelIn> {
+    for (const k of Object.keys(this.record)) yield this.get(k)!;
   }
 
-  override set(key: string, value: CelIn): this {
-    this.fill();
-    return super.set(key, value);
+  *entries(): MapIterator<[string, CelIn]> {
+    for (const k of Object.keys(this.record)) yield [k, this.get(k)!];
   }
 
-  override keys(): MapIterator<string> {
-    this.fill();
-    return super.keys();
-  }
-
-  override values(): MapIterator<CelIn> {
-    this.fill();
-    return super.values();
-  }
-
-  override entries(): MapIterator<[string, CelIn]> {
-    this.fill();
-    return super.entries();
-  }
-
-  override [Symbol.iterator](): MapIterator<[string, CelIn]> {
+  [Symbol.iterator](): MapIterator<[string, CelIn]> {
     return this.entries();
   }
 
-  override forEach(callback: (value: CelIn, key: string, map: Map<string, CelIn>) => void, thisArg?: unknown): void {
-    this.fill();
-    super.forEach(callback, thisArg);
+  forEach(callback: (value: CelIn, key: string, map: ReadonlyMap<string, CelIn>) => void, thisArg?: unknown): void {
+    for (const k of Object.keys(this.record)) callback.call(thisArg, this.get(k)!, k, this);
   }
 }
 
@@ -96,7 +82,7 @@ function convertObject(value: object, schema: SchemaNode | undefined, cache: Cel
   let out = cache.get(value);
   if (out !== undefined) return out;
   if (Array.isArray(value)) out = celList(value.map((v: unknown) => toCel(v, schema?.items, cache)));
-  else out = celMap(new LazyFields(value as Readonly<Record<string, unknown>>, schema, cache));
+  else out = celMap(new RecordFields(value as Readonly<Record<string, unknown>>, schema, cache));
   cache.set(value, out);
   return out;
 }

@@ -1,33 +1,40 @@
-// JSON -> CEL values: typed by schema, handed to the library pre-wrapped, maps converted on first
-// read only (and then once), every Map read path consistent.
+// JSON -> CEL values: typed by schema, handed to the library pre-wrapped, a map's field converted
+// only when it is read, every Map read path consistent, own keys only.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isCelList, isCelMap, plan, parse, celEnv } from '@bufbuild/cel';
-import { LazyFields, toCel } from '../../../src/core/cel/to-cel.js';
+import { RecordFields, toCel } from '../../../src/core/cel/to-cel.js';
 import type { SchemaNode } from '../../../src/core/schema/types.js';
 
 const schema: SchemaNode = { type: 'object', properties: { n: { type: 'number' }, i: { type: 'integer' }, list: { type: 'array', items: { type: 'number' } } } };
 
-void test('fields convert on first read, once, typed by schema', () => {
+void test('a field converts when it is read, typed by schema; other fields are not touched', () => {
   let reads = 0;
   const record = { i: 3, n: 2, list: [1, 2.5], loose: 7, nothing: null };
   Object.defineProperty(record, 'counted', { enumerable: true, get: () => ++reads });
-  const fields = new LazyFields(record, schema, new Map());
-  assert.equal(reads, 0, 'nothing read before the first access');
+  const fields = new RecordFields(record, schema, new Map());
   assert.equal(fields.get('i'), 3n);
-  assert.equal(reads, 1);
   assert.equal(fields.get('n'), 2);
   assert.equal(fields.get('loose'), 7n);
   assert.equal(fields.get('nothing'), null);
+  assert.equal(reads, 0, 'a field nobody reads is never converted');
   assert.equal(fields.get('counted'), 1n);
-  assert.equal(reads, 1, 'converted once');
   const list = fields.get('list');
   assert.ok(isCelList(list));
   assert.deepEqual([...list], [1, 2.5]);
 });
 
+void test('only own fields: inherited names and non-string keys are absent', () => {
+  const fields = new RecordFields(JSON.parse('{"a":1,"__proto__":{"x":1}}') as Record<string, unknown>, undefined, new Map());
+  assert.equal(fields.get('constructor'), undefined);
+  assert.equal(fields.has('toString'), false);
+  assert.equal(fields.get(1n), undefined);
+  assert.ok(isCelMap(fields.get('__proto__')));
+  assert.equal(fields.size, 2);
+});
+
 void test('every read path of the map sees the converted fields', () => {
-  const make = (): LazyFields => new LazyFields({ a: 1, b: 'x' }, undefined, new Map());
+  const make = (): RecordFields => new RecordFields({ a: 1, b: 'x' }, undefined, new Map());
   assert.equal(make().size, 2);
   assert.equal(make().has('b'), true);
   assert.deepEqual([...make().keys()], ['a', 'b']);
