@@ -6,7 +6,7 @@
 //    `failureHandling: {}` gains healthCheckTimeout 10s and circuitBreaker is NOT created);
 //    array items and additionalProperties map values that are non-nullable nulls are replaced by
 //    the items/values default without nested defaulting (as kube recurses on the old null).
-// Returns a new object; never mutates the input.
+// Never mutates the input; a subtree with nothing to default (no schema below it) is returned as is.
 import type { SchemaNode } from './types.js';
 
 type Json = Record<string, unknown>;
@@ -61,7 +61,11 @@ function defaultItem(v: unknown, s: SchemaNode): unknown {
   return applyDefaults(v, s);
 }
 
+/** Nothing below this schema can default or drop anything (ObjectMeta, free-form values). */
+const leaves = (s: SchemaNode): boolean => s.properties === undefined && s.items === undefined && !isRecord(s.additionalProperties);
+
 export function applyDefaults(object: unknown, schema: SchemaNode): unknown {
+  if (leaves(schema)) return object;
   if (Array.isArray(object)) return schema.items === undefined ? copy(object) : object.map((v) => defaultItem(v, schema.items!));
   if (isRecord(object)) return defaultMap(object, schema);
   return object;

@@ -1,9 +1,11 @@
 // The API server's decode steps (FACTS b.1 steps 2-3) in ONE walk: structural pruning (prune.ts)
 // and defaulting (defaults.ts) fused, giving exactly applyDefaults(pruneUnknownFields(x).object)
-// and the same findings, but with one copy of the object instead of three, one path stack instead
-// of an array per node (a path is copied only for an unknown field) and per-schema-node tables
-// computed once. With a status subresource the root `status` is pruned (its unknown fields are
-// still reported) and then dropped, as the API server ignores it on create and update.
+// and the same findings. Copy on write: a node is rebuilt only when something under it is pruned or
+// defaulted; every untouched subtree (ObjectMeta, preserved podTemplateSpec, most of a valid spec) is
+// the input's own object, so treat both as immutable. One path stack instead of an array per node
+// (a path is copied only for an unknown field) and per-schema-node tables computed once. With a
+// status subresource the root `status` is pruned (its unknown fields are still reported) and then
+// dropped, as the API server ignores it on create and update.
 import type { Finding, Severity } from '../finding.js';
 import type { PathSegment } from '../field-path.js';
 import { applyDefaults, copy, defaultChild } from './defaults.js';
@@ -88,40 +90,59 @@ function entry(v: unknown, k: string, m: MapNode, w: Walk): unknown {
   if (v === null && vs !== undefined && vs.nullable !== true) return nonNullableNull(vs, prop);
   if (RESOURCE_FIELDS.has(k) && isEmbedded(m.s, w)) return resourceField(v, m.s, k, w);
   if (vs !== undefined) return descend(v, vs, k, w);
-  if (m.keepsUnknown) return copy(v);
+  if (m.keepsUnknown) return v;
   w.unknown.push([...w.path, k]);
   return DROP;
 }
 
-function walkMap(x: Json, s: SchemaNode, preserve: boolean, w: Walk): Json {
+/** A new map holding the first `n` keys of `x` as they are: the walk found a change at key n. */
+function prefixOf(x: Json, keys: readonly string[], n: number): Json {
   const out: Json = {};
+  for (let j = 0; j < n; j++) out[keys[j]!] = x[keys[j]!];
+  return out;
+}
+
+function walkMap(x: Json, s: SchemaNode, preserve: boolean, w: Walk): Json {
+  let out: Json | undefined; // made on the first change; until then `x` itself is the result
   const skip = w.path.length === 0 ? w.dropRoot : undefined;
   const m: MapNode = { s, keepsUnknown: s.additionalProperties === true || preserve || s['x-kubernetes-preserve-unknown-fields'] === true };
-  for (const k of Object.keys(x)) {
-    const v = entry(x[k], k, m, w);
-    if (v !== DROP && k !== skip) out[k] = v;
+  const keys = Object.keys(x);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const old = x[k];
+    let v = entry(old, k, m, w);
+    if (k === skip) v = DROP;
+    if (out === undefined && v === old) continue;
+    out ??= prefixOf(x, keys, i);
+    if (v !== DROP) out[k] = v;
   }
   for (const [k, prop] of tableOf(s).defaulted) {
-    if (!(k in out) && k !== skip) out[k] = defaultOf(prop);
+    if (k in (out ?? x) || k === skip) continue;
+    out ??= prefixOf(x, keys, keys.length);
+    out[k] = defaultOf(prop);
   }
-  return out;
+  return out ?? x;
 }
 
 function walkList(x: readonly unknown[], s: SchemaNode | undefined, preserve: boolean, w: Walk): unknown[] {
   const items = s?.items;
   // Under preserve-unknown-fields, array items keep their unknown keys too (kube's skipPrune).
   const keep = s !== undefined && (preserve || s['x-kubernetes-preserve-unknown-fields'] === true);
-  const out: unknown[] = [];
+  let out: unknown[] | undefined; // made on the first change, as in walkMap
   for (let i = 0; i < x.length; i++) {
-    const v = x[i];
-    if (v === null && items !== undefined && items.nullable !== true && items.default !== undefined) out.push(copy(items.default));
+    const old = x[i];
+    let v: unknown;
+    if (old === null && items !== undefined && items.nullable !== true && items.default !== undefined) v = copy(items.default);
     else {
       w.path.push(i);
-      out.push(walk(v, items, keep, w));
+      v = walk(old, items, keep, w);
       w.path.pop();
     }
+    if (out === undefined && v === old) continue;
+    out ??= x.slice(0, i);
+    out.push(v);
   }
-  return out;
+  return out ?? (x as unknown[]);
 }
 
 /** Without a schema (items of an array that declares none) every key of a map is unknown. */
@@ -142,7 +163,7 @@ export interface PruneDefaultOptions {
   readonly dropStatus?: boolean;
 }
 
-/** Pruned and defaulted copy of `object` plus the unknown-field findings (sorted by field). */
+/** `object` pruned and defaulted (sharing its untouched subtrees) plus the unknown-field findings (sorted by field). */
 export function pruneAndDefault(object: unknown, schema: SchemaNode, options: PruneDefaultOptions): { object: unknown; findings: Finding[] } {
   const w: Walk = { path: [], unknown: [], dropRoot: options.dropStatus === true ? 'status' : undefined };
   const out = walk(object, schema, false, w);

@@ -3,7 +3,8 @@
 // metadata are not unknown; metadata is coerced as ObjectMeta), x-kubernetes-preserve-unknown-fields
 // keeps a node's unknown keys while its declared properties still prune (so
 // `spec.config.ratelimiting` survives and `spec.config.rateLimiting.shared.burst` does not),
-// additionalProperties schemas prune map values. Returns a new object; the input is untouched.
+// additionalProperties schemas prune map values. Never mutates the input (an ObjectMeta with nothing to
+// prune is returned as is).
 import { type Finding, type Severity, makeFinding } from '../finding.js';
 import { FieldPath, type PathSegment } from '../field-path.js';
 import type { SchemaNode } from './types.js';
@@ -28,9 +29,11 @@ function isEmbedded(s: SchemaNode, path: readonly PathSegment[]): boolean {
 /** ObjectMeta of an embedded resource: only metav1.ObjectMeta's fields stay. */
 export function pruneMeta(v: unknown, path: readonly PathSegment[], ctx: Ctx): unknown {
   if (!isRecord(v)) return v;
+  const keys = Object.keys(v);
+  if (keys.every((k) => OBJECT_META.has(k))) return v; // the usual case: nothing to prune, nothing copied
   const out: Json = {};
-  for (const [k, x] of Object.entries(v)) {
-    if (OBJECT_META.has(k)) out[k] = x;
+  for (const k of keys) {
+    if (OBJECT_META.has(k)) out[k] = v[k];
     else ctx.unknown.push([...path, k]);
   }
   return out;

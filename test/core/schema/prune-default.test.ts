@@ -1,6 +1,7 @@
 // The fused prune+default walk must equal the two reference stages (prune.ts then defaults.ts) byte
-// for byte, key order included, with the same findings; it never mutates or aliases its input; with
-// a status subresource the root status is pruned (warnings kept) and then left out.
+// for byte, key order included, with the same findings; it never mutates its input and shares only the
+// subtrees it leaves unchanged; with a status subresource the root status is pruned (warnings kept)
+// and then left out.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -27,14 +28,6 @@ function assertSameAsStages(input: unknown, s: SchemaNode, label: string): void 
   assert.equal(JSON.stringify(input), before, `${label}: input untouched`);
 }
 
-/** Every object or array reachable from `v`. */
-function containers(v: unknown, into = new Set<object>()): Set<object> {
-  if (typeof v === 'object' && v !== null) {
-    into.add(v);
-    for (const x of Object.values(v)) containers(x, into);
-  }
-  return into;
-}
 
 const docs = (url: URL): unknown[] => parseAllDocuments(readFileSync(url, 'utf8'), { version: '1.1' }).map((d) => d.toJS() as unknown);
 
@@ -86,11 +79,33 @@ void test('equals the stages on a hand-made schema with every branch', () => {
   inputs.forEach((input, i) => assertSameAsStages(input, s, `input ${i}`));
 });
 
-void test('the result shares no object or array with the input', async () => {
-  const input = minimal({ podTemplateSpec: { spec: { containers: [{ name: 'x' }] } }, config: { extra: { a: [1] } } });
-  const out = pruneAndDefault(input, await schema(), { severity: 'warning' }).object;
-  const mine = containers(input);
-  for (const c of containers(out)) assert.ok(!mine.has(c));
+void test('unchanged subtrees are shared with the input, every changed node is new, the input untouched', async () => {
+  const input = minimal({ podTemplateSpec: { spec: { containers: [{ name: 'x' }] } }, config: { extra: { a: [1] }, rateLimiting: { shared: { maxTokens: 1, refillPeriod: '1m', burst: 2 } } } });
+  (input.metadata as Json).labels = { a: 'b' };
+  const before = JSON.stringify(input);
+  const out = pruneAndDefault(input, await schema(), { severity: 'warning' }).object as Json;
+  assert.equal(JSON.stringify(input), before);
+  const spec = (o: Json): Json => o.spec as Json;
+  const config = (o: Json): Json => spec(o).config as Json;
+  // Shared: nothing pruned or defaulted inside (preserved podTemplateSpec, ObjectMeta, an unknown key under preserve).
+  assert.equal(spec(out).podTemplateSpec, spec(input).podTemplateSpec);
+  assert.equal(out.metadata, input.metadata);
+  assert.equal(config(out).extra, config(input).extra);
+  // New: the path down to the pruned `burst`, and the root (defaults land in spec).
+  assert.notEqual(out, input);
+  const rl = (o: Json): Json => config(o).rateLimiting as Json;
+  assert.notEqual(rl(out).shared, rl(input).shared);
+  assert.deepEqual(rl(out).shared, { maxTokens: 1, refillPeriod: '1m' });
+});
+
+void test('an object with nothing to prune or default comes back as the same object', () => {
+  const s: SchemaNode = { type: 'object', properties: { a: { type: 'object', properties: { b: { type: 'array', items: { type: 'string' } } } }, m: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } };
+  const input = { a: { b: ['x', 'y'] }, m: { free: { form: 1 } } };
+  assert.equal(pruneAndDefault(input, s, { severity: 'warning' }).object, input);
+  const list = { a: { b: ['x', null] } };
+  const out = pruneAndDefault(list, { ...s, properties: { a: { type: 'object', properties: { b: { type: 'array', items: { type: 'string', default: 'd' } } } } } }, { severity: 'warning' }).object as Json;
+  assert.deepEqual(out, { a: { b: ['x', 'd'] } });
+  assert.deepEqual(list, { a: { b: ['x', null] } });
 });
 
 void test('with a status subresource status is pruned, its unknown fields reported, then left out', async () => {
