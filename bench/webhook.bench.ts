@@ -1,7 +1,9 @@
 // `npm run bench:webhook`: the webhook (built CLI, real HTTPS, logging on) against a bare fastify
 // HTTPS server that parses and echoes the same body, in the same run, both in child processes so
 // autocannon does not share their event loop. Prints requests/s, p50/p95/p99 (exact, from every
-// response time) and the ratio; then p99 at half of the webhook's maximum rate. Prints, never asserts.
+// response time), each server's CPU per request (from /proc) and the ratio; then p99 at half of the
+// webhook's maximum rate under an evenly paced load (paced-load.ts: autocannon's rate limit sends in
+// bursts, which measured saturation instead). Prints, never asserts.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -9,7 +11,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { productionSpec, reviewOf } from './reviews.js';
+import { pacedLoad } from './paced-load.js';
 import { ensureSelfSigned } from '../src/webhook/self-signed.js';
 
 /** The slice of autocannon (no bundled types) this bench uses. */
@@ -25,76 +28,6 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (opts: Record
 const root = fileURLToPath(new URL('../', import.meta.url));
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 8);
-
-/** A production-style VirtualMCPServer: ~5 KB of spec, as a team would run it. */
-function productionSpec(): Record<string, unknown> {
-  const base = parse(readFileSync(join(root, 'examples/ratelimit-valid.yaml'), 'utf8')) as { spec: Record<string, unknown> };
-  const workloads = ['github', 'jira', 'confluence', 'slack', 'pagerduty', 'datadog', 'sentry', 'linear', 'notion', 'gdrive'];
-  const tools = workloads.map((w, i) => ({ name: `${w}_search`, perUser: { maxTokens: 20 + i, refillPeriod: '1m' }, shared: { maxTokens: 200 + 10 * i, refillPeriod: '1m' } }));
-  const config = {
-    aggregation: {
-      conflictResolution: 'prefix',
-      conflictResolutionConfig: { prefixFormat: '{workload}_' },
-      tools: workloads.map((workload) => ({ workload, filter: [`${workload}_search`, `${workload}_get`, `${workload}_list`] })),
-    },
-    operational: {
-      timeouts: { default: '30s', perWorkload: Object.fromEntries(workloads.map((w, i) => [w, `${20 + i}s`])) },
-      failureHandling: { healthCheckInterval: '30s', unhealthyThreshold: 3, healthCheckTimeout: '10s', partialFailureMode: 'best_effort', circuitBreaker: { enabled: true, failureThreshold: 5, timeout: '60s' } },
-    },
-    metadata: { team: 'platform-tools', costCenter: 'cc-4711', owner: 'platform@example.com' },
-    rateLimiting: { shared: { maxTokens: 6000, refillPeriod: '1m' }, perUser: { maxTokens: 600, refillPeriod: '1m' }, tools },
-  };
-  const podTemplateSpec = {
-    metadata: { annotations: { 'prometheus.io/scrape': 'true', 'prometheus.io/port': '9090' }, labels: { team: 'platform-tools', tier: 'gateway' } },
-    spec: {
-      priorityClassName: 'platform-high',
-      tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'platform', effect: 'NoSchedule' }],
-      topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: { 'app.kubernetes.io/instance': 'team-tools' } } }],
-      containers: [
-        {
-          name: 'vmcp',
-          resources: { requests: { cpu: '250m', memory: '256Mi' }, limits: { memory: '512Mi' } },
-          env: [
-            { name: 'OTEL_RESOURCE_ATTRIBUTES', value: 'deployment.environment=production,team=platform-tools' },
-            { name: 'GOMEMLIMIT', value: '460MiB' },
-            { name: 'HTTPS_PROXY', value: 'http://egress-proxy.platform.svc:3128' },
-            { name: 'NO_PROXY', value: '.svc,.cluster.local,10.0.0.0/8' },
-          ],
-          securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, runAsNonRoot: true, capabilities: { drop: ['ALL'] } },
-        },
-      ],
-    },
-  };
-  return {
-    ...base.spec,
-    replicas: 3,
-    passthroughHeaders: ['X-Request-Id', 'X-Tenant'],
-    outgoingAuth: { source: 'discovered' },
-    telemetryConfigRef: { name: 'otel-platform', serviceName: 'vmcp-team-tools' },
-    podTemplateSpec,
-    config,
-  };
-}
-
-function reviewOf(spec: Record<string, unknown>, uid: string, variant = 0): string {
-  const labels = { 'app.kubernetes.io/part-of': 'platform-tools', 'platform.example.com/revision': String(variant) };
-  const applied = { apiVersion: 'toolhive.stacklok.dev/v1beta1', kind: 'VirtualMCPServer', metadata: { name: 'team-tools', namespace: 'toolhive', labels }, spec };
-  const metadata = {
-    ...applied.metadata,
-    annotations: { 'argocd.argoproj.io/tracking-id': 'platform-tools:toolhive.stacklok.dev/VirtualMCPServer:toolhive/team-tools', 'kubectl.kubernetes.io/last-applied-configuration': JSON.stringify(applied) },
-    uid: 'b1e0c6d2-52a4-4f0e-8f57-3d0c1c9a7e11',
-    generation: 1,
-    creationTimestamp: '2026-11-24T20:14:03Z',
-  };
-  const object = { ...applied, metadata };
-  const gvk = { group: 'toolhive.stacklok.dev', version: 'v1beta1', kind: 'VirtualMCPServer' };
-  const gvr = { group: 'toolhive.stacklok.dev', version: 'v1beta1', resource: 'virtualmcpservers' };
-  return JSON.stringify({
-    apiVersion: 'admission.k8s.io/v1',
-    kind: 'AdmissionReview',
-    request: { uid, kind: gvk, resource: gvr, requestKind: gvk, requestResource: gvr, name: 'team-tools', namespace: 'toolhive', operation: 'CREATE', userInfo: { username: 'system:serviceaccount:argocd:argocd-application-controller', groups: ['system:serviceaccounts', 'system:authenticated'] }, object, oldObject: null, dryRun: false, options: { apiVersion: 'meta.k8s.io/v1', kind: 'CreateOptions', fieldManager: 'argocd-controller' } },
-  });
-}
 
 /** Bare baseline: same TLS material, same keep-alive, JSON parse and echo. */
 async function bareServer(certDir: string, port: number): Promise<void> {
@@ -114,7 +47,12 @@ async function freePort(): Promise<number> {
 }
 
 /** Spawns a server on a free port and waits until it answers over TLS. */
-async function start(args: (port: number) => string[], ca: string): Promise<{ child: ChildProcess; port: number }> {
+interface Server {
+  readonly child: ChildProcess;
+  readonly port: number;
+}
+
+async function start(args: (port: number) => string[], ca: string): Promise<Server> {
   const port = await freePort();
   // Logs go to /dev/null: the bench measures the server writing them, not a reader of them.
   const child = spawn(process.execPath, args(port), { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -142,27 +80,47 @@ interface Measured {
   readonly p99: number;
   readonly errors: number;
   readonly non2xx: number;
+  /** Server process CPU (user + system) per answered request, ms. */
+  readonly serverCpuMs: number;
 }
 
-const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const pct = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
-/** One body, or a rotation of distinct bodies (every request a different object: no cache hit). */
-async function measure(port: number, body: string | string[], ca: string, overallRate?: number): Promise<Measured> {
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime: clock ticks (USER_HZ 100)
+}
+
+/** Maximum rate: autocannon, closed loop, one body or a rotation of distinct bodies. */
+async function measureMax(server: Server, body: string | string[], ca: string): Promise<Measured> {
   const times: number[] = [];
   let next = 0;
   const bodies = Array.isArray(body) ? body : [body];
   const requests = [{ method: 'POST', path: '/validate', setupRequest: (req: Record<string, unknown>) => ({ ...req, body: bodies[next++ % bodies.length] }) }];
-  const opts = { url: `https://127.0.0.1:${port}/validate`, method: 'POST' as const, headers: { 'content-type': 'application/json' }, requests, connections, duration: seconds, servername: 'localhost', tlsOptions: { ca }, ...(overallRate === undefined ? {} : { overallRate }) };
+  const opts = { url: `https://127.0.0.1:${server.port}/validate`, method: 'POST' as const, headers: { 'content-type': 'application/json' }, requests, connections, duration: seconds, servername: 'localhost', tlsOptions: { ca } };
   await autocannon({ ...opts, duration: 2 }); // warm-up: JIT, TLS sessions, lazily compiled rules
+  const cpuBefore = cpuSeconds(server.child.pid!);
   const instance = autocannon(opts);
   instance.on('response', (_client, _status, _bytes, ms) => times.push(ms));
   const result = await instance;
+  const cpu = cpuSeconds(server.child.pid!) - cpuBefore;
   times.sort((a, b) => a - b);
-  return { rps: result.requests.average, p50: pct(times, 50), p95: pct(times, 95), p99: pct(times, 99), errors: result.errors + result.timeouts, non2xx: result.non2xx };
+  return { rps: result.requests.average, p50: pct(times, 50), p95: pct(times, 95), p99: pct(times, 99), errors: result.errors + result.timeouts, non2xx: result.non2xx, serverCpuMs: (1000 * cpu) / Math.max(1, times.length) };
+}
+
+/** A fixed, evenly paced rate (see paced-load.ts for why not autocannon's overallRate). */
+async function measureAt(server: Server, body: string | string[], ca: string, rate: number): Promise<Measured> {
+  const bodies = Array.isArray(body) ? body : [body];
+  await pacedLoad({ port: server.port, ca, bodies, rate, seconds: 3, connections }); // warm-up: JIT and heap settle at this rate
+  const cpuBefore = cpuSeconds(server.child.pid!);
+  const r = await pacedLoad({ port: server.port, ca, bodies, rate, seconds, connections });
+  const cpu = cpuSeconds(server.child.pid!) - cpuBefore;
+  return { rps: r.rps, p50: pct(r.latencies, 50), p95: pct(r.latencies, 95), p99: pct(r.latencies, 99), errors: r.errors, non2xx: r.non2xx, serverCpuMs: (1000 * cpu) / Math.max(1, r.sent) };
 }
 
 const row = (name: string, m: Measured): string =>
-  `${name.padEnd(40)} ${m.rps.toFixed(0).padStart(8)} req/s   p50 ${m.p50.toFixed(3)} ms   p95 ${m.p95.toFixed(3)} ms   p99 ${m.p99.toFixed(3)} ms   errors ${m.errors}   non-2xx ${m.non2xx}`;
+  `${name.padEnd(40)} ${m.rps.toFixed(0).padStart(8)} req/s   p50 ${m.p50.toFixed(3)} ms   p95 ${m.p95.toFixed(3)} ms   p99 ${m.p99.toFixed(3)} ms   server CPU ${m.serverCpuMs.toFixed(3)} ms/req   errors ${m.errors}   non-2xx ${m.non2xx}`;
 
 /** The engine alone, in this process, on the same object: where the webhook's time goes. */
 async function engineMs(body: string): Promise<number> {
@@ -198,22 +156,27 @@ async function main(): Promise<void> {
     // Distinct objects defeat the verdict cache: this is the engine-bound worst case.
     const validMany = Array.from({ length: 4096 }, (_, i) => reviewOf(productionSpec(), `bench-valid-${i}`, i));
     const invalidMany = Array.from({ length: 4096 }, (_, i) => reviewOf(invalidSpec, `bench-invalid-${i}`, i));
-    const bareMax = await measure(bare.port, valid, ca);
-    const repeated = await measure(webhook.port, valid, ca);
-    const validMax = await measure(webhook.port, validMany, ca);
-    const invalidMax = await measure(webhook.port, invalidMany, ca);
-    const half = await measure(webhook.port, validMany, ca, Math.round(validMax.rps / 2));
-    const halfRepeated = await measure(webhook.port, valid, ca, Math.round(repeated.rps / 2));
-    const halfBare = await measure(bare.port, valid, ca, Math.round(bareMax.rps / 2));
+    const bareMax = await measureMax(bare, valid, ca);
+    const repeated = await measureMax(webhook, valid, ca);
+    const validMax = await measureMax(webhook, validMany, ca);
+    const invalidMax = await measureMax(webhook, invalidMany, ca);
+    const half = await measureAt(webhook, validMany, ca, Math.round(validMax.rps / 2));
+    const halfInvalid = await measureAt(webhook, invalidMany, ca, Math.round(invalidMax.rps / 2));
+    const halfBare = await measureAt(bare, valid, ca, Math.round(bareMax.rps / 2));
+    // The floor of this machine and client at the webhook's half rate: what p99 a server doing nothing gets.
+    const bareAtHalf = await measureAt(bare, valid, ca, Math.round(validMax.rps / 2));
     const ratio = (m: Measured): string => `${((100 * m.rps) / bareMax.rps).toFixed(1)} %`;
     console.log(row('bare fastify (parse + echo)', bareMax));
     console.log(row('webhook, same valid object', repeated) + `   ratio ${ratio(repeated)}`);
     console.log(row('webhook, distinct valid objects', validMax) + `   ratio ${ratio(validMax)}`);
     console.log(row('webhook, distinct invalid objects', invalidMax) + `   ratio ${ratio(invalidMax)}`);
     console.log(row(`webhook, distinct valid @ ${Math.round(validMax.rps / 2)} req/s`, half));
-    console.log(row(`webhook, same valid @ ${Math.round(repeated.rps / 2)} req/s`, halfRepeated));
+    console.log(row(`webhook, distinct invalid @ ${Math.round(invalidMax.rps / 2)} req/s`, halfInvalid));
     console.log(row(`bare fastify @ ${Math.round(bareMax.rps / 2)} req/s`, halfBare));
-    console.log(`targets: >= 80 % of the bare server's req/s; p99 <= 2 ms at half of max load (measured: ${half.p99.toFixed(3)} ms)`);
+    console.log(row(`bare fastify @ ${Math.round(validMax.rps / 2)} req/s`, bareAtHalf));
+    console.log(`target >= 80 % of bare req/s: distinct valid ${ratio(validMax)}, distinct invalid ${ratio(invalidMax)}, same object ${ratio(repeated)}`);
+    console.log(`target p99 <= 2 ms at half of max load (paced): webhook valid ${half.p99.toFixed(3)} ms, invalid ${halfInvalid.p99.toFixed(3)} ms; bare at the same rate ${bareAtHalf.p99.toFixed(3)} ms`);
+    console.log(`server CPU per request at max: webhook ${validMax.serverCpuMs.toFixed(3)} ms vs bare ${bareMax.serverCpuMs.toFixed(3)} ms -> the webhook's own work ${(validMax.serverCpuMs - bareMax.serverCpuMs).toFixed(3)} ms`);
     const [engineValid, engineInvalid] = [await engineMs(valid), await engineMs(invalid)];
     console.log(`engine alone (validateObject, same objects, in-process): valid ${engineValid.toFixed(3)} ms, invalid ${engineInvalid.toFixed(3)} ms per review`);
     console.log(`bare server CPU budget at its max rate: ${(1000 / bareMax.rps).toFixed(3)} ms per request (client and server share ${os.cpus().length} cores)`);
