@@ -102,20 +102,26 @@ function prefixOf(x: Json, keys: readonly string[], n: number): Json {
   return out;
 }
 
-function walkMap(x: Json, s: SchemaNode, preserve: boolean, w: Walk): Json {
-  let out: Json | undefined; // made on the first change; until then `x` itself is the result
+/** The walked entries of `x`: undefined while every value came back as it was (copy on write). */
+function walkEntries(x: Json, keys: readonly string[], m: MapNode, w: Walk): Json | undefined {
   const skip = w.path.length === 0 ? w.dropRoot : undefined;
-  const m: MapNode = { s, keepsUnknown: s.additionalProperties === true || preserve || s['x-kubernetes-preserve-unknown-fields'] === true };
-  const keys = Object.keys(x);
+  let out: Json | undefined;
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i]!;
     const old = x[k];
-    let v = entry(old, k, m, w);
-    if (k === skip) v = DROP;
+    const walked = entry(old, k, m, w); // a skipped root key is still walked: its unknown fields are reported
+    const v = k === skip ? DROP : walked;
     if (out === undefined && v === old) continue;
     out ??= prefixOf(x, keys, i);
     if (v !== DROP) out[k] = v;
   }
+  return out;
+}
+
+function walkMap(x: Json, s: SchemaNode, preserve: boolean, w: Walk): Json {
+  const keys = Object.keys(x);
+  const skip = w.path.length === 0 ? w.dropRoot : undefined;
+  let out = walkEntries(x, keys, { s, keepsUnknown: s.additionalProperties === true || preserve || s['x-kubernetes-preserve-unknown-fields'] === true }, w);
   for (const [k, prop] of tableOf(s).defaulted) {
     if (k in (out ?? x) || k === skip) continue;
     out ??= prefixOf(x, keys, keys.length);
@@ -124,21 +130,29 @@ function walkMap(x: Json, s: SchemaNode, preserve: boolean, w: Walk): Json {
   return out ?? x;
 }
 
+/** The list being walked: its item schema and whether items keep unknown keys. */
+interface ListNode {
+  readonly items: SchemaNode | undefined;
+  readonly keep: boolean;
+}
+
+/** One array item: a non-nullable null takes the items default as is; anything else is walked. */
+function listItem(old: unknown, i: number, l: ListNode, w: Walk): unknown {
+  const { items } = l;
+  if (old === null && items !== undefined && items.nullable !== true && items.default !== undefined) return copy(items.default);
+  w.path.push(i);
+  const v = walk(old, items, l.keep, w);
+  w.path.pop();
+  return v;
+}
+
 function walkList(x: readonly unknown[], s: SchemaNode | undefined, preserve: boolean, w: Walk): unknown[] {
-  const items = s?.items;
   // Under preserve-unknown-fields, array items keep their unknown keys too (kube's skipPrune).
-  const keep = s !== undefined && (preserve || s['x-kubernetes-preserve-unknown-fields'] === true);
-  let out: unknown[] | undefined; // made on the first change, as in walkMap
+  const l: ListNode = { items: s?.items, keep: s !== undefined && (preserve || s['x-kubernetes-preserve-unknown-fields'] === true) };
+  let out: unknown[] | undefined; // made on the first change, as in walkEntries
   for (let i = 0; i < x.length; i++) {
-    const old = x[i];
-    let v: unknown;
-    if (old === null && items !== undefined && items.nullable !== true && items.default !== undefined) v = copy(items.default);
-    else {
-      w.path.push(i);
-      v = walk(old, items, keep, w);
-      w.path.pop();
-    }
-    if (out === undefined && v === old) continue;
+    const v = listItem(x[i], i, l, w);
+    if (out === undefined && v === x[i]) continue;
     out ??= x.slice(0, i);
     out.push(v);
   }
