@@ -62,3 +62,15 @@ void test('output order is deterministic', () => {
   assert.deepEqual(lines(vmcp(structuredClone(spec))), a);
   assert.ok(a.length >= 4);
 });
+
+void test('keys named like Object.prototype members are data: `constructor` is unknown, `__proto__` stays a key', () => {
+  const input = JSON.parse(JSON.stringify(vmcp({ ...baseSpec(), podTemplateSpec: {} }))) as { spec: Record<string, unknown> };
+  const text = JSON.stringify(input).replace('"podTemplateSpec":{}', '"podTemplateSpec":{"__proto__":{"q":1}},"constructor":1,"toString":{"a":1}');
+  const object = JSON.parse(text) as unknown;
+  assert.deepEqual(lines(object).filter((l) => l.includes('unknown field')), ['schema-unknown-field error unknown field "spec.constructor"', 'schema-unknown-field error unknown field "spec.toString"']);
+  const pruned = validateObject(object, { mode: 'strict', schemas }).object as { spec: Record<string, unknown> };
+  const template = pruned.spec.podTemplateSpec as Record<string, unknown>;
+  assert.deepEqual(Object.keys(template), ['__proto__']);
+  assert.equal(Object.getPrototypeOf(template), Object.prototype);
+  assert.equal('constructor' in pruned.spec && Object.hasOwn(pruned.spec, 'constructor'), false);
+});

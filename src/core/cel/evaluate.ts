@@ -8,9 +8,10 @@ import type { PathSegment } from '../field-path.js';
 import type { CelValidation, SchemaNode } from '../schema/types.js';
 import { celRuleId } from '../rules/cel-rules.js';
 import { compiled, type Program } from './environment.js';
-import { toCel, type CelCache } from './to-cel.js';
+import { toCel } from './to-cel.js';
 import { ruleFailure, ruleError, type RuleSite } from './rule-finding.js';
 import { hasRules } from './has-rules.js';
+import { declaredProperty } from '../schema/fields.js';
 
 interface Node {
   readonly value: unknown;
@@ -39,7 +40,7 @@ function schemaPathOf(n: Node): string {
 function objectChildren(n: Node, value: Record<string, unknown>, out: Node[]): void {
   const extra = n.schema.additionalProperties;
   for (const k of Object.keys(value)) {
-    const declared = n.schema.properties?.[k];
+    const declared = declaredProperty(n.schema, k);
     const v = value[k];
     if (v === null || v === undefined) continue;
     if (declared !== undefined) {
@@ -108,23 +109,23 @@ function evaluateOne(n: Node, v: CelValidation, self: unknown): Finding | undefi
   return ruleError(site, 'rule did not evaluate to a boolean');
 }
 
-function evaluateNode(n: Node, out: Finding[], cache: CelCache): void {
+function evaluateNode(n: Node, out: Finding[]): void {
   const validations = activeRules(n.schema);
   if (validations.length > 0) {
-    const self = toCel(n.value, n.schema, cache);
+    const self = toCel(n.value, n.schema);
     for (const v of validations) {
       const f = evaluateOne(n, v, self);
       if (f !== undefined) out.push(f);
     }
   }
-  for (const c of children(n)) evaluateNode(c, out, cache);
+  for (const c of children(n)) evaluateNode(c, out);
 }
 
 /** Every failing CRD rule of a (pruned, defaulted) object, in document order. */
 export function evaluateCelRules(object: unknown, schema: SchemaNode): Finding[] {
   const out: Finding[] = [];
   if (object !== null && object !== undefined && hasRules(schema)) {
-    evaluateNode({ value: object, schema, parent: undefined, segment: undefined, schemaSegment: '' }, out, new Map());
+    evaluateNode({ value: object, schema, parent: undefined, segment: undefined, schemaSegment: '' }, out);
   }
   return out;
 }

@@ -6,6 +6,7 @@
 // rule touching `self.config.rateLimiting` does not convert podTemplateSpec).
 import { celList, celMap, type CelList, type CelMap } from '@bufbuild/cel';
 import type { SchemaNode } from '../schema/types.js';
+import { declaredProperty } from '../schema/fields.js';
 
 export type CelIn = null | boolean | bigint | number | string | CelList | CelMap;
 
@@ -19,17 +20,12 @@ function numberFor(n: number, schema: SchemaNode | undefined): bigint | number {
 }
 
 function childSchema(schema: SchemaNode | undefined, key: string): SchemaNode | undefined {
-  const declared = schema?.properties?.[key];
+  const declared = declaredProperty(schema, key);
   if (declared !== undefined) return declared;
   const extra = schema?.additionalProperties;
   return typeof extra === 'object' ? extra : undefined;
 }
 
-/**
- * Conversions of one walk, by source object: a node's value is converted once, not once per ancestor
- * rule. A Map, not a WeakMap: it lives for one walk, and ephemeron entries are costly to collect.
- */
-export type CelCache = Map<object, CelIn>;
 
 /**
  * A record seen through the read-only Map interface the CEL library's map wrapper uses (size, get,
@@ -40,7 +36,6 @@ export class RecordFields implements ReadonlyMap<string, CelIn> {
   constructor(
     private readonly record: Readonly<Record<string, unknown>>,
     private readonly schema: SchemaNode | undefined,
-    private readonly cache: CelCache,
   ) {}
 
   get size(): number {
@@ -50,7 +45,7 @@ export class RecordFields implements ReadonlyMap<string, CelIn> {
   /** Own fields only: `constructor` or `__proto__` are keys like any other in decoded JSON. */
   get(key: unknown): CelIn | undefined {
     if (typeof key !== 'string' || !Object.prototype.hasOwnProperty.call(this.record, key)) return undefined;
-    return toCel(this.record[key], childSchema(this.schema, key), this.cache);
+    return toCel(this.record[key], childSchema(this.schema, key));
   }
 
   has(key: unknown): boolean {
@@ -78,18 +73,18 @@ export class RecordFields implements ReadonlyMap<string, CelIn> {
   }
 }
 
-function convertObject(value: object, schema: SchemaNode | undefined, cache: CelCache): CelIn {
-  let out = cache.get(value);
-  if (out !== undefined) return out;
-  if (Array.isArray(value)) out = celList(value.map((v: unknown) => toCel(v, schema?.items, cache)));
-  else out = celMap(new RecordFields(value as Readonly<Record<string, unknown>>, schema, cache));
-  cache.set(value, out);
-  return out;
+/**
+ * Wrapped afresh at every read, not cached by object: wrapping is two small allocations, and the
+ * same object can sit at two schema positions (a YAML alias) where it must be typed twice.
+ */
+function convertObject(value: object, schema: SchemaNode | undefined): CelIn {
+  if (Array.isArray(value)) return celList(value.map((v: unknown) => toCel(v, schema?.items)));
+  return celMap(new RecordFields(value as Readonly<Record<string, unknown>>, schema));
 }
 
-export function toCel(value: unknown, schema: SchemaNode | undefined, cache: CelCache = new Map()): CelIn {
+export function toCel(value: unknown, schema: SchemaNode | undefined): CelIn {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') return numberFor(value, schema);
   if (typeof value === 'string' || typeof value === 'boolean') return value;
-  return typeof value === 'object' ? convertObject(value, schema, cache) : null;
+  return typeof value === 'object' ? convertObject(value, schema) : null;
 }

@@ -8,6 +8,7 @@
 //    the items/values default without nested defaulting (as kube recurses on the old null).
 // Never mutates the input; a subtree with nothing to default (no schema below it) is returned as is.
 import type { SchemaNode } from './types.js';
+import { declaredProperty, setField } from './fields.js';
 
 type Json = Record<string, unknown>;
 const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -17,14 +18,14 @@ export function copy(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(copy);
   if (!isRecord(v)) return v;
   const out: Json = {};
-  for (const k of Object.keys(v)) out[k] = copy(v[k]);
+  for (const k of Object.keys(v)) setField(out, k, copy(v[k]));
   return out;
 }
 
 const nonNullableNull = (v: unknown, s: SchemaNode | undefined): boolean => v === null && s !== undefined && s.nullable !== true;
 
 function valueSchema(s: SchemaNode, k: string): SchemaNode | undefined {
-  const prop = s.properties?.[k];
+  const prop = declaredProperty(s, k);
   if (prop !== undefined) return prop;
   return isRecord(s.additionalProperties) ? (s.additionalProperties) : undefined;
 }
@@ -34,7 +35,7 @@ function dropNulls(x: Json, s: SchemaNode): Json {
   const out: Json = {};
   for (const [k, v] of Object.entries(x)) {
     const vs = valueSchema(s, k);
-    if (!(nonNullableNull(v, vs) && vs?.default === undefined)) out[k] = v;
+    if (!(nonNullableNull(v, vs) && vs?.default === undefined)) setField(out, k, v);
   }
   return out;
 }
@@ -44,13 +45,13 @@ function defaultMap(x: Json, s: SchemaNode): Json {
   for (const [k, prop] of Object.entries(s.properties ?? {})) {
     if (prop.default !== undefined && (!(k in out) || nonNullableNull(out[k], prop))) out[k] = copy(prop.default);
   }
-  for (const [k, v] of Object.entries(out)) out[k] = defaultChild(v, s, k);
+  for (const [k, v] of Object.entries(out)) setField(out, k, defaultChild(v, s, k));
   return out;
 }
 
 /** Key `k` of a map under `s`, defaulted (a copy when no schema applies). */
 export function defaultChild(v: unknown, s: SchemaNode, k: string): unknown {
-  const prop = s.properties?.[k];
+  const prop = declaredProperty(s, k);
   if (prop !== undefined) return applyDefaults(v, prop);
   return isRecord(s.additionalProperties) ? defaultItem(v, s.additionalProperties) : copy(v);
 }

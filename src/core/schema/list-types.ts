@@ -6,6 +6,7 @@ import { type Finding, makeFinding } from '../finding.js';
 import type { PathSegment } from '../field-path.js';
 import { goBadValue } from './go-format.js';
 import type { SchemaNode } from './types.js';
+import { declaredProperty } from './fields.js';
 
 type Json = Record<string, unknown>;
 const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -100,7 +101,7 @@ function walk(x: unknown, s: SchemaNode, path: PathSegment[], out: Finding[]): v
   if (Array.isArray(x)) return checkList(x, s, path, out);
   if (!isRecord(x)) return;
   for (const k of Object.keys(x)) {
-    const child = s.properties?.[k] ?? (isRecord(s.additionalProperties) ? (s.additionalProperties) : undefined);
+    const child = declaredProperty(s, k) ?? (isRecord(s.additionalProperties) ? (s.additionalProperties) : undefined);
     if (child === undefined) continue;
     path.push(k);
     walk(x[k], child, path, out);

@@ -11,6 +11,7 @@ import type { PathSegment } from '../field-path.js';
 import { applyDefaults, copy, defaultChild } from './defaults.js';
 import { pruneMeta, RESOURCE_FIELDS, unknownFieldFindings } from './prune.js';
 import type { SchemaNode } from './types.js';
+import { declaredProperty, setField } from './fields.js';
 
 type Json = Record<string, unknown>;
 const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -85,7 +86,7 @@ const nonNullableNull = (vs: SchemaNode, prop: SchemaNode | undefined): unknown 
 
 /** One key of a map: its final value, or DROP (unknown, or a non-nullable null without a default). */
 function entry(v: unknown, k: string, m: MapNode, w: Walk): unknown {
-  const prop = m.s.properties?.[k];
+  const prop = declaredProperty(m.s, k);
   const vs = prop ?? tableOf(m.s).values;
   if (v === null && vs !== undefined && vs.nullable !== true) return nonNullableNull(vs, prop);
   if (RESOURCE_FIELDS.has(k) && isEmbedded(m.s, w)) return resourceField(v, m.s, k, w);
@@ -98,7 +99,7 @@ function entry(v: unknown, k: string, m: MapNode, w: Walk): unknown {
 /** A new map holding the first `n` keys of `x` as they are: the walk found a change at key n. */
 function prefixOf(x: Json, keys: readonly string[], n: number): Json {
   const out: Json = {};
-  for (let j = 0; j < n; j++) out[keys[j]!] = x[keys[j]!];
+  for (let j = 0; j < n; j++) setField(out, keys[j]!, x[keys[j]!]);
   return out;
 }
 
@@ -113,7 +114,7 @@ function walkEntries(x: Json, keys: readonly string[], m: MapNode, w: Walk): Jso
     const v = k === skip ? DROP : walked;
     if (out === undefined && v === old) continue;
     out ??= prefixOf(x, keys, i);
-    if (v !== DROP) out[k] = v;
+    if (v !== DROP) setField(out, k, v);
   }
   return out;
 }
@@ -125,7 +126,7 @@ function walkMap(x: Json, s: SchemaNode, preserve: boolean, w: Walk): Json {
   for (const [k, prop] of tableOf(s).defaulted) {
     if (k in (out ?? x) || k === skip) continue;
     out ??= prefixOf(x, keys, keys.length);
-    out[k] = defaultOf(prop);
+    setField(out, k, defaultOf(prop));
   }
   return out ?? x;
 }

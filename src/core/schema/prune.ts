@@ -8,6 +8,7 @@
 import { type Finding, type Severity, makeFinding } from '../finding.js';
 import { FieldPath, type PathSegment } from '../field-path.js';
 import type { SchemaNode } from './types.js';
+import { declaredProperty, setField } from './fields.js';
 
 type Json = Record<string, unknown>;
 const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -33,7 +34,7 @@ export function pruneMeta(v: unknown, path: readonly PathSegment[], ctx: Ctx): u
   if (keys.every((k) => OBJECT_META.has(k))) return v; // the usual case: nothing to prune, nothing copied
   const out: Json = {};
   for (const k of keys) {
-    if (OBJECT_META.has(k)) out[k] = v[k];
+    if (OBJECT_META.has(k)) setField(out, k, v[k]);
     else ctx.unknown.push([...path, k]);
   }
   return out;
@@ -41,7 +42,7 @@ export function pruneMeta(v: unknown, path: readonly PathSegment[], ctx: Ctx): u
 
 /** The schema for key `k` of a map; 'keep' for `additionalProperties: true`; null when unknown. */
 function childSchema(s: SchemaNode | undefined, k: string): SchemaNode | 'keep' | null {
-  const prop = s?.properties?.[k];
+  const prop = declaredProperty(s, k);
   if (prop !== undefined) return prop;
   if (isRecord(s?.additionalProperties)) return s.additionalProperties;
   return s?.additionalProperties === true ? 'keep' : null;
@@ -52,10 +53,10 @@ function pruneMap(x: Json, s: SchemaNode | undefined, path: PathSegment[], ctx: 
   for (const [k, v] of Object.entries(x)) {
     const at = [...path, k];
     const child = childSchema(s, k);
-    if (s !== undefined && isEmbedded(s, path) && RESOURCE_FIELDS.has(k)) out[k] = k === 'metadata' ? pruneMeta(v, at, ctx) : v;
-    else if (child === 'keep') out[k] = v;
-    else if (child !== null) out[k] = prune(v, child, at, ctx);
-    else if (s?.['x-kubernetes-preserve-unknown-fields'] === true) out[k] = v;
+    if (s !== undefined && isEmbedded(s, path) && RESOURCE_FIELDS.has(k)) setField(out, k, k === 'metadata' ? pruneMeta(v, at, ctx) : v);
+    else if (child === 'keep') setField(out, k, v);
+    else if (child !== null) setField(out, k, prune(v, child, at, ctx));
+    else if (s?.['x-kubernetes-preserve-unknown-fields'] === true) setField(out, k, v);
     else ctx.unknown.push(at);
   }
   return out;

@@ -75,6 +75,8 @@ void test('equals the stages on a hand-made schema with every branch', () => {
     { tpl: { metadata: null }, nested: [[null, {}, { d: 3, e: 4 }], null], loose: [{ a: 1 }, [{ b: 2 }], 3] },
     { m: { a: {}, b: null, c: { z: 1 } }, n: { p: null, q: 'q' }, anything: { deep: { x: [1] } }, a: { b: null, c: null }, gone: null, undef: undefined },
     { a: null, m: null, n: null },
+    // `__proto__` from JSON.parse is an ordinary key in both walks, copied (m) or shared (anything).
+    JSON.parse('{"m":{"__proto__":{"x":1},"b":null},"anything":{"__proto__":1},"constructor":1}') as unknown,
   ];
   inputs.forEach((input, i) => assertSameAsStages(input, s, `input ${i}`));
 });

@@ -1,0 +1,18 @@
+// Keys of decoded JSON and of schema property maps are data, not JavaScript: `constructor` is an
+// undeclared field like any other (not Object.prototype's), and `__proto__`, which JSON.parse and
+// the YAML parser create as an ordinary key, stays an ordinary key when an object is rebuilt.
+import type { SchemaNode } from './types.js';
+
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+/** The schema `s` declares for key `k` (own `properties` entries only). */
+export function declaredProperty(s: SchemaNode | undefined, k: string): SchemaNode | undefined {
+  const props = s?.properties;
+  return props !== undefined && hasOwn(props, k) ? props[k] : undefined;
+}
+
+/** `out[k] = v`, except that `__proto__` becomes an own key instead of replacing the prototype. */
+export function setField(out: Record<string, unknown>, k: string, v: unknown): void {
+  if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else out[k] = v;
+}
