@@ -2,8 +2,10 @@
 // load". autocannon's overallRate is a per-connection quota per second, refilled by a 1 s timer:
 // each connection sends back to back until its quota is spent, then idles. Half the rate is then full
 // load for half of every second, and its p99 is the p99 of saturation. Here request k is due at
-// k / rate seconds, sent on a 1 ms tick (so at most ~1 ms late); latency runs from the send call to
-// the end of the response, so waiting for a free connection behind a slow answer is counted.
+// k / rate seconds and sent by a 1 ms tick. Latency runs from the send call to the end of the
+// response, so waiting for a free connection behind a slow answer is counted. How late each send
+// was against its due time is reported apart (`lags`): a tick's own granularity puts that at up to
+// ~1 ms; more means the client fell behind and the latencies understate (coordinated omission).
 import { Agent, request } from 'node:https';
 
 export interface PacedResult {
@@ -11,6 +13,8 @@ export interface PacedResult {
   readonly rps: number;
   /** Latencies in ms from each send call to the end of its response, sorted. */
   readonly latencies: readonly number[];
+  /** How late each request was sent against its due time, ms, sorted. */
+  readonly lags: readonly number[];
   readonly errors: number;
   readonly non2xx: number;
 }
@@ -41,14 +45,16 @@ function post(agent: Agent, o: PacedOptions, body: string): Promise<number> {
 export async function pacedLoad(o: PacedOptions): Promise<PacedResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: o.connections, ca: o.ca, servername: 'localhost' });
   const latencies: number[] = [];
+  const lags: number[] = [];
   const pending: Promise<void>[] = [];
   let errors = 0;
   let non2xx = 0;
   const total = Math.round(o.rate * o.seconds);
   const started = performance.now();
   let sent = 0;
-  const one = async (body: string): Promise<void> => {
+  const one = async (body: string, due: number): Promise<void> => {
     const at = performance.now();
+    lags.push(at - due);
     const status = await post(agent, o, body);
     latencies.push(performance.now() - at);
     if (status === 0) errors++;
@@ -58,7 +64,7 @@ export async function pacedLoad(o: PacedOptions): Promise<PacedResult> {
   await new Promise<void>((resolve) => {
     const tick = setInterval(() => {
       const dueNow = Math.min(total, Math.floor(((performance.now() - started) / 1000) * o.rate));
-      for (; sent < dueNow; sent++) pending.push(one(o.bodies[sent % o.bodies.length]!));
+      for (; sent < dueNow; sent++) pending.push(one(o.bodies[sent % o.bodies.length]!, started + (sent * 1000) / o.rate));
       if (sent >= total) {
         clearInterval(tick);
         resolve();
@@ -69,5 +75,6 @@ export async function pacedLoad(o: PacedOptions): Promise<PacedResult> {
   const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  return { sent, rps: sent / elapsed, latencies, errors, non2xx };
+  lags.sort((a, b) => a - b);
+  return { sent, rps: sent / elapsed, latencies, lags, errors, non2xx };
 }

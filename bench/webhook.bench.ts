@@ -82,13 +82,16 @@ interface Measured {
   readonly non2xx: number;
   /** Server process CPU (user + system) per answered request, ms. */
   readonly serverCpuMs: number;
+  /** Paced runs: p99 of how late the client sent against the schedule, ms. */
+  readonly lagP99?: number;
 }
 
 const pct = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
 function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // after "pid (comm) ", comm may hold ") "
   return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime: clock ticks (USER_HZ 100)
 }
 
@@ -116,11 +119,11 @@ async function measureAt(server: Server, body: string | string[], ca: string, ra
   const cpuBefore = cpuSeconds(server.child.pid!);
   const r = await pacedLoad({ port: server.port, ca, bodies, rate, seconds, connections });
   const cpu = cpuSeconds(server.child.pid!) - cpuBefore;
-  return { rps: r.rps, p50: pct(r.latencies, 50), p95: pct(r.latencies, 95), p99: pct(r.latencies, 99), errors: r.errors, non2xx: r.non2xx, serverCpuMs: (1000 * cpu) / Math.max(1, r.sent) };
+  return { rps: r.rps, p50: pct(r.latencies, 50), p95: pct(r.latencies, 95), p99: pct(r.latencies, 99), errors: r.errors, non2xx: r.non2xx, serverCpuMs: (1000 * cpu) / Math.max(1, r.sent), lagP99: pct(r.lags, 99) };
 }
 
 const row = (name: string, m: Measured): string =>
-  `${name.padEnd(40)} ${m.rps.toFixed(0).padStart(8)} req/s   p50 ${m.p50.toFixed(3)} ms   p95 ${m.p95.toFixed(3)} ms   p99 ${m.p99.toFixed(3)} ms   server CPU ${m.serverCpuMs.toFixed(3)} ms/req   errors ${m.errors}   non-2xx ${m.non2xx}`;
+  `${name.padEnd(40)} ${m.rps.toFixed(0).padStart(8)} req/s   p50 ${m.p50.toFixed(3)} ms   p95 ${m.p95.toFixed(3)} ms   p99 ${m.p99.toFixed(3)} ms   server CPU ${m.serverCpuMs.toFixed(3)} ms/req   errors ${m.errors}   non-2xx ${m.non2xx}${m.lagP99 === undefined ? '' : `   client lag p99 ${m.lagP99.toFixed(3)} ms`}`;
 
 /** The engine alone, in this process, on the same object: where the webhook's time goes. */
 async function engineMs(body: string): Promise<number> {
