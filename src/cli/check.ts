@@ -1,6 +1,8 @@
 // Inputs -> document reports: decodes every document, hands VirtualMCPServers to the engine,
-// counts other kinds as skipped and places every finding at its line:column.
+// counts other kinds as skipped and places every finding at its line:column. A List document
+// (`kubectl get -o yaml` of several objects) is judged item by item, never skipped as a whole.
 import type { Finding } from '../core/finding.js';
+import type { PathSegment } from '../core/field-path.js';
 import { validateObject, type Mode, type SchemaProvider } from '../core/validate.js';
 import { parseSource, type ParsedSource, type SourceDocument } from './documents.js';
 import type { Input, InputError } from './inputs.js';
@@ -45,22 +47,43 @@ function isJudged(value: unknown, schemas: SchemaProvider): boolean {
   return value.apiVersion === undefined || (typeof value.apiVersion === 'string' && value.apiVersion.split('/')[0] === schemas.group);
 }
 
-function problemReport(parsed: ParsedSource, doc: SourceDocument, base: Omit<DocumentReport, 'verdict' | 'errors' | 'warnings'>): DocumentReport {
+type Base = Omit<DocumentReport, 'verdict' | 'errors' | 'warnings'>;
+
+function problemReport(parsed: ParsedSource, doc: SourceDocument, base: Base): DocumentReport {
   const errors = doc.problems.map((p) => inputFinding(p.rule, p.message, parsed.lineCounter.linePos(p.offset)));
   return { ...base, verdict: 'error', errors, warnings: [] };
 }
 
-function documentReport(parsed: ParsedSource, doc: SourceDocument, options: CheckOptions): DocumentReport {
-  const line = parsed.lineCounter.linePos(doc.offset).line;
-  const base = { source: parsed.source, index: doc.index, line, ...identityOf(doc.value) };
-  if (doc.problems.length > 0 || doc.node === undefined) return problemReport(parsed, doc, base);
-  if (!isJudged(doc.value, options.schemas)) return { ...base, verdict: 'skipped', errors: [], warnings: [] };
-  const result = validateObject(doc.value, { mode: options.mode, schemas: options.schemas });
-  const node = doc.node;
-  const place = (f: Finding): ReportFinding => located(f, locate(node, parsed.lineCounter, f.path));
+/** Judges one object of a document; `at` is where it sits in the document (empty, or a List item). */
+function judgedReport(parsed: ParsedSource, doc: SourceDocument, item: { value: unknown; at: readonly PathSegment[]; base: Base }, options: CheckOptions): DocumentReport {
+  const { value, at, base } = item;
+  if (!isJudged(value, options.schemas)) return { ...base, verdict: 'skipped', errors: [], warnings: [] };
+  const result = validateObject(value, { mode: options.mode, schemas: options.schemas });
+  const node = doc.node!;
+  const where = (path: readonly PathSegment[] | null): readonly PathSegment[] | null => (path === null ? (at.length === 0 ? null : at) : [...at, ...path]);
+  const place = (f: Finding): ReportFinding => located(f, locate(node, parsed.lineCounter, where(f.path)));
   const errors = result.findings.filter((f) => f.severity === 'error').map(place);
   const warnings = options.quiet ? [] : result.findings.filter((f) => f.severity === 'warning').map(place);
   return { ...base, verdict: result.allowed ? 'allowed' : 'denied', errors, warnings };
+}
+
+/** The items of a List (`kind: List`, or a typed `...List`), when the document is one with items. */
+function listItems(value: unknown): readonly unknown[] | undefined {
+  if (!isRecord(value) || typeof value.kind !== 'string' || !value.kind.endsWith('List')) return undefined;
+  return Array.isArray(value.items) && value.items.length > 0 ? value.items : undefined;
+}
+
+function documentReports(parsed: ParsedSource, doc: SourceDocument, options: CheckOptions): DocumentReport[] {
+  const line = parsed.lineCounter.linePos(doc.offset).line;
+  const base = { source: parsed.source, index: doc.index, line, ...identityOf(doc.value) };
+  if (doc.problems.length > 0 || doc.node === undefined) return [problemReport(parsed, doc, base)];
+  const items = listItems(doc.value);
+  if (items === undefined) return [judgedReport(parsed, doc, { value: doc.value, at: [], base }, options)];
+  return items.map((value, i) => {
+    const at = ['items', i];
+    const itemLine = locate(doc.node!, parsed.lineCounter, at).line;
+    return judgedReport(parsed, doc, { value, at, base: { source: parsed.source, index: doc.index, item: i, line: itemLine, ...identityOf(value) } }, options);
+  });
 }
 
 /** Reports in input order, documents in stream order. */
@@ -72,7 +95,7 @@ export function checkInputs(inputs: readonly Input[], options: CheckOptions): Do
       continue;
     }
     const parsed = parseSource(input.source, input.text);
-    for (const doc of parsed.documents) reports.push(documentReport(parsed, doc, options));
+    for (const doc of parsed.documents) reports.push(...documentReports(parsed, doc, options));
   }
   return reports;
 }

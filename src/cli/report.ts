@@ -27,6 +27,8 @@ export interface DocumentReport {
   readonly source: string;
   /** 0-based position of the document in its YAML stream. */
   readonly index: number;
+  /** For an object inside a List document: its 0-based position in `items`. */
+  readonly item?: number;
   /** 1-based line where the document's content starts. */
   readonly line: number;
   readonly apiVersion: string | null;

@@ -54,3 +54,35 @@ void test('unreadable inputs and broken documents become error verdicts with pos
     ['bad.yaml', 'error', 'yaml-syntax', 'input', '3:1'],
   ]);
 });
+
+void test('a List document (kubectl get -o yaml) is judged item by item, findings placed inside the item', async () => {
+  const schemas = await loadBuiltinSchemas();
+  const list = [
+    'apiVersion: v1',
+    'kind: List',
+    'items:',
+    '- apiVersion: v1',
+    '  kind: ConfigMap',
+    '  metadata: {name: settings}',
+    '- apiVersion: toolhive.stacklok.dev/v1beta1',
+    '  kind: VirtualMCPServer',
+    '  metadata: {name: broken}',
+    '  spec:',
+    '    groupRef: {name: g}',
+    '    incomingAuth: {type: anonymous}',
+    '    sessionStorage: {provider: redis, address: "redis:6379"}',
+    '    config:',
+    '      rateLimiting:',
+    '        shared: {maxTokens: 10, refillPeriod: one minute}',
+    '',
+  ].join('\n');
+  const reports = checkInputs([text('list.yaml', list), text('empty.yaml', 'apiVersion: v1\nkind: List\nitems: []\n')], { mode: 'strict', schemas, quiet: false });
+  assert.deepEqual(reports.map((r) => [r.source, r.index, r.item, r.line, r.kind, r.name, r.verdict]), [
+    ['list.yaml', 0, 0, 4, 'ConfigMap', 'settings', 'skipped'],
+    ['list.yaml', 0, 1, 7, 'VirtualMCPServer', 'broken', 'denied'],
+    ['empty.yaml', 0, undefined, 1, 'List', null, 'skipped'],
+  ]);
+  assert.deepEqual(reports[1]!.errors.map((f) => [f.field, `${f.line}:${f.column}`]), [['spec.config.rateLimiting.shared.refillPeriod', '16:47']]);
+  const typed = list.replace('kind: List', 'kind: VirtualMCPServerList').replace('apiVersion: v1\n', 'apiVersion: toolhive.stacklok.dev/v1beta1\n');
+  assert.deepEqual(checkInputs([text('typed.yaml', typed)], { mode: 'strict', schemas, quiet: false }).map((r) => r.verdict), ['skipped', 'denied']);
+});

@@ -11,6 +11,7 @@ function document(d: DocumentReport): Record<string, unknown> {
   return {
     source: d.source,
     index: d.index,
+    ...(d.item === undefined ? {} : { item: d.item }),
     line: d.line,
     apiVersion: d.apiVersion,
     kind: d.kind,

@@ -16,7 +16,7 @@ const findingLines = (fs: readonly ReportFinding[]): string => fs.map((f) => `${
 
 function caseName(d: DocumentReport): string {
   const who = d.name === null ? '' : ` ${d.namespace === null ? '' : `${d.namespace}/`}${d.name}`;
-  return `document ${d.index}${d.kind === null ? '' : ` ${d.kind}`}${who} (line ${d.line})`;
+  return `document ${d.index}${d.item === undefined ? '' : ` item ${d.item}`}${d.kind === null ? '' : ` ${d.kind}`}${who} (line ${d.line})`;
 }
 
 function outcome(d: DocumentReport): string {

@@ -2,7 +2,7 @@
 // one result per finding with a region. Columns are UTF-16 code units, as the yaml library counts.
 import { rules } from '../../core/rules/index.js';
 import { inputRules } from '../input-rules.js';
-import type { Report, ReportFinding } from '../report.js';
+import type { DocumentReport, Report, ReportFinding } from '../report.js';
 
 /** What SARIF needs of a rule; the registry's Rule and the CLI's input rules both fit. */
 export interface RuleInfo {
@@ -36,15 +36,15 @@ export function sourceUri(source: string): string {
   return encodeURI(source.replace(/\\/g, '/')).replace(/[?#]/g, encodeURIComponent);
 }
 
-function result(source: string, index: number, f: ReportFinding, ruleIndex: Map<string, number>): Record<string, unknown> {
+function result(d: DocumentReport, f: ReportFinding, ruleIndex: Map<string, number>): Record<string, unknown> {
   const i = ruleIndex.get(f.rule);
   return {
     ruleId: f.rule,
     ...(i === undefined ? {} : { ruleIndex: i }),
     level: f.severity,
     message: { text: f.message },
-    locations: [{ physicalLocation: { artifactLocation: { uri: sourceUri(source) }, region: { startLine: f.line, startColumn: f.column } } }],
-    properties: { field: f.field, documentIndex: index, origin: f.origin },
+    locations: [{ physicalLocation: { artifactLocation: { uri: sourceUri(d.source) }, region: { startLine: f.line, startColumn: f.column } } }],
+    properties: { field: f.field, documentIndex: d.index, ...(d.item === undefined ? {} : { itemIndex: d.item }), origin: f.origin },
   };
 }
 
@@ -52,7 +52,7 @@ function result(source: string, index: number, f: ReportFinding, ruleIndex: Map<
 export const sarifFormatter = (ruleInfos: readonly RuleInfo[]) => (report: Report): string => {
   const driverRules = descriptors(ruleInfos);
   const ruleIndex = new Map(driverRules.map((r, i) => [r.id, i]));
-  const results = report.documents.flatMap((d) => [...d.errors, ...d.warnings].map((f) => result(d.source, d.index, f, ruleIndex)));
+  const results = report.documents.flatMap((d) => [...d.errors, ...d.warnings].map((f) => result(d, f, ruleIndex)));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',

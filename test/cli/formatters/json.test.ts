@@ -32,3 +32,11 @@ void test('the json contract: version 1, mode, documents with exactly the docume
     column: 1,
   });
 });
+
+void test('an object from a List document carries `item` right after `index`; others do not', () => {
+  const [first] = sampleReport.documents;
+  const listed = { ...sampleReport, documents: [{ ...first!, item: 2 }] };
+  const d = JSON.parse(formatJson(listed)).documents[0];
+  assert.deepEqual(Object.keys(d), ['source', 'index', 'item', 'line', 'apiVersion', 'kind', 'namespace', 'name', 'verdict', 'errors', 'warnings']);
+  assert.equal(d.item, 2);
+});

@@ -22,3 +22,9 @@ void test('one testcase per document; failure for denied, error for unreadable, 
   // eslint-disable-next-line no-control-regex
   assert.doesNotMatch(xml, /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
 });
+
+void test('an object from a List document is named by its item', () => {
+  const [first] = sampleReport.documents;
+  const xml = formatJunit({ ...sampleReport, documents: [{ ...first!, item: 3 }] });
+  assert.match(xml, /name="document 0 item 3 /);
+});

@@ -56,3 +56,11 @@ void test('artifact URIs are URI references, also for odd names and stdin', () =
   assert.equal(sourceUri('<stdin>'), '%3Cstdin%3E');
   assert.equal(sourceUri('a b\\c#d?.yaml'), 'a%20b/c%23d%3F.yaml');
 });
+
+void test('results of an object from a List document carry itemIndex next to documentIndex', () => {
+  const denied = sampleReport.documents.find((d) => d.errors.length > 0)!;
+  const log = JSON.parse(sarifFormatter(sampleRules)({ ...sampleReport, documents: [{ ...denied, item: 1 }] })) as { runs: { results: { properties: Record<string, unknown> }[] }[] };
+  const props = log.runs[0]!.results[0]!.properties;
+  assert.equal(props.documentIndex, denied.index);
+  assert.equal(props.itemIndex, 1);
+});
