@@ -38,6 +38,7 @@ COPY schemas ./schemas
 COPY package.json package-lock.json ./
 USER 65532:65532
 EXPOSE 8443
-# Kubernetes `args` replace CMD, so the Deployment passes `serve --port=8443 ...`.
-ENTRYPOINT ["/nodejs/bin/node", "/app/dist/bundle/cli/main.js"]
+# Kubernetes `args` replace CMD, so the Deployment passes `serve --port=8443 ...`. The bundle is
+# minified; source maps turn a logged stack trace back into src/ file:line.
+ENTRYPOINT ["/nodejs/bin/node", "--enable-source-maps", "/app/dist/bundle/cli/main.js"]
 CMD ["serve"]
