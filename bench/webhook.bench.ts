@@ -84,6 +84,8 @@ interface Measured {
   readonly serverCpuMs: number;
   /** Paced runs: p99 of how late the client sent against the schedule, ms. */
   readonly lagP99?: number;
+  /** Paced webhook runs: p99 bound from the webhook's own review-duration histogram, ms. */
+  readonly serverP99?: number;
 }
 
 const pct = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -112,18 +114,48 @@ async function measureMax(server: Server, body: string | string[], ca: string): 
   return { rps: result.requests.average, p50: pct(times, 50), p95: pct(times, 95), p99: pct(times, 99), errors: result.errors + result.timeouts, non2xx: result.non2xx, serverCpuMs: (1000 * cpu) / Math.max(1, times.length) };
 }
 
+/** The webhook's own review-duration histogram (all reviews), cumulative count by bucket bound in seconds. */
+async function reviewBuckets(port: number, ca: string): Promise<Map<number, number>> {
+  const { request } = await import('node:https');
+  const text = await new Promise<string>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, servername: 'localhost', ca, path: '/metrics' }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => resolve(body));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+  const out = new Map<number, number>();
+  for (const m of text.matchAll(/^vmcp_admission_review_duration_seconds_bucket\{[^}]*le="([^"]+)"[^}]*\} (\d+)$/gm)) {
+    const le = m[1] === '+Inf' ? Infinity : Number(m[1]);
+    out.set(le, (out.get(le) ?? 0) + Number(m[2]));
+  }
+  return out;
+}
+
+/** The smallest histogram bound under which 99 % of the reviews between two scrapes finished, in ms. */
+function histogramP99(before: Map<number, number>, after: Map<number, number>): number {
+  const bounds = [...after.keys()].sort((a, b) => a - b);
+  const count = (le: number): number => (after.get(le) ?? 0) - (before.get(le) ?? 0);
+  const total = count(Infinity);
+  return 1000 * (bounds.find((le) => count(le) >= 0.99 * total) ?? Infinity);
+}
+
 /** A fixed, evenly paced rate (see paced-load.ts for why not autocannon's overallRate). */
-async function measureAt(server: Server, body: string | string[], ca: string, rate: number): Promise<Measured> {
+async function measureAt(server: Server, body: string | string[], ca: string, rate: number, histogram = false): Promise<Measured> {
   const bodies = Array.isArray(body) ? body : [body];
   await pacedLoad({ port: server.port, ca, bodies, rate, seconds: 3, connections }); // warm-up: JIT and heap settle at this rate
   const cpuBefore = cpuSeconds(server.child.pid!);
+  const bucketsBefore = histogram ? await reviewBuckets(server.port, ca) : undefined;
   const r = await pacedLoad({ port: server.port, ca, bodies, rate, seconds, connections });
   const cpu = cpuSeconds(server.child.pid!) - cpuBefore;
-  return { rps: r.rps, p50: pct(r.latencies, 50), p95: pct(r.latencies, 95), p99: pct(r.latencies, 99), errors: r.errors, non2xx: r.non2xx, serverCpuMs: (1000 * cpu) / Math.max(1, r.sent), lagP99: pct(r.lags, 99) };
+  const serverP99 = bucketsBefore === undefined ? undefined : histogramP99(bucketsBefore, await reviewBuckets(server.port, ca));
+  return { rps: r.rps, p50: pct(r.latencies, 50), p95: pct(r.latencies, 95), p99: pct(r.latencies, 99), errors: r.errors, non2xx: r.non2xx, serverCpuMs: (1000 * cpu) / Math.max(1, r.sent), lagP99: pct(r.lags, 99), ...(serverP99 === undefined ? {} : { serverP99 }) };
 }
 
 const row = (name: string, m: Measured): string =>
-  `${name.padEnd(40)} ${m.rps.toFixed(0).padStart(8)} req/s   p50 ${m.p50.toFixed(3)} ms   p95 ${m.p95.toFixed(3)} ms   p99 ${m.p99.toFixed(3)} ms   server CPU ${m.serverCpuMs.toFixed(3)} ms/req   errors ${m.errors}   non-2xx ${m.non2xx}${m.lagP99 === undefined ? '' : `   client lag p99 ${m.lagP99.toFixed(3)} ms`}`;
+  `${name.padEnd(40)} ${m.rps.toFixed(0).padStart(8)} req/s   p50 ${m.p50.toFixed(3)} ms   p95 ${m.p95.toFixed(3)} ms   p99 ${m.p99.toFixed(3)} ms   server CPU ${m.serverCpuMs.toFixed(3)} ms/req   errors ${m.errors}   non-2xx ${m.non2xx}${m.lagP99 === undefined ? '' : `   client lag p99 ${m.lagP99.toFixed(3)} ms`}${m.serverP99 === undefined ? '' : `   webhook histogram p99 <= ${m.serverP99} ms`}`;
 
 /** The engine alone, in this process, on the same object: where the webhook's time goes. */
 async function engineMs(body: string): Promise<number> {
@@ -163,8 +195,8 @@ async function main(): Promise<void> {
     const repeated = await measureMax(webhook, valid, ca);
     const validMax = await measureMax(webhook, validMany, ca);
     const invalidMax = await measureMax(webhook, invalidMany, ca);
-    const half = await measureAt(webhook, validMany, ca, Math.round(validMax.rps / 2));
-    const halfInvalid = await measureAt(webhook, invalidMany, ca, Math.round(invalidMax.rps / 2));
+    const half = await measureAt(webhook, validMany, ca, Math.round(validMax.rps / 2), true);
+    const halfInvalid = await measureAt(webhook, invalidMany, ca, Math.round(invalidMax.rps / 2), true);
     const halfBare = await measureAt(bare, valid, ca, Math.round(bareMax.rps / 2));
     // The floor of this machine and client at the webhook's half rate: what p99 a server doing nothing gets.
     const bareAtHalf = await measureAt(bare, valid, ca, Math.round(validMax.rps / 2));
@@ -178,7 +210,7 @@ async function main(): Promise<void> {
     console.log(row(`bare fastify @ ${Math.round(bareMax.rps / 2)} req/s`, halfBare));
     console.log(row(`bare fastify @ ${Math.round(validMax.rps / 2)} req/s`, bareAtHalf));
     console.log(`target >= 80 % of bare req/s: distinct valid ${ratio(validMax)}, distinct invalid ${ratio(invalidMax)}, same object ${ratio(repeated)}`);
-    console.log(`target p99 <= 2 ms at half of max load (paced): webhook valid ${half.p99.toFixed(3)} ms, invalid ${halfInvalid.p99.toFixed(3)} ms; bare at the same rate ${bareAtHalf.p99.toFixed(3)} ms`);
+    console.log(`target p99 <= 2 ms at half of max load (paced): webhook valid ${half.p99.toFixed(3)} ms, invalid ${halfInvalid.p99.toFixed(3)} ms; bare at the same rate ${bareAtHalf.p99.toFixed(3)} ms; inside the webhook (request start to response, its histogram) valid <= ${half.serverP99} ms, invalid <= ${halfInvalid.serverP99} ms`);
     console.log(`server CPU per request at max: webhook ${validMax.serverCpuMs.toFixed(3)} ms vs bare ${bareMax.serverCpuMs.toFixed(3)} ms -> the webhook's own work ${(validMax.serverCpuMs - bareMax.serverCpuMs).toFixed(3)} ms`);
     const [engineValid, engineInvalid] = [await engineMs(valid), await engineMs(invalid)];
     console.log(`engine alone (validateObject, same objects, in-process): valid ${engineValid.toFixed(3)} ms, invalid ${engineInvalid.toFixed(3)} ms per review`);
