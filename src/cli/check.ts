@@ -2,10 +2,10 @@
 // counts other kinds as skipped and places every finding at its line:column. A List document
 // (`kubectl get -o yaml` of several objects) is judged item by item, never skipped as a whole.
 import type { Finding } from '../core/finding.js';
-import type { PathSegment } from '../core/field-path.js';
 import { validateObject, type Mode, type SchemaProvider } from '../core/validate.js';
 import { parseSource, type ParsedSource, type SourceDocument } from './documents.js';
 import type { Input, InputError } from './inputs.js';
+import { documentObjects, pathInDocument, type DocumentObject } from './list-items.js';
 import { locate, type Position } from './locate.js';
 import type { DocumentReport, ReportFinding } from './report.js';
 
@@ -54,35 +54,26 @@ function problemReport(parsed: ParsedSource, doc: SourceDocument, base: Base): D
   return { ...base, verdict: 'error', errors, warnings: [] };
 }
 
-/** Judges one object of a document; `at` is where it sits in the document (empty, or a List item). */
-function judgedReport(parsed: ParsedSource, doc: SourceDocument, item: { value: unknown; at: readonly PathSegment[]; base: Base }, options: CheckOptions): DocumentReport {
-  const { value, at, base } = item;
-  if (!isJudged(value, options.schemas)) return { ...base, verdict: 'skipped', errors: [], warnings: [] };
-  const result = validateObject(value, { mode: options.mode, schemas: options.schemas });
-  const node = doc.node!;
-  const where = (path: readonly PathSegment[] | null): readonly PathSegment[] | null => (path === null ? (at.length === 0 ? null : at) : [...at, ...path]);
-  const place = (f: Finding): ReportFinding => located(f, locate(node, parsed.lineCounter, where(f.path)));
+/** Judges one object of a document (the document itself, or a List item). */
+function judgedReport(where: { parsed: ParsedSource; node: NonNullable<SourceDocument['node']> }, object: DocumentObject, base: Base, options: CheckOptions): DocumentReport {
+  const { parsed, node } = where;
+  if (!isJudged(object.value, options.schemas)) return { ...base, verdict: 'skipped', errors: [], warnings: [] };
+  const result = validateObject(object.value, { mode: options.mode, schemas: options.schemas });
+  const place = (f: Finding): ReportFinding => located(f, locate(node, parsed.lineCounter, pathInDocument(object.at, f.path)));
   const errors = result.findings.filter((f) => f.severity === 'error').map(place);
   const warnings = options.quiet ? [] : result.findings.filter((f) => f.severity === 'warning').map(place);
   return { ...base, verdict: result.allowed ? 'allowed' : 'denied', errors, warnings };
-}
-
-/** The items of a List (`kind: List`, or a typed `...List`), when the document is one with items. */
-function listItems(value: unknown): readonly unknown[] | undefined {
-  if (!isRecord(value) || typeof value.kind !== 'string' || !value.kind.endsWith('List')) return undefined;
-  return Array.isArray(value.items) && value.items.length > 0 ? value.items : undefined;
 }
 
 function documentReports(parsed: ParsedSource, doc: SourceDocument, options: CheckOptions): DocumentReport[] {
   const line = parsed.lineCounter.linePos(doc.offset).line;
   const base = { source: parsed.source, index: doc.index, line, ...identityOf(doc.value) };
   if (doc.problems.length > 0 || doc.node === undefined) return [problemReport(parsed, doc, base)];
-  const items = listItems(doc.value);
-  if (items === undefined) return [judgedReport(parsed, doc, { value: doc.value, at: [], base }, options)];
-  return items.map((value, i) => {
-    const at = ['items', i];
-    const itemLine = locate(doc.node!, parsed.lineCounter, at).line;
-    return judgedReport(parsed, doc, { value, at, base: { source: parsed.source, index: doc.index, item: i, line: itemLine, ...identityOf(value) } }, options);
+  const where = { parsed, node: doc.node };
+  return documentObjects(doc.value).map((object) => {
+    if (object.item === undefined) return judgedReport(where, object, base, options);
+    const itemBase = { source: parsed.source, index: doc.index, item: object.item, line: locate(doc.node!, parsed.lineCounter, object.at).line, ...identityOf(object.value) };
+    return judgedReport(where, object, itemBase, options);
   });
 }
 

@@ -12,6 +12,7 @@ import { parseSource, type ParsedSource, type SourceDocument } from './documents
 import { printable } from './formatters/text.js';
 import { readInputs } from './inputs.js';
 import { ExitCode, type CliIo, type Command } from './io.js';
+import { documentObjects, pathInDocument, type DocumentObject } from './list-items.js';
 import { locate } from './locate.js';
 
 // --- arguments (pure) ---
@@ -75,9 +76,11 @@ export function parseRenderArgs(argv: readonly string[]): ParsedRenderArgs {
 
 // --- command ---
 
+/** One object to render: a document, or an item of a List document. */
 interface Loaded {
   readonly parsed: ParsedSource;
   readonly doc: SourceDocument;
+  readonly object: DocumentObject;
 }
 
 /** Every decodable document, or the first-found problems as stderr lines. */
@@ -95,16 +98,16 @@ async function load(inputs: readonly string[], io: CliIo): Promise<{ docs: Loade
         const pos = parsed.lineCounter.linePos(p.offset);
         problems.push(`${input.source}:${pos.line}:${pos.col}: ${p.message}`);
       }
-      if (doc.problems.length === 0) docs.push({ parsed, doc });
+      if (doc.problems.length === 0) docs.push(...documentObjects(doc.value).map((object) => ({ parsed, doc, object })));
     }
   }
   return { docs, problems };
 }
 
 function findingLines(loaded: Loaded, group: ObjectFindings, label = ''): string[] {
-  const { parsed, doc } = loaded;
+  const { parsed, doc, object } = loaded;
   return group.findings.map((f: Finding) => {
-    const pos = doc.node === undefined ? { line: 1, col: 1 } : locate(doc.node, parsed.lineCounter, f.path);
+    const pos = doc.node === undefined ? { line: 1, col: 1 } : locate(doc.node, parsed.lineCounter, pathInDocument(object.at, f.path));
     return `${printable(`${parsed.source}:${pos.line}:${pos.col}: ${label}${f.message}`)}\n`;
   });
 }
@@ -124,7 +127,7 @@ async function render(options: { inputs: readonly string[]; output: RenderOutput
     io.stderr(problems.map((p) => `${printable(p)}\n`).join(''));
     return ExitCode.usage;
   }
-  const result = renderConfigs(docs.map((d) => d.doc.value), await loadBuiltinSchemas(), { mode: options.mode });
+  const result = renderConfigs(docs.map((d) => d.object.value), await loadBuiltinSchemas(), { mode: options.mode });
   if (!result.ok) {
     io.stderr(result.failed.flatMap((g) => findingLines(docs[g.index]!, g)).join(''));
     return ExitCode.findings;

@@ -77,3 +77,17 @@ void test('control characters from a manifest are escaped in the findings', asyn
   assert.equal(r.err.includes(String.fromCharCode(27)), false);
   assert.match(r.err, /idp\\u001b\[31m/);
 });
+
+void test('a List document (kubectl get -o yaml) renders its items; a refused item is placed inside the List', async () => {
+  const { stringify } = await import('yaml');
+  const object = parse(readFileSync(golden('ratelimit-shared.vmcp.yaml'), 'utf8')) as Record<string, unknown>;
+  const list = stringify({ apiVersion: 'v1', kind: 'List', items: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'other' } }, object] });
+  const ok = await cli(['render', '-'], list);
+  assert.equal(ok.code, 0, ok.err);
+  assert.equal(ok.out, readFileSync(golden('ratelimit-shared.config.yaml'), 'utf8'));
+  const broken = list.replace('refillPeriod: 60s', 'refillPeriod: one minute');
+  const refused = await cli(['render', '-'], broken);
+  assert.equal(refused.code, 1);
+  const line = broken.split('\n').findIndex((l) => l.includes('one minute')) + 1;
+  assert.match(refused.err, new RegExp(`^<stdin>:${line}:\\d+: spec\\.config\\.rateLimiting\\.shared\\.refillPeriod: Invalid value`, 'm'));
+});
