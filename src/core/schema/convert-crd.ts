@@ -3,6 +3,7 @@
 // (description prose stripped, Kubernetes extensions kept) and an ajv-ready JSON Schema.
 import type { CrdVersionSchema, SchemaNode } from './types.js';
 import { toAjvSchema } from './to-ajv.js';
+import { setField } from './fields.js';
 
 export interface ConvertedVersion {
   readonly meta: CrdVersionSchema;
@@ -26,9 +27,9 @@ export function stripDescriptions(node: unknown, isPropertyMap = false): unknown
   if (!isRecord(node)) return node;
   const out: Json = {};
   for (const [k, v] of Object.entries(node)) {
-    if (isPropertyMap) out[k] = stripDescriptions(v);
+    if (isPropertyMap) setField(out, k, stripDescriptions(v));
     else if (k === 'description') continue;
-    else out[k] = k === 'default' || k === 'enum' || k === 'example' ? v : stripDescriptions(v, k === 'properties');
+    else setField(out, k, k === 'default' || k === 'enum' || k === 'example' ? v : stripDescriptions(v, k === 'properties'));
   }
   return out;
 }

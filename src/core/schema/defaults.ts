@@ -8,7 +8,7 @@
 //    the items/values default without nested defaulting (as kube recurses on the old null).
 // Never mutates the input; a subtree with nothing to default (no schema below it) is returned as is.
 import type { SchemaNode } from './types.js';
-import { declaredProperty, setField } from './fields.js';
+import { declaredProperty, hasField, setField } from './fields.js';
 
 type Json = Record<string, unknown>;
 const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -43,7 +43,7 @@ function dropNulls(x: Json, s: SchemaNode): Json {
 function defaultMap(x: Json, s: SchemaNode): Json {
   const out = dropNulls(x, s);
   for (const [k, prop] of Object.entries(s.properties ?? {})) {
-    if (prop.default !== undefined && (!(k in out) || nonNullableNull(out[k], prop))) out[k] = copy(prop.default);
+    if (prop.default !== undefined && (!hasField(out, k) || nonNullableNull(out[k], prop))) setField(out, k, copy(prop.default));
   }
   for (const [k, v] of Object.entries(out)) setField(out, k, defaultChild(v, s, k));
   return out;

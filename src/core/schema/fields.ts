@@ -11,6 +11,11 @@ export function declaredProperty(s: SchemaNode | undefined, k: string): SchemaNo
   return props !== undefined && hasOwn(props, k) ? props[k] : undefined;
 }
 
+/** Whether decoded JSON `o` has its own key `k` (`in` would also find Object.prototype's members). */
+export function hasField(o: Readonly<Record<string, unknown>>, k: string): boolean {
+  return hasOwn(o, k);
+}
+
 /** `out[k] = v`, except that `__proto__` becomes an own key instead of replacing the prototype. */
 export function setField(out: Record<string, unknown>, k: string, v: unknown): void {
   if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });

@@ -6,7 +6,7 @@ import { type Finding, makeFinding } from '../finding.js';
 import type { PathSegment } from '../field-path.js';
 import { goBadValue } from './go-format.js';
 import type { SchemaNode } from './types.js';
-import { declaredProperty } from './fields.js';
+import { declaredProperty, hasField } from './fields.js';
 
 type Json = Record<string, unknown>;
 const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -42,8 +42,8 @@ const finding = (path: PathSegment[], type: 'Duplicate value' | 'Invalid value',
 
 function mapKey(item: unknown, key: string, s: SchemaNode): unknown {
   if (!isRecord(item)) return UNSPECIFIED;
-  if (key in item) return item[key];
-  return s.items?.properties?.[key]?.default ?? UNSPECIFIED;
+  if (hasField(item, key)) return item[key];
+  return declaredProperty(s.items, key)?.default ?? UNSPECIFIED;
 }
 
 function checkMap(list: unknown[], s: SchemaNode, path: PathSegment[]): Finding[] {

@@ -11,7 +11,7 @@ import type { PathSegment } from '../field-path.js';
 import { applyDefaults, copy, defaultChild } from './defaults.js';
 import { pruneMeta, RESOURCE_FIELDS, unknownFieldFindings } from './prune.js';
 import type { SchemaNode } from './types.js';
-import { declaredProperty, setField } from './fields.js';
+import { declaredProperty, hasField, setField } from './fields.js';
 
 type Json = Record<string, unknown>;
 const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -124,7 +124,7 @@ function walkMap(x: Json, s: SchemaNode, preserve: boolean, w: Walk): Json {
   const skip = w.path.length === 0 ? w.dropRoot : undefined;
   let out = walkEntries(x, keys, { s, keepsUnknown: s.additionalProperties === true || preserve || s['x-kubernetes-preserve-unknown-fields'] === true }, w);
   for (const [k, prop] of tableOf(s).defaulted) {
-    if (k in (out ?? x) || k === skip) continue;
+    if (hasField(out ?? x, k) || k === skip) continue;
     out ??= prefixOf(x, keys, keys.length);
     setField(out, k, defaultOf(prop));
   }

@@ -51,3 +51,9 @@ void test('sets and multi-key maps', () => {
     'ports[1]: Duplicate value: map[string]interface {}{"port":80, "protocol":"TCP"}',
   ]);
 });
+
+void test('a list-map key named like an Object.prototype member is read from the item, not the prototype', () => {
+  const s: SchemaNode = { type: 'object', properties: { l: { type: 'array', 'x-kubernetes-list-type': 'map', 'x-kubernetes-list-map-keys': ['constructor'], items: { type: 'object', properties: { constructor: { type: 'string' as const } } } } } };
+  assert.deepEqual(checkListTypes({ l: [{ constructor: 'a' }, { constructor: 'b' }] }, s), []);
+  assert.deepEqual(checkListTypes({ l: [{ constructor: 'a' }, { constructor: 'a' }] }, s).map((f) => f.message), ['l[1]: Duplicate value: map[string]interface {}{"constructor":"a"}']);
+});

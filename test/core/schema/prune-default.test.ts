@@ -121,3 +121,9 @@ void test('with a status subresource status is pruned, its unknown fields report
   const { status: _status, ...rest } = kept.object as Json;
   assert.deepEqual(dropped.object, rest);
 });
+
+void test('declared properties named like Object.prototype members are defaulted like any other', () => {
+  const s: SchemaNode = { type: 'object', properties: { constructor: { type: 'string' as const, default: 'c' }, toString: { type: 'string' as const, default: 't' } } };
+  assertSameAsStages({}, s, 'prototype names');
+  assert.deepEqual(pruneAndDefault({}, s, { severity: 'warning' }).object, { constructor: 'c', toString: 't' });
+});
