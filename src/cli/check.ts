@@ -71,8 +71,10 @@ function documentReports(parsed: ParsedSource, doc: SourceDocument, options: Che
   if (doc.problems.length > 0 || doc.node === undefined) return [problemReport(parsed, doc, base)];
   const where = { parsed, node: doc.node };
   return documentObjects(doc.value).map((object) => {
-    if (object.item === undefined) return judgedReport(where, object, base, options);
-    const itemBase = { source: parsed.source, index: doc.index, item: object.item, line: locate(doc.node!, parsed.lineCounter, object.at).line, ...identityOf(object.value) };
+    if (object.item === undefined && object.problem === undefined) return judgedReport(where, object, base, options);
+    const pos = locate(doc.node!, parsed.lineCounter, object.at);
+    const itemBase = { source: parsed.source, index: doc.index, ...(object.item === undefined ? {} : { item: object.item }), line: pos.line, ...identityOf(object.value) };
+    if (object.problem !== undefined) return { ...itemBase, verdict: 'error', errors: [inputFinding('list-item-invalid', object.problem, pos)], warnings: [] };
     return judgedReport(where, object, itemBase, options);
   });
 }

@@ -101,7 +101,14 @@ async function load(inputs: readonly string[], io: CliIo): Promise<{ docs: Loade
       if (doc.problems.length === 0) docs.push(...documentObjects(doc.value).map((object) => ({ parsed, doc, object })));
     }
   }
-  return { docs, problems };
+  return { docs: docs.filter((d) => d.object.problem === undefined), problems: [...problems, ...docs.flatMap(listProblem)] };
+}
+
+/** A List item that cannot be rendered, as an input problem line. */
+function listProblem({ parsed, doc, object }: Loaded): string[] {
+  if (object.problem === undefined || doc.node === undefined) return [];
+  const pos = locate(doc.node, parsed.lineCounter, object.at);
+  return [`${parsed.source}:${pos.line}:${pos.col}: ${object.problem}`];
 }
 
 function findingLines(loaded: Loaded, group: ObjectFindings, label = ''): string[] {

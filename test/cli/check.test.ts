@@ -86,3 +86,21 @@ void test('a List document (kubectl get -o yaml) is judged item by item, finding
   const typed = list.replace('kind: List', 'kind: VirtualMCPServerList').replace('apiVersion: v1\n', 'apiVersion: toolhive.stacklok.dev/v1beta1\n');
   assert.deepEqual(checkInputs([text('typed.yaml', typed)], { mode: 'strict', schemas, quiet: false }).map((r) => r.verdict), ['skipped', 'denied']);
 });
+
+void test('Lists are never a silent pass: typed items take kind/apiVersion from the list, nested Lists flatten, bad items are input errors', async () => {
+  const schemas = await loadBuiltinSchemas();
+  const vmcpItem = (name: string, period: string): string =>
+    `- metadata: {name: ${name}}\n  spec:\n    groupRef: {name: g}\n    incomingAuth: {type: anonymous}\n    sessionStorage: {provider: redis, address: "r:6379"}\n    config: {rateLimiting: {shared: {maxTokens: 1, refillPeriod: ${period}}}}\n`;
+  const typed = `apiVersion: toolhive.stacklok.dev/v1beta1\nkind: VirtualMCPServerList\nitems:\n${vmcpItem('ok', '1m')}${vmcpItem('bad', 'one minute')}`;
+  const [ok, bad] = checkInputs([text('typed.yaml', typed)], { mode: 'strict', schemas, quiet: false });
+  assert.deepEqual([ok!.kind, ok!.apiVersion, ok!.verdict, bad!.verdict], ['VirtualMCPServer', 'toolhive.stacklok.dev/v1beta1', 'allowed', 'denied']);
+  assert.deepEqual(bad!.errors.map((f) => [f.field, f.line]), [['spec.config.rateLimiting.shared.refillPeriod', 15]]);
+
+  const nested = `apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: List\n  items:\n  - apiVersion: toolhive.stacklok.dev/v1beta1\n    kind: VirtualMCPServer\n    metadata: {name: inner}\n    spec: {groupRef: {name: g}}\n- null\n- 7\n`;
+  const reports = checkInputs([text('nested.yaml', nested)], { mode: 'strict', schemas, quiet: false });
+  assert.deepEqual(reports.map((r) => [r.item, r.line, r.name, r.verdict]), [[0, 7, 'inner', 'denied'], [1, 11, null, 'error'], [2, 12, null, 'error']]);
+  assert.deepEqual(reports.slice(1).map((r) => r.errors.map((f) => [f.rule, f.message])), [[['list-item-invalid', 'items[1]: must be an object, got null']], [['list-item-invalid', 'items[2]: must be an object, got number']]]);
+
+  const [mapItems] = checkInputs([text('map.yaml', 'apiVersion: v1\nkind: List\nitems: {a: 1}\n')], { mode: 'strict', schemas, quiet: false });
+  assert.deepEqual([mapItems!.verdict, mapItems!.line, mapItems!.errors[0]!.message], ['error', 3, 'items: must be a list of objects, got object']);
+});

@@ -91,3 +91,9 @@ void test('a List document (kubectl get -o yaml) renders its items; a refused it
   const line = broken.split('\n').findIndex((l) => l.includes('one minute')) + 1;
   assert.match(refused.err, new RegExp(`^<stdin>:${line}:\\d+: spec\\.config\\.rateLimiting\\.shared\\.refillPeriod: Invalid value`, 'm'));
 });
+
+void test('a List item that is not an object is an input problem with its position (exit 2), not skipped', async () => {
+  const r = await cli(['render', '-'], 'apiVersion: v1\nkind: List\nitems:\n- null\n');
+  assert.equal(r.code, 2);
+  assert.equal(r.err, '<stdin>:4:3: items[0]: must be an object, got null\n');
+});
