@@ -165,3 +165,21 @@ void describe('matchConditions', () => {
     });
   }
 });
+
+void test('every file the Dockerfile copies from the build context exists and is let through by .dockerignore', async () => {
+  const { existsSync } = await import('node:fs');
+  const ignore = readFileSync(`${root}.dockerignore`, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+  // This .dockerignore is an allow-list: `*` first, then `!` exceptions (files or directories ending in /).
+  assert.equal(ignore[0], '*');
+  const allowed = ignore.slice(1).map((l) => { assert.ok(l.startsWith('!'), l); return l.slice(1); });
+  const copies = readFileSync(`${root}Dockerfile`, 'utf8').split('\n').filter((l) => /^COPY\s/.test(l) && !l.includes('--from='));
+  assert.ok(copies.length >= 4);
+  for (const line of copies) {
+    const sources = line.trim().split(/\s+/).slice(1, -1);
+    for (const src of sources) {
+      const path = src.replace(/\/$/, '');
+      assert.ok(existsSync(`${root}${path}`), `${src} (in "${line}") does not exist`);
+      assert.ok(allowed.some((a) => a === path || a === `${path}/` || (a.endsWith('/') && path.startsWith(a))), `${src} (in "${line}") is excluded by .dockerignore`);
+    }
+  }
+});
