@@ -139,6 +139,7 @@ function histogramP99(before: Map<number, number>, after: Map<number, number>): 
   const bounds = [...after.keys()].sort((a, b) => a - b);
   const count = (le: number): number => (after.get(le) ?? 0) - (before.get(le) ?? 0);
   const total = count(Infinity);
+  if (!(total > 0)) return NaN; // no histogram or no review between the scrapes: nothing to read
   return 1000 * (bounds.find((le) => count(le) >= 0.99 * total) ?? Infinity);
 }
 
