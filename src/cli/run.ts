@@ -24,7 +24,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     (name === undefined ? io.stderr : io.stdout)(usage);
     return name === undefined ? ExitCode.usage : ExitCode.ok;
   }
-  const load = commands[name];
+  const load = Object.prototype.hasOwnProperty.call(commands, name) ? commands[name] : undefined;
   if (load === undefined) {
     io.stderr(`vmcp-admission: unknown command "${name}"\n\n${usage}`);
     return ExitCode.usage;

@@ -92,7 +92,7 @@ function parseGroup(s: string, invalid: string, orig: string): Step {
   const i = unitLength(num.rest);
   if (i === 0) return { ok: false, error: `time: missing unit in duration ${goTimeQuote(orig)}` };
   const name = num.rest.slice(0, i);
-  const unit = UNITS[name];
+  const unit = Object.prototype.hasOwnProperty.call(UNITS, name) ? UNITS[name] : undefined; // `1constructor` is an unknown unit
   if (unit === undefined) return { ok: false, error: `time: unknown unit ${goTimeQuote(name)} in duration ${goTimeQuote(orig)}` };
   if (num.int > LIMIT / unit) return { ok: false, error: invalid };
   const v = num.int * unit + fractionNs(num.frac, unit, num.scale);

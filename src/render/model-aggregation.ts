@@ -2,6 +2,7 @@
 // per-workload tool configs copied with MCPToolConfig references resolved (inline values win) and
 // the reference itself dropped.
 import { lookup, rec, specOf, str, type ModelContext, type Obj } from './refs.js';
+import { hasField, setField } from '../core/schema/fields.js';
 
 const PREFIX_FORMAT = '{workload}_';
 
@@ -28,7 +29,7 @@ function mergeToolConfig(ctx: ModelContext, tool: Obj, out: Obj, path: readonly 
   const overrides = Object.entries(rec(spec.toolsOverride));
   if (overrides.length === 0) return;
   const merged = rec(out.overrides);
-  for (const [tool, override] of overrides) if (!(tool in merged)) merged[tool] = convertOverride(rec(override));
+  for (const [tool, override] of overrides) if (!hasField(merged, tool)) setField(merged, tool, convertOverride(rec(override)));
   out.overrides = merged;
 }
 

@@ -3,6 +3,7 @@
 // refused with a reason: source `inline` (backends come from the MCPGroup's live workloads) and
 // externalAuthConfigRef strategies other than `unauthenticated`.
 import { lookup, rec, specOf, str, type ModelContext, type Obj } from './refs.js';
+import { setField } from '../core/schema/fields.js';
 
 const PATH = ['spec', 'outgoingAuth'];
 
@@ -38,7 +39,7 @@ export function buildOutgoingAuth(ctx: ModelContext): Obj {
   const out: Obj = { source: spec.source };
   if (spec.default !== undefined) out.default = strategy(ctx, rec(spec.default), [...PATH, 'default']);
   const backends: Obj = {};
-  for (const [name, auth] of Object.entries(rec(spec.backends))) backends[name] = strategy(ctx, rec(auth), [...PATH, 'backends', name]);
+  for (const [name, auth] of Object.entries(rec(spec.backends))) setField(backends, name, strategy(ctx, rec(auth), [...PATH, 'backends', name]));
   out.backends = backends;
   return out;
 }

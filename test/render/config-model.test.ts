@@ -116,3 +116,13 @@ void test('an MCPAuthzConfig whose status says Valid=False is refused; without s
   const refused = model(v, [authz({ conditions: [{ type: 'Valid', status: 'False' }] })]);
   assert.match(refused.issues[0]!.detail, /MCPAuthzConfig ns\/z is not Valid/);
 });
+
+void test('map keys named like Object.prototype members are data: a __proto__ backend and a toString override are kept', () => {
+  const backends = JSON.parse('{"__proto__": {"type": "discovered"}, "b": {"type": "discovered"}}') as Record<string, unknown>;
+  const out = model(vmcp({ outgoingAuth: { source: 'discovered', backends } })).config.outgoingAuth as { backends: Record<string, unknown> };
+  assert.deepEqual(Object.keys(out.backends), ['__proto__', 'b']);
+  assert.equal(Object.getPrototypeOf(out.backends), Object.prototype);
+  const toolConfig = { apiVersion: 'toolhive.stacklok.dev/v1beta1', kind: 'MCPToolConfig', metadata: { name: 'tc', namespace: 'ns' }, spec: { toolsOverride: { toString: { name: 'renamed' } } } };
+  const agg = model(vmcp({ config: { aggregation: { tools: [{ workload: 'w', toolConfigRef: { name: 'tc' } }] } } }), [toolConfig]).config.aggregation as { tools: { overrides?: Record<string, unknown> }[] };
+  assert.deepEqual(Object.keys(agg.tools[0]!.overrides ?? {}), ['toString']);
+});
