@@ -1,48 +1,54 @@
-// A List document (`kind: List`, what `kubectl get -o yaml` prints for several objects, or a typed
-// `...List` as the API server returns it) holds its objects under `items`: validate and render treat
-// each item as an object of its own, placed at `items[i]` in the document. Like the API machinery's
-// list decoding, an item of a typed list without kind/apiVersion takes them from the list, and a List
-// inside a List is flattened. An item that is not an object is an input problem, never skipped.
+// A List document holds its objects under `items`: validate and render treat each item as an object
+// of its own, placed at `items[i]` in the document. As kubectl decodes manifests, any document with an
+// `items` list is a list (`kind: List` from `kubectl get -o yaml`, a typed `...List` from the API);
+// an item with neither kind nor apiVersion takes both from a typed list; a List inside a List is
+// flattened. An item that is not an object, or has no kind, is an input problem, never skipped.
 import type { PathSegment } from '../core/field-path.js';
 
 export interface DocumentObject {
   readonly value: unknown;
-  /** Where the object sits in its document: [] for the document itself, ['items', i] for a List item. */
+  /** Where the object sits in its document: [] for the document itself, ['items', i, ...] for a List item. */
   readonly at: readonly PathSegment[];
-  /** The item's position in the document's `items`, for List items only. */
+  /** The item's position in the document's own `items`, for List items only. */
   readonly item?: number;
-  /** Why this entry cannot be judged (a List item that is not an object, `items` that is not a list). */
+  /** Why this entry cannot be judged (a List item that is not an object or has no kind, `items` that is not a list). */
   readonly problem?: string;
 }
 
 type Json = Record<string, unknown>;
 const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isList = (v: unknown): v is Json & { kind: string } => isRecord(v) && typeof v.kind === 'string' && v.kind.endsWith('List') && v.items !== undefined && v.items !== null;
-
 const typeName = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'list' : typeof v === 'object' ? 'object' : typeof v);
+const listKind = (v: Json): string | undefined => (typeof v.kind === 'string' && v.kind.endsWith('List') ? v.kind : undefined);
 
-/** A typed list's item with the kind and apiVersion it implies filled in when missing. */
-function withListType(item: Json, list: Json & { kind: string }): Json {
-  if (list.kind === 'List' || (item.kind !== undefined && item.apiVersion !== undefined)) return item;
-  return { ...(item.apiVersion === undefined && list.apiVersion !== undefined ? { apiVersion: list.apiVersion } : {}), ...(item.kind === undefined ? { kind: list.kind.slice(0, -'List'.length) } : {}), ...item };
+/** `items[0].items[2]`: where an entry sits, for problem texts. */
+const label = (at: readonly PathSegment[]): string => at.reduce<string>((s, seg) => (typeof seg === 'number' ? `${s}[${seg}]` : s === '' ? seg : `${s}.${seg}`), '');
+
+/** apimachinery's list decoding: an item with neither kind nor apiVersion takes the typed list's. */
+function withListType(item: Json, list: Json): Json {
+  const kind = listKind(list);
+  if (kind === undefined || kind === 'List' || item.kind !== undefined || item.apiVersion !== undefined) return item;
+  return { apiVersion: list.apiVersion, kind: kind.slice(0, -'List'.length), ...item };
 }
 
-function listObjects(list: Json & { kind: string }, at: readonly PathSegment[], item: number | undefined): DocumentObject[] {
-  const items = list.items;
-  if (!Array.isArray(items)) return [{ value: list, at: [...at, 'items'], ...(item === undefined ? {} : { item }), problem: `items: must be a list of objects, got ${typeName(items)}` }];
-  return items.flatMap((value: unknown, i): DocumentObject[] => {
-    const where = [...at, 'items', i];
-    const index = item ?? i;
-    if (!isRecord(value)) return [{ value, at: where, item: index, problem: `items[${i}]: must be an object, got ${typeName(value)}` }];
-    if (isList(value)) return listObjects(value, where, index);
-    return [{ value: withListType(value, list), at: where, item: index }];
-  });
+function itemObjects(value: unknown, list: Json, at: readonly PathSegment[], item: number): DocumentObject[] {
+  if (!isRecord(value)) return [{ value, at, item, problem: `${label(at)}: must be an object, got ${typeName(value)}` }];
+  if (Array.isArray(value.items)) return value.items.flatMap((v: unknown, i) => itemObjects(v, value, [...at, 'items', i], item));
+  const typed = withListType(value, list);
+  if (typeof typed.kind !== 'string' || typed.kind === '') return [{ value: typed, at, item, problem: `${label(at)}: Object 'Kind' is missing` }];
+  return [{ value: typed, at, item }];
 }
 
-/** The objects of one decoded document: a List's items (flattened), else the document itself. */
+/** The objects of one decoded document: a list's items (flattened), else the document itself. */
 export function documentObjects(value: unknown): DocumentObject[] {
-  if (!isList(value) || (Array.isArray(value.items) && value.items.length === 0)) return [{ value, at: [] }];
-  return listObjects(value, [], undefined);
+  if (!isRecord(value)) return [{ value, at: [] }];
+  const items = value.items;
+  if (!Array.isArray(items)) {
+    const broken = listKind(value) !== undefined && items !== undefined && items !== null;
+    return [{ value, at: broken ? ['items'] : [], ...(broken ? { problem: `items: must be a list of objects, got ${typeName(items)}` } : {}) }];
+  }
+  const objects = items.flatMap((v: unknown, i) => itemObjects(v, value, ['items', i], i));
+  // A list with nothing in it (also one of empty lists) is reported as itself: skipped, not absent.
+  return objects.length === 0 ? [{ value, at: [] }] : objects;
 }
 
 /** A finding's path inside the document: the object's own path behind its place (the object itself for null). */

@@ -104,3 +104,16 @@ void test('Lists are never a silent pass: typed items take kind/apiVersion from 
   const [mapItems] = checkInputs([text('map.yaml', 'apiVersion: v1\nkind: List\nitems: {a: 1}\n')], { mode: 'strict', schemas, quiet: false });
   assert.deepEqual([mapItems!.verdict, mapItems!.line, mapItems!.errors[0]!.message], ['error', 3, 'items: must be a list of objects, got object']);
 });
+
+void test('as kubectl decodes: any document with an items list is a list, a kind-less item is an error, a list of empty lists is one skip', async () => {
+  const schemas = await loadBuiltinSchemas();
+  const check = (body: string): ReturnType<typeof checkInputs> => checkInputs([text('l.yaml', body)], { mode: 'strict', schemas, quiet: false });
+  const kindless = check('apiVersion: v1\nkind: List\nitems:\n- apiVersion: toolhive.stacklok.dev/v1beta1\n  metadata: {name: x}\n');
+  assert.deepEqual(kindless.map((r) => [r.verdict, r.line, r.errors.map((f) => `${f.rule} ${f.message} ${f.line}:${f.column}`)]), [['error', 4, ["list-item-invalid items[0]: Object 'Kind' is missing 4:3"]]]);
+  const partial = check('apiVersion: toolhive.stacklok.dev/v1beta1\nkind: VirtualMCPServerList\nitems:\n- kind: VirtualMCPServer\n  metadata: {name: x}\n  spec: {groupRef: {name: g}}\n');
+  assert.deepEqual(partial.map((r) => [r.verdict, r.apiVersion]), [['denied', null]], 'kind without apiVersion is not filled in (apimachinery fills both or neither)');
+  const bundle = check('kind: Bundle\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: c}\n');
+  assert.deepEqual(bundle.map((r) => [r.item, r.kind, r.verdict]), [[0, 'ConfigMap', 'skipped']]);
+  const empties = check('apiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, kind: List, items: []}\n');
+  assert.deepEqual(empties.map((r) => [r.item, r.kind, r.verdict]), [[undefined, 'List', 'skipped']]);
+});
