@@ -2,7 +2,7 @@
 // ToolHive CRD installed would (mode `crd`), plus operator/vMCP runtime parity (mode `strict`).
 // CONTRACT (shared by webhook, CLI and renderer). Implementation owned by the core engine work.
 import type { Finding } from './finding.js';
-import type { CrdVersionSchema } from './schema/types.js';
+import type { CrdVersionSchema, SchemaNode } from './schema/types.js';
 
 export type Mode = 'strict' | 'crd';
 
@@ -46,6 +46,8 @@ export interface ValidationResult {
   readonly findings: readonly Finding[];
   /** True when no finding has severity `error`. */
   readonly allowed: boolean;
+  /** The structural schema of the version the object was judged against (absent when it was not). */
+  readonly schema?: SchemaNode;
 }
 
 import { pruneAndDefault } from './schema/prune-default.js';
@@ -107,7 +109,7 @@ function judge(input: JsonRecord, version: string, compiled: CompiledVersion, mo
   const ctx: RuleContext = { object, input, schema, version, mode, ...(compiled.meta.deprecationWarning === undefined ? {} : { deprecationWarning: compiled.meta.deprecationWarning }) };
   const findings = [...pruned.findings, ...schemaFindings, ...cel];
   runRules(ctx, findings);
-  return result(object, findings);
+  return { ...result(object, findings), schema };
 }
 
 /**

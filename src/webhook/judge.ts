@@ -64,6 +64,6 @@ export function judge(review: Review, validate: ValidateFn): Judgement {
   const errors = errorsOf(result.findings);
   if (errors.length === 0 || review.operation !== 'UPDATE' || review.oldObject === null) return verdictOf(errors, warningTexts);
   const oldErrors = errorsOf(validate(review.oldObject).findings);
-  const split = ratchet({ errors, oldErrors, object: review.object, oldObject: review.oldObject });
+  const split = ratchet({ errors, oldErrors, object: review.object, oldObject: review.oldObject, ...(result.schema === undefined ? {} : { schema: result.schema }) });
   return verdictOf(split.errors, [...split.ratcheted.map(ratchetWarning), ...warningTexts]);
 }

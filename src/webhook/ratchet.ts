@@ -3,15 +3,21 @@
 // reported as a warning instead of denying: finalizer, label and status writes on an object that
 // became invalid under newer rules must never block. New errors, and errors on changed fields, deny.
 // Values are compared in the objects as the API server sent them (already defaulted), so an unknown
-// field pruned by the engine still compares by its raw value.
+// field pruned by the engine still compares by its raw value. Like Kubernetes, old and new are
+// correlated through the schema: an item of a list-type map (rateLimiting.tools by name) is matched
+// by its keys, not its position; any other list only when it is unchanged as a whole.
 import type { Finding } from '../core/finding.js';
 import type { PathSegment } from '../core/field-path.js';
+import { declaredProperty, hasField } from '../core/schema/fields.js';
+import type { SchemaNode } from '../core/schema/types.js';
 
 export interface RatchetInput {
   readonly errors: readonly Finding[];
   readonly oldErrors: readonly Finding[];
   readonly object: unknown;
   readonly oldObject: unknown;
+  /** The structural schema the objects were judged against; without it no list item correlates unless its list is unchanged. */
+  readonly schema?: SchemaNode;
 }
 
 export interface RatchetResult {
@@ -43,9 +49,53 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
 
 const keyOf = (f: Finding): string => `${f.rule}\u0000${f.message}`;
 
-function unchanged(f: Finding, input: RatchetInput): boolean {
+type Json = Record<string, unknown>;
+const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const own = (v: unknown, k: string): unknown => (isRecord(v) && hasField(v, k) ? v[k] : undefined);
+
+function childSchema(s: SchemaNode | undefined, k: string): SchemaNode | undefined {
+  const extra = s?.additionalProperties;
+  return declaredProperty(s, k) ?? (typeof extra === 'object' ? extra : undefined);
+}
+
+/** Position in the old list of the new list's item `i`: by map keys for a list-type map, else only in an unchanged list. */
+function oldIndex(list: readonly unknown[], oldList: readonly unknown[], i: number, s: SchemaNode | undefined): number {
+  const keys = s?.['x-kubernetes-list-type'] === 'map' ? s['x-kubernetes-list-map-keys'] ?? [] : [];
+  const item = list[i];
+  if (keys.length === 0 || !isRecord(item)) return jsonEqual(list, oldList) ? i : -1;
+  return oldList.findIndex((x) => isRecord(x) && keys.every((k) => jsonEqual(own(x, k), own(item, k))));
+}
+
+/** The old object's path for a path of the new object, or undefined when the node has no counterpart. */
+export function correlatedPath(object: unknown, oldObject: unknown, path: readonly PathSegment[], schema: SchemaNode | undefined): PathSegment[] | undefined {
+  const out: PathSegment[] = [];
+  let [n, o, s] = [object, oldObject, schema];
+  for (const seg of path) {
+    if (typeof seg === 'string') {
+      [n, o, s] = [own(n, seg), own(o, seg), childSchema(s, seg)];
+      out.push(seg);
+      continue;
+    }
+    if (!Array.isArray(n) || !Array.isArray(o)) return undefined;
+    const j = oldIndex(n, o, seg, s);
+    if (j < 0) return undefined;
+    const item: unknown = (n as unknown[])[seg];
+    const oldItem: unknown = (o as unknown[])[j];
+    [n, o, s] = [item, oldItem, s?.items];
+    out.push(j);
+  }
+  return out;
+}
+
+const samePath = (a: readonly PathSegment[] | null, b: readonly PathSegment[]): boolean => a !== null && a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** The same complaint (rule, type, value, detail) on the correlated field of oldObject, whose value did not change. */
+function preExisting(f: Finding, input: RatchetInput): boolean {
   if (f.path === null) return false;
-  return jsonEqual(valueAt(input.object, f.path), valueAt(input.oldObject, f.path));
+  const oldPath = correlatedPath(input.object, input.oldObject, f.path, input.schema);
+  if (oldPath === undefined) return false;
+  const same = (e: Finding): boolean => e.rule === f.rule && e.type === f.type && e.value === f.value && e.detail === f.detail && samePath(e.path, oldPath);
+  return input.oldErrors.some(same) && jsonEqual(valueAt(input.object, f.path), valueAt(input.oldObject, oldPath));
 }
 
 /**
@@ -56,7 +106,7 @@ function unchanged(f: Finding, input: RatchetInput): boolean {
 export function ratchet(input: RatchetInput): RatchetResult {
   const old = new Set(input.oldErrors.map(keyOf));
   const fielded = input.errors.filter((f) => f.path !== null);
-  const ratcheted = fielded.filter((f) => old.has(keyOf(f)) && unchanged(f, input));
+  const ratcheted = fielded.filter((f) => preExisting(f, input));
   const denying = fielded.filter((f) => !ratcheted.includes(f));
   const objectLevel = input.errors.filter((f) => f.path === null);
   if (denying.length === 0 && objectLevel.every((f) => old.has(keyOf(f)))) {

@@ -69,3 +69,29 @@ void describe('judge', () => {
     assert.deepEqual(j, { verdict: { allowed: true, warnings: [] }, outcome: 'skipped', errors: 0, warnings: 0, reason: 'operation DELETE is not checked' });
   });
 });
+
+void describe('judge: ratcheting correlates rateLimiting.tools by name, not position', () => {
+  const tool = (name: string, refillPeriod: string): object => ({ name, shared: { maxTokens: 5, refillPeriod } });
+  const update = async (oldTools: object[], newTools: object[]): Promise<Review> => {
+    const r = await reviewOf('admissionreview-update-v1-label-on-invalid');
+    const withTools = (o: unknown, tools: object[]): object => {
+      const x = structuredClone(o) as { spec: Record<string, unknown> };
+      x.spec = { ...x.spec, sessionStorage: { provider: 'redis', address: 'redis:6379' }, config: { rateLimiting: { tools } } };
+      return x;
+    };
+    return { ...r, object: withTools(r.object, newTools), oldObject: withTools(r.oldObject, oldTools) };
+  };
+  void it('a bad tool moved in the list is still pre-existing', async () => {
+    const j = judge(await update([tool('a', 'one minute'), tool('b', '1m')], [tool('b', '1m'), tool('a', 'one minute')]), validate);
+    assert.equal(j.outcome, 'allowed');
+    assert.match((j.verdict.allowed && j.verdict.warnings[0]) || '', /tools\[1\]\.shared\.refillPeriod.*\[pre-existing\]$/);
+  });
+  void it('another tool taking the bad value at the same position is a new error', async () => {
+    const j = judge(await update([tool('a', 'one minute'), tool('b', '1m')], [tool('b', 'one minute'), tool('a', '1m')]), validate);
+    assert.equal(j.outcome, 'denied');
+  });
+  void it('a new tool with a bad value in front of a fixed one is a new error', async () => {
+    const j = judge(await update([tool('a', 'one minute')], [tool('b', 'one minute'), tool('a', '1m')]), validate);
+    assert.equal(j.outcome, 'denied');
+  });
+});

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { makeFinding, type Finding } from '../../src/core/finding.js';
 import type { PathSegment } from '../../src/core/field-path.js';
-import { jsonEqual, ratchet, valueAt } from '../../src/webhook/ratchet.js';
+import { correlatedPath, jsonEqual, ratchet, valueAt } from '../../src/webhook/ratchet.js';
+import type { SchemaNode } from '../../src/core/schema/types.js';
 
 const err = (rule: string, path: PathSegment[] | null, value = '"object"', detail = 'broken'): Finding =>
   makeFinding({ rule, origin: 'cel', severity: 'error', path, type: 'Invalid value', value, detail });
@@ -60,5 +61,20 @@ void describe('value helpers', () => {
     assert.ok(jsonEqual({ a: [1, { b: 2 }], c: null }, { c: null, a: [1, { b: 2 }] }));
     assert.ok(!jsonEqual({ a: [1] }, { a: { 0: 1 } }));
     assert.ok(!jsonEqual({ a: 1 }, { a: 1, b: undefined }));
+  });
+});
+
+void describe('correlatedPath', () => {
+  const listMap: SchemaNode = { type: 'object', properties: { l: { type: 'array', 'x-kubernetes-list-type': 'map', 'x-kubernetes-list-map-keys': ['name'], items: { type: 'object' } }, atomic: { type: 'array', items: { type: 'object' } } } };
+  const a = { name: 'a', v: 1 };
+  const b = { name: 'b', v: 2 };
+  void it('matches list-map items by key, wherever they moved', () => {
+    assert.deepEqual(correlatedPath({ l: [b, a] }, { l: [a, b] }, ['l', 1, 'v'], listMap), ['l', 0, 'v']);
+    assert.equal(correlatedPath({ l: [{ name: 'c' }] }, { l: [a] }, ['l', 0], listMap), undefined);
+  });
+  void it('other lists correlate only when unchanged, by position', () => {
+    assert.deepEqual(correlatedPath({ atomic: [a, b] }, { atomic: [a, b] }, ['atomic', 1, 'v'], listMap), ['atomic', 1, 'v']);
+    assert.equal(correlatedPath({ atomic: [b, a] }, { atomic: [a, b] }, ['atomic', 1, 'v'], listMap), undefined);
+    assert.equal(correlatedPath({ l: [b, a] }, { l: [a, b] }, ['l', 1], undefined), undefined, 'no schema: no key correlation');
   });
 });
