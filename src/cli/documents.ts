@@ -1,13 +1,13 @@
 // One input text -> its documents, each decoded to plain data or carrying the problems that stop
 // decoding (syntax with position, duplicate keys, alias bombs, excessive nesting). Empty documents
 // are dropped; `index` stays the document's position in the stream so users can count `---`s.
-import type { Document, LineCounter, YAMLError } from 'yaml';
+import { isScalar, visit, type Document, type LineCounter, type YAMLError } from 'yaml';
 import { findDuplicateKeys } from './duplicate-keys.js';
 import { maxAliasCount, maxDocuments } from './input-limits.js';
 import { maxNesting, type ShapeRule } from './nesting-guard.js';
 import { readYamlStream, type StreamItem } from './yaml-stream.js';
 
-export type DocumentProblemRule = 'yaml-syntax' | 'yaml-duplicate-key' | 'yaml-alias-limit' | 'yaml-too-many-documents' | ShapeRule;
+export type DocumentProblemRule = 'yaml-syntax' | 'yaml-duplicate-key' | 'yaml-alias-limit' | 'yaml-too-many-documents' | 'yaml-not-json' | ShapeRule;
 
 export interface DocumentProblem {
   readonly rule: DocumentProblemRule;
@@ -78,9 +78,26 @@ function decode(doc: Document.Parsed, offset: number, checkDepth: boolean): Deco
   return { value };
 }
 
-function toSourceDocument(doc: Document.Parsed, index: number, checkDepth: boolean): SourceDocument | undefined {
+/** Could the document's text hold a number JSON cannot carry (.inf, .nan, 1e400)? A cheap guard before a walk. */
+const mayHoldNonFinite = (text: string): boolean => /\.(?:inf|nan)\b|\d[eE]\+?\d{3}/i.test(text);
+
+/** Numbers JSON cannot carry: kubectl converts YAML to JSON first and fails on them (json: unsupported value). */
+function nonFiniteNumbers(doc: Document.Parsed): DocumentProblem[] {
+  const out: DocumentProblem[] = [];
+  visit(doc, {
+    Scalar(_key, node) {
+      if (isScalar(node) && typeof node.value === 'number' && !Number.isFinite(node.value)) {
+        out.push({ rule: 'yaml-not-json', message: `yaml: ${String(node.source ?? node.value)} is not a finite number; kubectl and the API server cannot carry it in JSON`, offset: node.range?.[0] ?? 0 });
+      }
+    },
+  });
+  return out;
+}
+
+function toSourceDocument(doc: Document.Parsed, index: number, checkDepth: boolean, text: string): SourceDocument | undefined {
   const offset = doc.contents?.range[0] ?? doc.range[0];
   const problems = problemsOf(doc);
+  if (problems.length === 0 && mayHoldNonFinite(text.slice(doc.range[0], doc.range[2]))) problems.push(...nonFiniteNumbers(doc));
   if (problems.length > 0) return { index, node: doc, offset, value: undefined, problems };
   const decoded = decode(doc, offset, checkDepth);
   if (decoded.problem !== undefined) return { index, node: doc, offset, value: undefined, problems: [decoded.problem] };
@@ -88,7 +105,7 @@ function toSourceDocument(doc: Document.Parsed, index: number, checkDepth: boole
   return { index, node: doc, offset, value: decoded.value, problems: [] };
 }
 
-function* sourceDocuments(items: Iterable<StreamItem>): Generator<SourceDocument> {
+function* sourceDocuments(items: Iterable<StreamItem>, text: string): Generator<SourceDocument> {
   let index = 0;
   for (const item of items) {
     if ('stopped' in item) {
@@ -101,7 +118,7 @@ function* sourceDocuments(items: Iterable<StreamItem>): Generator<SourceDocument
       yield { index, node: undefined, offset, value: undefined, problems: [{ rule: 'yaml-too-many-documents', message: `yaml: more than ${maxDocuments} documents in one input; the rest is not read`, offset }] };
       return;
     }
-    const parsed = toSourceDocument(item.doc, index++, item.sawAlias);
+    const parsed = toSourceDocument(item.doc, index++, item.sawAlias, text);
     if (parsed !== undefined) yield parsed;
   }
 }
@@ -109,5 +126,5 @@ function* sourceDocuments(items: Iterable<StreamItem>): Generator<SourceDocument
 /** Parses the documents of one source lazily. Never throws for bad input. */
 export function parseSource(source: string, text: string): ParsedSource {
   const stream = readYamlStream(text);
-  return { source, lineCounter: stream.lineCounter, documents: sourceDocuments(stream.items) };
+  return { source, lineCounter: stream.lineCounter, documents: sourceDocuments(stream.items, text) };
 }

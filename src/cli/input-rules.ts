@@ -17,5 +17,6 @@ export const inputRules: readonly InputRule[] = [
   { id: 'yaml-too-deep', description: 'a document nests more than 128 levels deep' },
   { id: 'yaml-document-too-large', description: 'a document has more than 1,000,000 YAML tokens' },
   { id: 'yaml-too-many-documents', description: 'an input holds more than 100,000 documents' },
+  { id: 'yaml-not-json', description: 'a number JSON cannot carry (.inf, .nan, 1e400): kubectl cannot convert the document' },
   { id: 'list-item-invalid', description: 'an item of a List document is not an object, or its items are not a list' },
 ];

@@ -94,3 +94,17 @@ void test('pathological nesting stops with a position, keeps earlier documents, 
   const ok = parseSource('f', `x: ${'['.repeat(100)}1${']'.repeat(100)}\n`);
   assert.deepEqual(ok.documents[0]!.problems, []);
 });
+
+void test('numbers JSON cannot carry (.inf, .nan, 1e400) are input problems at their position, in YAML and JSON', () => {
+  const problems = (text: string): string[] => {
+    const parsed = parseSource('x', text);
+    return [...parsed.documents].flatMap((d) => d.problems.map((p) => `${p.rule} ${parsed.lineCounter.linePos(p.offset).line}:${parsed.lineCounter.linePos(p.offset).col} ${p.message}`));
+  };
+  assert.deepEqual(problems('a: 1\nb: {c: .inf, d: -.Inf}\ne: .NaN\n'), [
+    'yaml-not-json 2:8 yaml: .inf is not a finite number; kubectl and the API server cannot carry it in JSON',
+    'yaml-not-json 2:17 yaml: -.Inf is not a finite number; kubectl and the API server cannot carry it in JSON',
+    'yaml-not-json 3:4 yaml: .NaN is not a finite number; kubectl and the API server cannot carry it in JSON',
+  ]);
+  assert.deepEqual(problems('{"a": {"b": 1e400}}'), ['yaml-not-json 1:13 yaml: 1e400 is not a finite number; kubectl and the API server cannot carry it in JSON']);
+  assert.deepEqual(problems('a: ".inf"\nb: 1e300\nc: 2e10\n'), []);
+});

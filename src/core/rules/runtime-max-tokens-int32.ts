@@ -20,7 +20,8 @@ export const runtimeMaxTokensInt32: Rule = {
   check: (ctx: RuleContext): Finding[] => {
     return perBucket(ctx, (b) => {
       const n = b.bucket.maxTokens;
-      if (typeof n !== 'number' || !Number.isInteger(n) || n <= INT32_MAX) return undefined;
+      // Integers, and Infinity (JSON's 1e400, which the schema's integer check lets through); other fractions are the schema's.
+      if (typeof n !== 'number' || !(n > INT32_MAX) || (Number.isFinite(n) && !Number.isInteger(n))) return undefined;
       const detail = fill(messages.range, { bucket: b.label, value: String(n) });
       return makeFinding({ rule: ID, origin: 'runtime', severity: 'error', path: [...b.path, 'maxTokens'], type: 'Invalid value', value: String(n), detail });
     });
