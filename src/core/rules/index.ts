@@ -7,6 +7,7 @@ import { renderRules } from './render-rules.js';
 import { runtimeRefillPeriodDuration } from './runtime-refill-period-duration.js';
 import { runtimeRefillPeriodPositive } from './runtime-refill-period-positive.js';
 import { runtimeMaxTokensInt32 } from './runtime-max-tokens-int32.js';
+import { runtimeInt32Range } from './runtime-int32-range.js';
 import { runtimeConfigUnknownKey } from './runtime-config-unknown-key.js';
 import { runtimeHealthCheckTimeout } from './runtime-health-check-timeout.js';
 import { runtimeUnhealthyThreshold } from './runtime-unhealthy-threshold.js';
@@ -32,6 +33,7 @@ export const rules: readonly Rule[] = Object.freeze([
   runtimeRefillPeriodDuration,
   runtimeRefillPeriodPositive,
   runtimeMaxTokensInt32,
+  runtimeInt32Range,
   runtimeConfigUnknownKey,
   runtimeHealthCheckTimeout,
   runtimeUnhealthyThreshold,

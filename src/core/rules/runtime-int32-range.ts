@@ -1,0 +1,82 @@
+// Every `format: int32` field other than maxTokens (which runtime-max-tokens-int32 reports with its
+// bucket): kube-apiserver <= 1.35 strips the format, so it admits 2147483648 in spec.replicas or
+// spec.sessionStorage.db, and the operator's typed decode of the whole object then fails (FACTS a.5).
+import { makeFinding, type Finding } from '../finding.js';
+import type { PathSegment } from '../field-path.js';
+import { declaredProperty } from '../schema/fields.js';
+import type { SchemaNode } from '../schema/types.js';
+import { fill } from './template.js';
+import type { Rule, RuleContext } from './types.js';
+
+const INT32_MIN = -2_147_483_648;
+const INT32_MAX = 2_147_483_647;
+const ID = 'runtime-int32-range';
+const messages = { range: '{value} does not fit in int32 ({min} to {max}); the operator cannot decode it' } as const;
+
+const extraOf = (s: SchemaNode): SchemaNode | undefined => (typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined);
+
+const int32Below = new WeakMap<SchemaNode, boolean>();
+
+/** Whether an int32 field sits at or below this schema node (worked out once per node): the walk skips the rest. */
+function hasInt32(s: SchemaNode): boolean {
+  let known = int32Below.get(s);
+  if (known === undefined) {
+    const children = [...Object.values(s.properties ?? {}), s.items, extraOf(s)];
+    known = s.format === 'int32' || children.some((c) => c !== undefined && hasInt32(c));
+    int32Below.set(s, known);
+  }
+  return known;
+}
+
+const outOfRange = (v: unknown): v is number => typeof v === 'number' && (v > INT32_MAX || v < INT32_MIN) && (Number.isInteger(v) || !Number.isFinite(v));
+
+function finding(path: readonly PathSegment[], v: number): Finding {
+  const detail = fill(messages.range, { value: String(v), min: String(INT32_MIN), max: String(INT32_MAX) });
+  return makeFinding({ rule: ID, origin: 'runtime', severity: 'error', path: [...path], type: 'Invalid value', value: String(v), detail });
+}
+
+/** The walk's state: the path as a stack (copied only for a finding) and the findings. */
+interface Walk {
+  readonly path: PathSegment[];
+  readonly out: Finding[];
+}
+
+/** The schema of key `k`; rateLimiting is left to the bucket rule, which names the bucket. */
+const childOf = (s: SchemaNode, k: string): SchemaNode | undefined => (k === 'rateLimiting' ? undefined : declaredProperty(s, k) ?? extraOf(s));
+
+function descend(v: unknown, s: SchemaNode, seg: PathSegment, w: Walk): void {
+  w.path.push(seg);
+  walk(v, s, w);
+  w.path.pop();
+}
+
+function children(v: unknown, s: SchemaNode, w: Walk): void {
+  if (Array.isArray(v)) {
+    if (s.items !== undefined) for (let i = 0; i < v.length; i++) descend(v[i], s.items, i, w);
+  } else if (typeof v === 'object' && v !== null) {
+    for (const [k, x] of Object.entries(v)) {
+      const child = childOf(s, k);
+      if (child !== undefined) descend(x, child, k, w);
+    }
+  }
+}
+
+function walk(v: unknown, s: SchemaNode, w: Walk): void {
+  if (!hasInt32(s)) return;
+  if (s.format === 'int32' && outOfRange(v)) w.out.push(finding(w.path, v));
+  children(v, s, w);
+}
+
+export const runtimeInt32Range: Rule = {
+  id: ID,
+  origin: 'runtime',
+  severity: 'error',
+  description: 'int32 fields (replicas, sessionStorage.db, ...) must fit in int32: older API servers admit larger values the operator cannot decode',
+  messages,
+  modes: ['strict'],
+  check: (ctx: RuleContext): Finding[] => {
+    const w: Walk = { path: [], out: [] };
+    walk(ctx.object, ctx.schema, w);
+    return w.out;
+  },
+};
