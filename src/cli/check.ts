@@ -3,6 +3,7 @@
 // (`kubectl get -o yaml` of several objects) is judged item by item, never skipped as a whole.
 import type { Finding } from '../core/finding.js';
 import { validateObject, type Mode, type SchemaProvider } from '../core/validate.js';
+import { didYouMean } from '../core/rules/did-you-mean.js';
 import { parseSource, type ParsedSource, type SourceDocument } from './documents.js';
 import type { Input, InputError } from './inputs.js';
 import { documentObjects, pathInDocument, type DocumentObject } from './list-items.js';
@@ -41,10 +42,14 @@ function identityOf(value: unknown): Pick<DocumentReport, 'apiVersion' | 'kind' 
   return { apiVersion: str(value.apiVersion), kind: str(value.kind), namespace: str(metadata.namespace), name: str(metadata.name) };
 }
 
-/** Documents of this kind and group go to the engine (which also reports an unserved version); others are skipped. */
+/**
+ * Documents of this kind go to the engine, whatever their apiVersion (another group or an unserved version is
+ * reported as kubectl's "no matches for kind"), and so do near misses of the kind (`VirtualMcpServer`), which
+ * kubectl would refuse too: a CI gate must not skip its own kind misspelt. Other kinds are skipped.
+ */
 function isJudged(value: unknown, schemas: SchemaProvider): boolean {
-  if (!isRecord(value) || value.kind !== schemas.kind) return false;
-  return value.apiVersion === undefined || (typeof value.apiVersion === 'string' && value.apiVersion.split('/')[0] === schemas.group);
+  if (!isRecord(value) || typeof value.kind !== 'string') return false;
+  return value.kind === schemas.kind || didYouMean(value.kind, [schemas.kind]) !== undefined;
 }
 
 type Base = Omit<DocumentReport, 'verdict' | 'errors' | 'warnings'>;

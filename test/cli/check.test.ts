@@ -30,7 +30,7 @@ void test('crd mode reports only what the API server would', async () => {
   assert.deepEqual(denied!.errors.map((f) => f.message), ['spec: Invalid value: "object": config.rateLimiting.perUser requires incomingAuth.type oidc']);
 });
 
-void test('warnings are kept, or dropped with quiet; an unserved version goes to the engine, another group is skipped', async () => {
+void test('warnings are kept, or dropped with quiet; an unserved version or another group goes to the engine, as does a misspelt kind', async () => {
   const schemas = await loadBuiltinSchemas();
   const old = 'apiVersion: toolhive.stacklok.dev/v1alpha1\nkind: VirtualMCPServer\nmetadata: {name: old}\nspec:\n  groupRef: {name: g}\n  incomingAuth: {type: anonymous}\n';
   const [loud] = checkInputs([text('old.yaml', old)], { mode: 'strict', schemas, quiet: false });
@@ -39,8 +39,16 @@ void test('warnings are kept, or dropped with quiet; an unserved version goes to
   assert.deepEqual([quiet!.verdict, quiet!.warnings], ['allowed', []]);
   const [unserved] = checkInputs([text('v9.yaml', old.replace('v1alpha1', 'v9'))], { mode: 'strict', schemas, quiet: false });
   assert.deepEqual([unserved!.verdict, unserved!.errors[0]!.rule, unserved!.errors[0]!.line, unserved!.errors[0]!.column], ['denied', 'document-unserved-version', 1, 13]);
-  const [foreign] = checkInputs([text('x.yaml', old.replace('toolhive.stacklok.dev', 'example.com'))], { mode: 'strict', schemas, quiet: false });
-  assert.equal(foreign!.verdict, 'skipped');
+  const [foreign] = checkInputs([text('x.yaml', old.replace('toolhive.stacklok.dev', 'toolhive.stacklok.io'))], { mode: 'strict', schemas, quiet: false });
+  assert.deepEqual([foreign!.verdict, foreign!.errors.map((f) => f.message)], ['denied', ['apiVersion: Invalid value: "toolhive.stacklok.io/v1alpha1": no matches for kind "VirtualMCPServer" in version "toolhive.stacklok.io/v1alpha1": served versions are toolhive.stacklok.dev/v1beta1, toolhive.stacklok.dev/v1alpha1']]);
+  for (const kind of ['VirtualMcpServer', 'VirtualMCPServers', 'virtualmcpserver']) {
+    const [misspelt] = checkInputs([text('k.yaml', old.replace('kind: VirtualMCPServer', `kind: ${kind}`))], { mode: 'strict', schemas, quiet: false });
+    assert.deepEqual([misspelt!.verdict, misspelt!.errors.map((f) => [f.rule, f.line])], ['denied', [['document-kind', 2]]], kind);
+  }
+  for (const kind of ['MCPServer', 'MCPGroup', 'ConfigMap']) {
+    const [other] = checkInputs([text('o.yaml', old.replace('kind: VirtualMCPServer', `kind: ${kind}`))], { mode: 'strict', schemas, quiet: false });
+    assert.equal(other!.verdict, 'skipped', kind);
+  }
 });
 
 void test('unreadable inputs and broken documents become error verdicts with positions', async () => {
