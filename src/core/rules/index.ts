@@ -4,6 +4,7 @@ import { celRules } from './cel-rules.js';
 import { engineRules } from './engine-rules.js';
 import { schemaRules } from './schema-rules.js';
 import { renderRules } from './render-rules.js';
+import { metadataName } from './metadata-name.js';
 import { runtimeRefillPeriodDuration } from './runtime-refill-period-duration.js';
 import { runtimeRefillPeriodPositive } from './runtime-refill-period-positive.js';
 import { runtimeMaxTokensInt32 } from './runtime-max-tokens-int32.js';
@@ -28,6 +29,7 @@ export const rules: readonly Rule[] = Object.freeze([
   byId('document-kind'),
   byId('document-unserved-version'),
   ...schemaRules,
+  metadataName,
   byId('cel-not-checked'),
   ...celRules,
   runtimeRefillPeriodDuration,
