@@ -5,6 +5,7 @@ import { engineRules } from './engine-rules.js';
 import { schemaRules } from './schema-rules.js';
 import { renderRules } from './render-rules.js';
 import { metadataName } from './metadata-name.js';
+import { metadataStringMaps } from './metadata-string-maps.js';
 import { runtimeRefillPeriodDuration } from './runtime-refill-period-duration.js';
 import { runtimeRefillPeriodPositive } from './runtime-refill-period-positive.js';
 import { runtimeMaxTokensInt32 } from './runtime-max-tokens-int32.js';
@@ -30,6 +31,7 @@ export const rules: readonly Rule[] = Object.freeze([
   byId('document-unserved-version'),
   ...schemaRules,
   metadataName,
+  metadataStringMaps,
   byId('cel-not-checked'),
   ...celRules,
   runtimeRefillPeriodDuration,
