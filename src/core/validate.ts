@@ -109,7 +109,7 @@ function judge(input: JsonRecord, version: string, compiled: CompiledVersion, mo
   const ctx: RuleContext = { object, input, schema, version, mode, ...(compiled.meta.deprecationWarning === undefined ? {} : { deprecationWarning: compiled.meta.deprecationWarning }) };
   const findings = [...pruned.findings, ...schemaFindings, ...cel];
   runRules(ctx, findings);
-  return { ...result(object, findings), schema };
+  return { object, findings, allowed: !findings.some(isBlocking), schema }; // no spread: this runs per review
 }
 
 /**
