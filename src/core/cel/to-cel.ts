@@ -6,7 +6,7 @@
 // rule touching `self.config.rateLimiting` does not convert podTemplateSpec).
 import { celList, celMap, type CelList, type CelMap } from '@bufbuild/cel';
 import type { SchemaNode } from '../schema/types.js';
-import { declaredProperty } from '../schema/fields.js';
+import { hasField, valueSchema } from '../schema/fields.js';
 
 export type CelIn = null | boolean | bigint | number | string | CelList | CelMap;
 
@@ -18,14 +18,6 @@ function numberFor(n: number, schema: SchemaNode | undefined): bigint | number {
   if (schema?.type === 'number') return n;
   return untypedNumber(n);
 }
-
-function childSchema(schema: SchemaNode | undefined, key: string): SchemaNode | undefined {
-  const declared = declaredProperty(schema, key);
-  if (declared !== undefined) return declared;
-  const extra = schema?.additionalProperties;
-  return typeof extra === 'object' ? extra : undefined;
-}
-
 
 /**
  * A record seen through the read-only Map interface the CEL library's map wrapper uses (size, get,
@@ -44,8 +36,8 @@ export class RecordFields implements ReadonlyMap<string, CelIn> {
 
   /** Own fields only: `constructor` or `__proto__` are keys like any other in decoded JSON. */
   get(key: unknown): CelIn | undefined {
-    if (typeof key !== 'string' || !Object.prototype.hasOwnProperty.call(this.record, key)) return undefined;
-    return toCel(this.record[key], childSchema(this.schema, key));
+    if (typeof key !== 'string' || !hasField(this.record, key)) return undefined;
+    return toCel(this.record[key], valueSchema(this.schema, key));
   }
 
   has(key: unknown): boolean {

@@ -3,30 +3,18 @@
 // spec.sessionStorage.db, and the operator's typed decode of the whole object then fails (FACTS a.5).
 import { makeFinding, type Finding } from '../finding.js';
 import type { PathSegment } from '../field-path.js';
-import { declaredProperty } from '../schema/fields.js';
+import { subtreeTest, valueSchema } from '../schema/fields.js';
 import type { SchemaNode } from '../schema/types.js';
 import { fill } from './template.js';
 import type { Rule, RuleContext } from './types.js';
 
-const INT32_MIN = -2_147_483_648;
-const INT32_MAX = 2_147_483_647;
+export const INT32_MIN = -2_147_483_648;
+export const INT32_MAX = 2_147_483_647;
 const ID = 'runtime-int32-range';
 const messages = { range: '{value} does not fit in int32 ({min} to {max}); the operator cannot decode it' } as const;
 
-const extraOf = (s: SchemaNode): SchemaNode | undefined => (typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined);
-
-const int32Below = new WeakMap<SchemaNode, boolean>();
-
-/** Whether an int32 field sits at or below this schema node (worked out once per node): the walk skips the rest. */
-function hasInt32(s: SchemaNode): boolean {
-  let known = int32Below.get(s);
-  if (known === undefined) {
-    const children = [...Object.values(s.properties ?? {}), s.items, extraOf(s)];
-    known = s.format === 'int32' || children.some((c) => c !== undefined && hasInt32(c));
-    int32Below.set(s, known);
-  }
-  return known;
-}
+/** Whether an int32 field sits at or below this schema node: the walk skips the rest. */
+const hasInt32 = subtreeTest((s) => s.format === 'int32');
 
 const outOfRange = (v: unknown): v is number => typeof v === 'number' && (v > INT32_MAX || v < INT32_MIN) && (Number.isInteger(v) || !Number.isFinite(v));
 
@@ -42,7 +30,7 @@ interface Walk {
 }
 
 /** The schema of key `k`; rateLimiting is left to the bucket rule, which names the bucket. */
-const childOf = (s: SchemaNode, k: string): SchemaNode | undefined => (k === 'rateLimiting' ? undefined : declaredProperty(s, k) ?? extraOf(s));
+const childOf = (s: SchemaNode, k: string): SchemaNode | undefined => (k === 'rateLimiting' ? undefined : valueSchema(s, k));
 
 function descend(v: unknown, s: SchemaNode, seg: PathSegment, w: Walk): void {
   w.path.push(seg);

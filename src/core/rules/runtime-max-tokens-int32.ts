@@ -2,10 +2,10 @@
 // there and then fails the operator's int32 decode (FACTS a.5).
 import { makeFinding, type Finding } from '../finding.js';
 import { perBucket } from './buckets.js';
+import { INT32_MAX } from './runtime-int32-range.js';
 import { fill } from './template.js';
 import type { Rule, RuleContext } from './types.js';
 
-const INT32_MAX = 2_147_483_647;
 
 const ID = 'runtime-max-tokens-int32';
 const messages = { range: '{bucket}: maxTokens {value} does not fit in int32 (maximum 2147483647); the operator cannot decode it' } as const;

@@ -8,7 +8,7 @@
 //    the items/values default without nested defaulting (as kube recurses on the old null).
 // Never mutates the input; a subtree with nothing to default (no schema below it) is returned as is.
 import type { SchemaNode } from './types.js';
-import { declaredProperty, hasField, setField } from './fields.js';
+import { declaredProperty, hasField, setField, valueSchema } from './fields.js';
 
 type Json = Record<string, unknown>;
 const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -23,12 +23,6 @@ export function copy(v: unknown): unknown {
 }
 
 const nonNullableNull = (v: unknown, s: SchemaNode | undefined): boolean => v === null && s !== undefined && s.nullable !== true;
-
-function valueSchema(s: SchemaNode, k: string): SchemaNode | undefined {
-  const prop = declaredProperty(s, k);
-  if (prop !== undefined) return prop;
-  return isRecord(s.additionalProperties) ? (s.additionalProperties) : undefined;
-}
 
 /** Step 1: non-nullable nulls without a default disappear. */
 function dropNulls(x: Json, s: SchemaNode): Json {

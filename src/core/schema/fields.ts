@@ -11,6 +11,30 @@ export function declaredProperty(s: SchemaNode | undefined, k: string): SchemaNo
   return props !== undefined && hasOwn(props, k) ? props[k] : undefined;
 }
 
+/** The schema of key `k` of a map: its declared property, else the additionalProperties schema (map values). */
+export function valueSchema(s: SchemaNode | undefined, k: string): SchemaNode | undefined {
+  const extra = s?.additionalProperties;
+  return declaredProperty(s, k) ?? (typeof extra === 'object' ? extra : undefined);
+}
+
+/**
+ * `test(s)`: whether `own` holds for `s` or any schema below it (properties, items, additionalProperties),
+ * worked out once per node (the schema lives as long as the process), so a walk can skip whole subtrees.
+ */
+export function subtreeTest(own: (s: SchemaNode) => boolean): (s: SchemaNode) => boolean {
+  const memo = new WeakMap<SchemaNode, boolean>();
+  const test = (s: SchemaNode): boolean => {
+    let known = memo.get(s);
+    if (known === undefined) {
+      const extra = typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined;
+      known = own(s) || (s.items !== undefined && test(s.items)) || (extra !== undefined && test(extra)) || Object.values(s.properties ?? {}).some(test);
+      memo.set(s, known);
+    }
+    return known;
+  };
+  return test;
+}
+
 /** Whether decoded JSON `o` has its own key `k` (`in` would also find Object.prototype's members). */
 export function hasField(o: Readonly<Record<string, unknown>>, k: string): boolean {
   return hasOwn(o, k);

@@ -6,7 +6,7 @@ import { type Finding, makeFinding } from '../finding.js';
 import type { PathSegment } from '../field-path.js';
 import { goBadValue } from './go-format.js';
 import type { SchemaNode } from './types.js';
-import { declaredProperty, hasField } from './fields.js';
+import { declaredProperty, hasField, subtreeTest, valueSchema } from './fields.js';
 
 type Json = Record<string, unknown>;
 const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -81,19 +81,8 @@ function checkList(list: unknown[], s: SchemaNode, path: PathSegment[], out: Fin
   }
 }
 
-const relevant = new WeakMap<SchemaNode, boolean>();
-
 /** Whether a schema subtree declares any set/map list at all; lets the walk skip most of an object. */
-function hasUniqueLists(s: SchemaNode): boolean {
-  let known = relevant.get(s);
-  if (known === undefined) {
-    const own = s['x-kubernetes-list-type'] === 'set' || s['x-kubernetes-list-type'] === 'map';
-    const children = [...Object.values(s.properties ?? {}), s.items, isRecord(s.additionalProperties) ? s.additionalProperties : undefined];
-    known = own || children.some((c) => c !== undefined && hasUniqueLists(c));
-    relevant.set(s, known);
-  }
-  return known;
-}
+const hasUniqueLists = subtreeTest((s) => s['x-kubernetes-list-type'] === 'set' || s['x-kubernetes-list-type'] === 'map');
 
 /** `path` is a stack (pushed and popped); findings copy it. Loops, not flatMap: this runs on every object. */
 function walk(x: unknown, s: SchemaNode, path: PathSegment[], out: Finding[]): void {
@@ -101,7 +90,7 @@ function walk(x: unknown, s: SchemaNode, path: PathSegment[], out: Finding[]): v
   if (Array.isArray(x)) return checkList(x, s, path, out);
   if (!isRecord(x)) return;
   for (const k of Object.keys(x)) {
-    const child = declaredProperty(s, k) ?? (isRecord(s.additionalProperties) ? (s.additionalProperties) : undefined);
+    const child = valueSchema(s, k);
     if (child === undefined) continue;
     path.push(k);
     walk(x[k], child, path, out);
