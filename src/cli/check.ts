@@ -77,8 +77,9 @@ function documentReports(parsed: ParsedSource, doc: SourceDocument, options: Che
   const where = { parsed, node: doc.node };
   return documentObjects(doc.value).map((object) => {
     if (object.item === undefined && object.problem === undefined) return judgedReport(where, object, base, options);
-    const pos = locate(doc.node!, parsed.lineCounter, object.at);
-    const itemBase = { source: parsed.source, index: doc.index, ...(object.item === undefined ? {} : { item: object.item }), line: pos.line, ...identityOf(object.value) };
+    // A list item (or a broken `items`) is reported at its own line, under its own identity.
+    const pos = locate(where.node, parsed.lineCounter, object.at);
+    const itemBase = { ...base, ...(object.item === undefined ? {} : { item: object.item }), line: pos.line, ...identityOf(object.value) };
     if (object.problem !== undefined) return { ...itemBase, verdict: 'error', errors: [inputFinding('list-item-invalid', object.problem, pos)], warnings: [] };
     return judgedReport(where, object, itemBase, options);
   });

@@ -4,6 +4,7 @@
 // an item with neither kind nor apiVersion takes both from a typed list; a List inside a List is
 // flattened. An item that is not an object, or has no kind, is an input problem, never skipped.
 import type { PathSegment } from '../core/field-path.js';
+import { isRecord, type JsonRecord } from '../core/spec.js';
 
 export interface DocumentObject {
   readonly value: unknown;
@@ -15,8 +16,7 @@ export interface DocumentObject {
   readonly problem?: string;
 }
 
-type Json = Record<string, unknown>;
-const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+type Json = JsonRecord;
 const typeName = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'list' : typeof v === 'object' ? 'object' : typeof v);
 const listKind = (v: Json): string | undefined => (typeof v.kind === 'string' && v.kind.endsWith('List') ? v.kind : undefined);
 

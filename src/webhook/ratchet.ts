@@ -8,7 +8,8 @@
 // by its keys, not its position; any other list only when it is unchanged as a whole.
 import type { Finding } from '../core/finding.js';
 import type { PathSegment } from '../core/field-path.js';
-import { declaredProperty, hasField } from '../core/schema/fields.js';
+import { hasField, valueSchema } from '../core/schema/fields.js';
+import { isRecord } from '../core/spec.js';
 import type { SchemaNode } from '../core/schema/types.js';
 
 export interface RatchetInput {
@@ -27,15 +28,6 @@ export interface RatchetResult {
   readonly ratcheted: readonly Finding[];
 }
 
-export function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
-  let node = root;
-  for (const segment of path) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string | number, unknown>)[segment];
-  }
-  return node;
-}
-
 export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
@@ -49,14 +41,7 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
 
 const keyOf = (f: Finding): string => `${f.rule}\u0000${f.message}`;
 
-type Json = Record<string, unknown>;
-const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const own = (v: unknown, k: string): unknown => (isRecord(v) && hasField(v, k) ? v[k] : undefined);
-
-function childSchema(s: SchemaNode | undefined, k: string): SchemaNode | undefined {
-  const extra = s?.additionalProperties;
-  return declaredProperty(s, k) ?? (typeof extra === 'object' ? extra : undefined);
-}
 
 /** Position in the old list of the new list's item `i`: by map keys for a list-type map, else only in an unchanged list. */
 function oldIndex(list: readonly unknown[], oldList: readonly unknown[], i: number, s: SchemaNode | undefined): number {
@@ -66,13 +51,20 @@ function oldIndex(list: readonly unknown[], oldList: readonly unknown[], i: numb
   return oldList.findIndex((x) => isRecord(x) && keys.every((k) => jsonEqual(own(x, k), own(item, k))));
 }
 
-/** The old object's path for a path of the new object, or undefined when the node has no counterpart. */
-export function correlatedPath(object: unknown, oldObject: unknown, path: readonly PathSegment[], schema: SchemaNode | undefined): PathSegment[] | undefined {
+/** A node of the new object, its counterpart in the old one, and the counterpart's path. */
+export interface Correlated {
+  readonly oldPath: PathSegment[];
+  readonly value: unknown;
+  readonly oldValue: unknown;
+}
+
+/** The old object's counterpart of the new object's node at `path`, or undefined when it has none. */
+export function correlate(object: unknown, oldObject: unknown, path: readonly PathSegment[], schema: SchemaNode | undefined): Correlated | undefined {
   const out: PathSegment[] = [];
   let [n, o, s] = [object, oldObject, schema];
   for (const seg of path) {
     if (typeof seg === 'string') {
-      [n, o, s] = [own(n, seg), own(o, seg), childSchema(s, seg)];
+      [n, o, s] = [own(n, seg), own(o, seg), valueSchema(s, seg)];
       out.push(seg);
       continue;
     }
@@ -84,7 +76,7 @@ export function correlatedPath(object: unknown, oldObject: unknown, path: readon
     [n, o, s] = [item, oldItem, s?.items];
     out.push(j);
   }
-  return out;
+  return { oldPath: out, value: n, oldValue: o };
 }
 
 const samePath = (a: readonly PathSegment[] | null, b: readonly PathSegment[]): boolean => a !== null && a.length === b.length && a.every((x, i) => x === b[i]);
@@ -92,10 +84,10 @@ const samePath = (a: readonly PathSegment[] | null, b: readonly PathSegment[]): 
 /** The same complaint (rule, type, value, detail) on the correlated field of oldObject, whose value did not change. */
 function preExisting(f: Finding, input: RatchetInput): boolean {
   if (f.path === null) return false;
-  const oldPath = correlatedPath(input.object, input.oldObject, f.path, input.schema);
-  if (oldPath === undefined) return false;
-  const same = (e: Finding): boolean => e.rule === f.rule && e.type === f.type && e.value === f.value && e.detail === f.detail && samePath(e.path, oldPath);
-  return input.oldErrors.some(same) && jsonEqual(valueAt(input.object, f.path), valueAt(input.oldObject, oldPath));
+  const c = correlate(input.object, input.oldObject, f.path, input.schema);
+  if (c === undefined) return false;
+  const same = (e: Finding): boolean => e.rule === f.rule && e.type === f.type && e.value === f.value && e.detail === f.detail && samePath(e.path, c.oldPath);
+  return input.oldErrors.some(same) && jsonEqual(c.value, c.oldValue);
 }
 
 /**

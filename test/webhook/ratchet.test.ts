@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { makeFinding, type Finding } from '../../src/core/finding.js';
 import type { PathSegment } from '../../src/core/field-path.js';
-import { correlatedPath, jsonEqual, ratchet, valueAt } from '../../src/webhook/ratchet.js';
+import { correlate, jsonEqual, ratchet } from '../../src/webhook/ratchet.js';
 import type { SchemaNode } from '../../src/core/schema/types.js';
 
 const err = (rule: string, path: PathSegment[] | null, value = '"object"', detail = 'broken'): Finding =>
@@ -53,9 +53,10 @@ void describe('ratchet', () => {
 });
 
 void describe('value helpers', () => {
-  void it('valueAt follows keys and indices', () => {
-    assert.equal(valueAt({ a: [{ b: 3 }] }, ['a', 0, 'b']), 3);
-    assert.equal(valueAt({ a: 1 }, ['a', 'b']), undefined);
+  void it('correlate follows keys and indices to both nodes', () => {
+    assert.deepEqual(correlate({ a: [{ b: 3 }] }, { a: [{ b: 4 }] }, ['a', 0, 'b'], undefined), undefined, 'a changed atomic list has no counterpart');
+    assert.deepEqual(correlate({ a: [{ b: 3 }] }, { a: [{ b: 3 }] }, ['a', 0, 'b'], undefined), { oldPath: ['a', 0, 'b'], value: 3, oldValue: 3 });
+    assert.deepEqual(correlate({ a: 1 }, { a: 2 }, ['a', 'b'], undefined), { oldPath: ['a', 'b'], value: undefined, oldValue: undefined });
   });
   void it('jsonEqual compares structurally, key order aside', () => {
     assert.ok(jsonEqual({ a: [1, { b: 2 }], c: null }, { c: null, a: [1, { b: 2 }] }));
@@ -64,7 +65,8 @@ void describe('value helpers', () => {
   });
 });
 
-void describe('correlatedPath', () => {
+void describe('correlate', () => {
+  const correlatedPath = (...args: Parameters<typeof correlate>): unknown => correlate(...args)?.oldPath;
   const listMap: SchemaNode = { type: 'object', properties: { l: { type: 'array', 'x-kubernetes-list-type': 'map', 'x-kubernetes-list-map-keys': ['name'], items: { type: 'object' } }, atomic: { type: 'array', items: { type: 'object' } } } };
   const a = { name: 'a', v: 1 };
   const b = { name: 'b', v: 2 };
