@@ -8,6 +8,7 @@ import { analyzeScalar, type ScalarAnalysis } from './scalar-analysis.js';
 import { writeScalar, type ScalarStyle } from './scalar-styles.js';
 import { Float64, YamlMap, type YamlNode } from './yaml-node.js';
 import { YamlWriter } from './yaml-writer.js';
+import { utf8Length } from '../core/utf8-length.js';
 
 const BEST_INDENT = 4;
 /** Where a node sits: its parent's indent, whether it is a sequence item, whether it is a simple key. */
@@ -71,15 +72,6 @@ function keyStyle(key: string): { style: ScalarStyle; simple: boolean } {
 /** libyaml check_simple_key: single-line and at most 128 bytes. */
 function isSimpleKey(key: string): boolean {
   return !analyzeScalar(key).multiline && utf8Length(key) <= 128;
-}
-
-function utf8Length(s: string): number {
-  let n = 0;
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-  }
-  return n;
 }
 
 function emitMapping(w: YamlWriter, map: YamlMap, place: Place): void {

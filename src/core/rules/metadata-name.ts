@@ -4,14 +4,13 @@
 import { makeFinding, quoteGo, type Finding } from '../finding.js';
 import { isRecord } from '../spec.js';
 import type { Rule, RuleContext } from './types.js';
+import { dns1123SubdomainErrors, dns1123SubdomainFormatError, maxLengthError } from './k8s-names.js';
 
 const ID = 'metadata-name';
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const MAX_LENGTH = 253;
 const messages = {
   required: 'name or generateName is required',
-  format: "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
-  length: 'must be no more than 253 characters',
+  format: dns1123SubdomainFormatError,
+  length: maxLengthError(253),
 } as const;
 
 const PATH = ['metadata', 'name'];
@@ -32,9 +31,6 @@ export const metadataName: Rule = {
       return generated ? [] : [makeFinding({ rule: ID, origin: 'schema', severity: 'error', path: PATH, type: 'Required value', detail: messages.required })];
     }
     if (typeof name !== 'string') return [invalid(JSON.stringify(name), messages.format)];
-    const out: Finding[] = [];
-    if (name.length > MAX_LENGTH) out.push(invalid(name, messages.length));
-    if (!DNS1123_SUBDOMAIN.test(name)) out.push(invalid(name, messages.format));
-    return out;
+    return dns1123SubdomainErrors(name).map((detail) => invalid(name, detail));
   },
 };
