@@ -99,3 +99,12 @@ void test('--crd validates against a CRD file; an unusable CRD is a usage error 
     cleanup();
   }
 });
+
+void test('a label the API server would reject is denied offline, at its position', async () => {
+  const valid = readFileSync(join(fixtures, 'manifests/valid.yaml'), 'utf8');
+  const text = valid.replace('  namespace: toolhive\n', '  namespace: toolhive\n  labels:\n    team: platform\n    owner: platform team\n');
+  const { code, io } = await validate(['-'], text);
+  assert.equal(code, 1);
+  const [line] = io.out().split('\n');
+  assert.match(line!, /^<stdin>:9:12: metadata\.labels: Invalid value: "platform team": a valid label must be an empty string or consist of /);
+});

@@ -61,9 +61,10 @@ void describe('malformed requests', () => {
     assert.equal(typeof answer.response.allowed, 'boolean');
   });
 
-  void it('judges a 6 MiB review (large annotation) within the body limit', async () => {
+  void it('judges a 6 MiB review (a large pod template) within the body limit', async () => {
     const body = structuredClone(valid);
-    body.request.object.metadata.annotations.big = 'x'.repeat(6 * 1024 * 1024);
+    // Not in an annotation: the API server caps annotations at 256 KiB (and so does the engine).
+    body.request.object.spec.podTemplateSpec = { spec: { containers: [{ name: 'vmcp', env: [{ name: 'BIG', value: 'x'.repeat(6 * 1024 * 1024) }] }] } };
     const { answer } = await review(h, body);
     assert.equal(answer.response.allowed, true);
   });

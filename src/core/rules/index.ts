@@ -6,6 +6,7 @@ import { schemaRules } from './schema-rules.js';
 import { renderRules } from './render-rules.js';
 import { metadataName } from './metadata-name.js';
 import { metadataStringMaps } from './metadata-string-maps.js';
+import { metadataLabelsAnnotations } from './metadata-labels-annotations.js';
 import { runtimeRefillPeriodDuration } from './runtime-refill-period-duration.js';
 import { runtimeRefillPeriodPositive } from './runtime-refill-period-positive.js';
 import { runtimeMaxTokensInt32 } from './runtime-max-tokens-int32.js';
@@ -32,6 +33,7 @@ export const rules: readonly Rule[] = Object.freeze([
   ...schemaRules,
   metadataName,
   metadataStringMaps,
+  metadataLabelsAnnotations,
   byId('cel-not-checked'),
   ...celRules,
   runtimeRefillPeriodDuration,
