@@ -35,7 +35,8 @@ export const labelValueFormatError = regexError(
 );
 
 export const qualifiedNameFormatError = regexError(QUALIFIED_NAME_RULE, QUALIFIED_NAME_FMT, QUALIFIED_NAME_EXAMPLES);
-export const qualifiedNameSlashesError = `a qualified name ${qualifiedNameFormatError} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`;
+// Current apimachinery calls a qualified name a label key in this one text (it said "a qualified name" before 2025).
+export const qualifiedNameSlashesError = `a valid label key ${qualifiedNameFormatError} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`;
 
 export function dns1123SubdomainErrors(value: string): string[] {
   const out: string[] = [];

@@ -16,7 +16,7 @@ void test('qualified names: [prefix/]name, prefix a DNS-1123 subdomain, name at 
   assert.deepEqual(qualifiedNameErrors('example.com/'), ['name part must be non-empty', `name part ${qualified}`]);
   assert.deepEqual(qualifiedNameErrors('Example.com/name'), [`prefix part ${subdomain}`]);
   assert.deepEqual(qualifiedNameErrors(`${'a'.repeat(254)}/name`), ['prefix part must be no more than 253 characters']);
-  assert.deepEqual(qualifiedNameErrors('a/b/c'), [`a qualified name ${qualified} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`]);
+  assert.deepEqual(qualifiedNameErrors('a/b/c'), [`a valid label key ${qualified} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`]);
 });
 
 void test('label values: empty, or a qualified name part of at most 63 bytes', () => {

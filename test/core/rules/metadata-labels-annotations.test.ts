@@ -26,7 +26,7 @@ void test('metadata-labels-annotations: label keys and values as the API server 
     [
       "metadata.labels: Invalid value: \"bad key\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (…)",
       "metadata.labels: Invalid value: \"gold plated\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (…)",
-      "metadata.labels: Invalid value: \"a/b/c\": a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (…)",
+      "metadata.labels: Invalid value: \"a/b/c\": a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (…)",
       `metadata.labels: Invalid value: "${'x'.repeat(64)}": must be no more than 63 characters`,
     ],
   );
