@@ -3,14 +3,30 @@
 // denials. Each returns every problem found, in the API server's order; [] when the value is valid.
 import { utf8Length } from '../utf8-length.js';
 
+// The regexes are printed in messages, as upstream does; matching is done by the character loops
+// below, which accept exactly the same strings in linear time (the nested quantifiers of the
+// subdomain regex overflow V8's regex stack on multi-megabyte input).
 const QUALIFIED_NAME_FMT = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
-const QUALIFIED_NAME = new RegExp(`^${QUALIFIED_NAME_FMT}$`);
 const QUALIFIED_NAME_MAX = 63;
-const LABEL_VALUE = new RegExp(`^(${QUALIFIED_NAME_FMT})?$`);
 const LABEL_VALUE_MAX = 63;
 const DNS1123_SUBDOMAIN_FMT = '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*';
-const DNS1123_SUBDOMAIN = new RegExp(`^${DNS1123_SUBDOMAIN_FMT}$`);
 const DNS1123_SUBDOMAIN_MAX = 253;
+
+const isLowerAlnum = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+const isAlnum = (c: number): boolean => isLowerAlnum(c) || (c >= 0x41 && c <= 0x5a);
+
+/** Non-empty, `ends` at both ends, `inner` everywhere: the shape of every regex here. */
+function shaped(s: string, ends: (c: number) => boolean, inner: (c: number) => boolean): boolean {
+  if (s === '' || !ends(s.charCodeAt(0)) || !ends(s.charCodeAt(s.length - 1))) return false;
+  for (let i = 1; i < s.length - 1; i++) if (!inner(s.charCodeAt(i))) return false;
+  return true;
+}
+
+/** `([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]` */
+const isQualifiedNamePart = (s: string): boolean => shaped(s, isAlnum, (c) => isAlnum(c) || c === 0x2d || c === 0x5f || c === 0x2e);
+/** `[a-z0-9]([-a-z0-9]*[a-z0-9])?`, one dot-separated label of a subdomain. */
+const isDns1123Label = (s: string): boolean => shaped(s, isLowerAlnum, (c) => isLowerAlnum(c) || c === 0x2d);
+const isDns1123Subdomain = (s: string): boolean => s.split('.').every(isDns1123Label);
 
 /** apimachinery's shape for a regex failure: the rule, examples (joined with its double space), the regex. */
 function regexError(message: string, format: string, examples: readonly string[]): string {
@@ -41,7 +57,7 @@ export const qualifiedNameSlashesError = `a valid label key ${qualifiedNameForma
 export function dns1123SubdomainErrors(value: string): string[] {
   const out: string[] = [];
   if (utf8Length(value) > DNS1123_SUBDOMAIN_MAX) out.push(maxLengthError(DNS1123_SUBDOMAIN_MAX));
-  if (!DNS1123_SUBDOMAIN.test(value)) out.push(dns1123SubdomainFormatError);
+  if (!isDns1123Subdomain(value)) out.push(dns1123SubdomainFormatError);
   return out;
 }
 
@@ -58,13 +74,21 @@ export function qualifiedNameErrors(value: string): string[] {
   }
   if (name === '') out.push(`name part ${emptyError}`);
   else if (utf8Length(name) > QUALIFIED_NAME_MAX) out.push(`name part ${maxLengthError(QUALIFIED_NAME_MAX)}`);
-  if (!QUALIFIED_NAME.test(name)) out.push(`name part ${qualifiedNameFormatError}`);
+  if (!isQualifiedNamePart(name)) out.push(`name part ${qualifiedNameFormatError}`);
   return out;
 }
 
 export function labelValueErrors(value: string): string[] {
   const out: string[] = [];
   if (utf8Length(value) > LABEL_VALUE_MAX) out.push(maxLengthError(LABEL_VALUE_MAX));
-  if (!LABEL_VALUE.test(value)) out.push(labelValueFormatError);
+  if (value !== '' && !isQualifiedNamePart(value)) out.push(labelValueFormatError);
   return out;
+}
+
+/**
+ * An annotation key: a qualified name in any letter case (upstream lower-cases it first). Go lower-cases
+ * rune by rune, so U+0130 (İ) becomes a plain `i`, where JavaScript's full case mapping adds a dot.
+ */
+export function annotationKeyErrors(key: string): string[] {
+  return qualifiedNameErrors(key.replace(/\u0130/g, 'i').toLowerCase());
 }
