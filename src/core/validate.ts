@@ -85,12 +85,16 @@ function documentProblem(input: unknown, schemas: SchemaProvider): Finding | und
   return undefined;
 }
 
-/** Runtime and lint rules for the mode; a rule that throws becomes an internal-error finding naming it. */
-const checking = (mode: Mode): readonly Rule[] => rules.filter((r) => r.check !== undefined && r.modes.includes(mode));
-const rulesByMode: Readonly<Record<Mode, readonly Rule[]>> = { strict: checking('strict'), crd: checking('crd') };
+/** The registry's checking rules for a mode and stage (ObjectMeta before the OpenAPI check, the rest after CEL). */
+const checking = (mode: Mode, metadata: boolean): readonly Rule[] => rules.filter((r) => r.check !== undefined && r.modes.includes(mode) && (r.stage === 'metadata') === metadata);
+const rulesByMode: Readonly<Record<Mode, { readonly metadata: readonly Rule[]; readonly later: readonly Rule[] }>> = {
+  strict: { metadata: checking('strict', true), later: checking('strict', false) },
+  crd: { metadata: checking('crd', true), later: checking('crd', false) },
+};
 
-function runRules(ctx: RuleContext, out: Finding[]): void {
-  for (const r of rulesByMode[ctx.mode]) {
+/** Runs each rule into `out`; a rule that throws becomes an internal-error finding naming it. */
+function runRules(ctx: RuleContext, list: readonly Rule[], out: Finding[]): void {
+  for (const r of list) {
     try {
       for (const f of r.check!(ctx)) out.push(f);
     } catch (e) {
@@ -104,17 +108,21 @@ function judge(input: JsonRecord, version: string, compiled: CompiledVersion, mo
   const severity = mode === 'strict' ? 'error' : 'warning';
   const pruned = pruneAndDefault(input, schema, { severity, dropStatus: compiled.meta.statusSubresource === true });
   const object = pruned.object as Record<string, unknown>;
-  const schemaFindings = [...checkOpenApi(object, compiled), ...checkListTypes(object, schema)];
-  const cel = schemaFindings.some(blocksCel) ? [celNotCheckedFinding()] : evaluateCelRules(object, schema);
   const ctx: RuleContext = { object, input, schema, version, mode, ...(compiled.meta.deprecationWarning === undefined ? {} : { deprecationWarning: compiled.meta.deprecationWarning }) };
-  const findings = [...pruned.findings, ...schemaFindings, ...cel];
-  runRules(ctx, findings);
+  const findings = pruned.findings.slice();
+  const stages = rulesByMode[mode];
+  runRules(ctx, stages.metadata, findings);
+  for (const f of checkOpenApi(object, compiled)) findings.push(f);
+  for (const f of checkListTypes(object, schema)) findings.push(f);
+  if (findings.some(blocksCel)) findings.push(celNotCheckedFinding());
+  else for (const f of evaluateCelRules(object, schema)) findings.push(f);
+  runRules(ctx, stages.later, findings);
   return { object, findings, allowed: !findings.some(isBlocking), schema }; // no spread: this runs per review
 }
 
 /**
  * Same order of work as the API server (FACTS b.1): prune -> (status dropped under a status
- * subresource) -> defaults -> OpenAPI -> list types ->
+ * subresource) -> defaults -> ObjectMeta -> OpenAPI -> list types ->
  * CEL (unless blocked, then the API server's notice) -> runtime parity (strict) -> lint.
  * Never throws: bad input becomes findings, an internal exception an `internal-error` finding.
  */

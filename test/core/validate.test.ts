@@ -74,3 +74,16 @@ void test('keys named like Object.prototype members are data: `constructor` is u
   assert.equal(Object.getPrototypeOf(template), Object.prototype);
   assert.equal('constructor' in pruned.spec && Object.hasOwn(pruned.spec, 'constructor'), false);
 });
+
+void test('annotations over 256 KiB are a Too long error that, like the API server, stops CEL', async () => {
+  const { loadBuiltinSchemas } = await import('../../src/core/schema/builtin.js');
+  const real = await loadBuiltinSchemas();
+  const object = vmcp({ ...baseSpec(), config: { rateLimiting: { shared: { maxTokens: 100, refillPeriod: '1m' } } } });
+  const withCelError = validateObject(object, { mode: 'crd', schemas: real }).findings.map((f) => f.rule);
+  assert.deepEqual(withCelError, ['cel-ratelimit-requires-redis']);
+  const big = { ...object, metadata: { ...(object.metadata as object), annotations: { note: 'x'.repeat(300 * 1024) } } };
+  assert.deepEqual(
+    validateObject(big, { mode: 'crd', schemas: real }).findings.map((f) => f.message),
+    ['metadata.annotations: Too long: may not be more than 262144 bytes', '<nil>: Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation'],
+  );
+});

@@ -6,7 +6,7 @@
 import { makeFinding, quoteGo, type Finding } from '../finding.js';
 import { isRecord } from '../spec.js';
 import { utf8Length, utf8MaxLength } from '../utf8-length.js';
-import { dns1123SubdomainFormatError, emptyError, labelValueErrors, labelValueFormatError, maxLengthError, qualifiedNameErrors, qualifiedNameFormatError, qualifiedNameSlashesError } from './k8s-names.js';
+import { annotationKeyErrors, dns1123SubdomainFormatError, emptyError, labelValueErrors, labelValueFormatError, maxLengthError, qualifiedNameErrors, qualifiedNameFormatError, qualifiedNameSlashesError } from './k8s-names.js';
 import type { Rule, RuleContext } from './types.js';
 
 const ID = 'metadata-labels-annotations';
@@ -50,8 +50,7 @@ function totalBytesOver(texts: readonly string[], limit: number): boolean {
 function annotationFindings(annotations: Readonly<Record<string, unknown>>, out: Finding[]): void {
   const texts: string[] = [];
   for (const [k, v] of Object.entries(annotations)) {
-    // Annotation keys are qualified names in any letter case: the API server checks them lower-cased.
-    for (const detail of qualifiedNameErrors(k.toLowerCase())) out.push(invalid('annotations', k, k, detail));
+    for (const detail of annotationKeyErrors(k)) out.push(invalid('annotations', k, k, detail));
     texts.push(k);
     if (typeof v === 'string') texts.push(v);
   }
@@ -65,6 +64,7 @@ export const metadataLabelsAnnotations: Rule = {
   description: 'label keys and values and annotation keys have the API server\'s syntax (qualified names, 63-character label values); annotations total at most 256 KiB',
   messages,
   modes: ['crd', 'strict'],
+  stage: 'metadata',
   check: (ctx: RuleContext): Finding[] => {
     const meta = isRecord(ctx.input.metadata) ? ctx.input.metadata : {};
     const out: Finding[] = [];

@@ -23,6 +23,7 @@ export const metadataName: Rule = {
   description: 'metadata.name (or generateName) is present and is a DNS-1123 subdomain of at most 253 characters, as the API server requires',
   messages,
   modes: ['crd', 'strict'],
+  stage: 'metadata',
   check: (ctx: RuleContext): Finding[] => {
     const meta = isRecord(ctx.input.metadata) ? ctx.input.metadata : {};
     const name = meta.name;

@@ -28,6 +28,7 @@ export const metadataStringMaps: Rule = {
   description: 'metadata.labels and metadata.annotations hold only string values (YAML numbers and booleans must be quoted)',
   messages,
   modes: ['crd', 'strict'],
+  stage: 'metadata',
   check: (ctx: RuleContext): Finding[] => {
     const meta = isRecord(ctx.input.metadata) ? ctx.input.metadata : {};
     return [...check(meta, 'labels'), ...check(meta, 'annotations')];

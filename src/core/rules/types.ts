@@ -29,5 +29,11 @@ export interface Rule {
   readonly messages: Readonly<Record<string, string>>;
   /** Modes in which the rule runs; schema/cel rules are driven by the CRD and have no check. */
   readonly modes: readonly Mode[];
+  /**
+   * `metadata`: part of the API server's ObjectMeta validation, which runs before the OpenAPI check;
+   * its findings come first and its Required / Too long errors stop CEL like schema errors do.
+   * Absent: runs after CEL.
+   */
+  readonly stage?: 'metadata';
   readonly check?: (ctx: RuleContext) => Finding[];
 }
