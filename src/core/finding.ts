@@ -65,9 +65,33 @@ export function makeFinding(input: FindingInput): Finding {
   return Object.freeze({ ...base, message: formatFinding(base) });
 }
 
-/** Go's %q for the strings the API server quotes in field errors. */
+/** Printable ASCII other than `"` and `\\`: quoted as is (the common case, checked first). */
+const PLAIN_ASCII = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+/** Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols, and the ASCII space only. */
+const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
+const NAMED_ESCAPES: Readonly<Record<number, string>> = { 0x07: '\\a', 0x08: '\\b', 0x0c: '\\f', 0x0a: '\\n', 0x0d: '\\r', 0x09: '\\t', 0x0b: '\\v' };
+const hex = (cp: number, width: number): string => cp.toString(16).padStart(width, '0');
+
+function quoteRune(ch: string): string {
+  const cp = ch.codePointAt(0)!;
+  if (cp >= 0xd800 && cp <= 0xdfff) return '\ufffd'; // a lone surrogate: Go decoded it as U+FFFD, which prints as is
+  if (ch === '"' || ch === '\\') return `\\${ch}`;
+  if (PRINTABLE.test(ch)) return ch;
+  const named = NAMED_ESCAPES[cp];
+  if (named !== undefined) return named;
+  if (cp < 0x20 || cp === 0x7f) return `\\x${hex(cp, 2)}`;
+  return cp < 0x10000 ? `\\u${hex(cp, 4)}` : `\\U${hex(cp, 8)}`;
+}
+
+/**
+ * Go's %q (strconv.Quote) for the strings the API server quotes in field errors: a no-break space,
+ * DEL or a line separator shows as an escape, so the character that made a value invalid is visible.
+ */
 export function quoteGo(value: string): string {
-  return JSON.stringify(value);
+  if (PLAIN_ASCII.test(value)) return `"${value}"`;
+  let out = '"';
+  for (const ch of value) out += quoteRune(ch);
+  return `${out}"`;
 }
 
 export function isError(f: Finding): boolean {
