@@ -1,6 +1,7 @@
 // A finding is plain data; formatFinding is the one place that renders the API-server line
 // `<field>: <Type>: <value>: <detail>` (k8s field.Error style).
 import { FieldPath, type PathSegment } from './field-path.js';
+import { goQuote } from './schema/go-format.js';
 
 export type Severity = 'error' | 'warning';
 /** schema = OpenAPI/structural checks, cel = CRD x-kubernetes-validations, runtime = operator/vMCP parity, lint = advice. */
@@ -65,34 +66,8 @@ export function makeFinding(input: FindingInput): Finding {
   return Object.freeze({ ...base, message: formatFinding(base) });
 }
 
-/** Printable ASCII other than `"` and `\\`: quoted as is (the common case, checked first). */
-const PLAIN_ASCII = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
-/** Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols, and the ASCII space only. */
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
-const NAMED_ESCAPES: Readonly<Record<number, string>> = { 0x07: '\\a', 0x08: '\\b', 0x0c: '\\f', 0x0a: '\\n', 0x0d: '\\r', 0x09: '\\t', 0x0b: '\\v' };
-const hex = (cp: number, width: number): string => cp.toString(16).padStart(width, '0');
-
-function quoteRune(ch: string): string {
-  const cp = ch.codePointAt(0)!;
-  if (cp >= 0xd800 && cp <= 0xdfff) return '\ufffd'; // a lone surrogate: Go decoded it as U+FFFD, which prints as is
-  if (ch === '"' || ch === '\\') return `\\${ch}`;
-  if (PRINTABLE.test(ch)) return ch;
-  const named = NAMED_ESCAPES[cp];
-  if (named !== undefined) return named;
-  if (cp < 0x20 || cp === 0x7f) return `\\x${hex(cp, 2)}`;
-  return cp < 0x10000 ? `\\u${hex(cp, 4)}` : `\\U${hex(cp, 8)}`;
-}
-
-/**
- * Go's %q (strconv.Quote) for the strings the API server quotes in field errors: a no-break space,
- * DEL or a line separator shows as an escape, so the character that made a value invalid is visible.
- */
-export function quoteGo(value: string): string {
-  if (PLAIN_ASCII.test(value)) return `"${value}"`;
-  let out = '"';
-  for (const ch of value) out += quoteRune(ch);
-  return `${out}"`;
-}
+/** Go's %q (strconv.Quote) for the strings the API server quotes in field errors; one implementation, in go-format. */
+export const quoteGo: (value: string) => string = goQuote;
 
 export function isError(f: Finding): boolean {
   return f.severity === 'error';

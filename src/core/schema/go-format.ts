@@ -20,8 +20,12 @@ function quoteRune(ch: string): string {
   return cp < 0x10000 ? `\\u${hex(cp, 4)}` : `\\U${hex(cp, 8)}`;
 }
 
-/** strconv.Quote. */
+/** Printable ASCII other than `"` and `\\`: quoted as is (the common case, checked first). */
+const PLAIN_ASCII = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
+/** strconv.Quote: a no-break space, DEL or line separator shows as an escape, as the API server prints it. */
 export function goQuote(s: string): string {
+  if (PLAIN_ASCII.test(s)) return `"${s}"`;
   let out = '"';
   for (const ch of s) out += quoteRune(ch);
   return `${out}"`;
