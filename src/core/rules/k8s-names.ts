@@ -33,55 +33,76 @@ function regexError(message: string, format: string, examples: readonly string[]
   return `${message} (e.g. ${examples.map((e) => `'${e}', `).join(' or ')}regex used for validation is '${format}')`;
 }
 
-export const maxLengthError = (max: number): string => `must be no more than ${max} characters`;
-export const emptyError = 'must be non-empty';
-const QUALIFIED_NAME_RULE = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
-const QUALIFIED_NAME_EXAMPLES = ['MyName', 'my.name', '123-abc'];
-
-export const dns1123SubdomainFormatError = regexError(
-  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
-  DNS1123_SUBDOMAIN_FMT,
-  ['example.com'],
+const maxLengthError = (max: number): string => `must be no more than ${max} characters`;
+const EMPTY = 'must be non-empty';
+const QUALIFIED_NAME_FORMAT = regexError(
+  "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+  QUALIFIED_NAME_FMT,
+  ['MyName', 'my.name', '123-abc'],
 );
 
-export const labelValueFormatError = regexError(
-  "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
-  `(${QUALIFIED_NAME_FMT})?`,
-  ['MyValue', 'my_value', '12345'],
-);
+/** Every text dns1123SubdomainErrors returns; also the rules' `messages` tables (one copy of each). */
+export const dns1123SubdomainMessages = {
+  length: maxLengthError(DNS1123_SUBDOMAIN_MAX),
+  format: regexError(
+    "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
+    DNS1123_SUBDOMAIN_FMT,
+    ['example.com'],
+  ),
+} as const;
 
-export const qualifiedNameFormatError = regexError(QUALIFIED_NAME_RULE, QUALIFIED_NAME_FMT, QUALIFIED_NAME_EXAMPLES);
-// Current apimachinery calls a qualified name a label key in this one text (it said "a qualified name" before 2025).
-export const qualifiedNameSlashesError = `a valid label key ${qualifiedNameFormatError} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`;
+const prefixPart = (m: string): string => `prefix part ${m}`;
+
+/** Every text qualifiedNameErrors returns. */
+export const qualifiedNameMessages = {
+  // Current apimachinery calls a qualified name a label key in this one text (it said "a qualified name" before 2025).
+  slashes: `a valid label key ${QUALIFIED_NAME_FORMAT} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
+  prefixEmpty: prefixPart(EMPTY),
+  prefixLength: prefixPart(dns1123SubdomainMessages.length),
+  prefixFormat: prefixPart(dns1123SubdomainMessages.format),
+  nameEmpty: `name part ${EMPTY}`,
+  nameLength: `name part ${maxLengthError(QUALIFIED_NAME_MAX)}`,
+  nameFormat: `name part ${QUALIFIED_NAME_FORMAT}`,
+} as const;
+
+/** Every text labelValueErrors returns. */
+export const labelValueMessages = {
+  length: maxLengthError(LABEL_VALUE_MAX),
+  format: regexError(
+    "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+    `(${QUALIFIED_NAME_FMT})?`,
+    ['MyValue', 'my_value', '12345'],
+  ),
+} as const;
 
 export function dns1123SubdomainErrors(value: string): string[] {
   const out: string[] = [];
-  if (utf8Length(value) > DNS1123_SUBDOMAIN_MAX) out.push(maxLengthError(DNS1123_SUBDOMAIN_MAX));
-  if (!isDns1123Subdomain(value)) out.push(dns1123SubdomainFormatError);
+  if (utf8Length(value) > DNS1123_SUBDOMAIN_MAX) out.push(dns1123SubdomainMessages.length);
+  if (!isDns1123Subdomain(value)) out.push(dns1123SubdomainMessages.format);
   return out;
 }
 
 /** A label key or (lower-cased) annotation key: `[prefix/]name`, prefix a DNS-1123 subdomain. */
 export function qualifiedNameErrors(value: string): string[] {
   const parts = value.split('/');
-  if (parts.length > 2) return [qualifiedNameSlashesError];
+  if (parts.length > 2) return [qualifiedNameMessages.slashes];
   const out: string[] = [];
   const name = parts.length === 2 ? parts[1]! : parts[0]!;
   if (parts.length === 2) {
     const prefix = parts[0]!;
-    if (prefix === '') out.push(`prefix part ${emptyError}`);
-    else out.push(...dns1123SubdomainErrors(prefix).map((m) => `prefix part ${m}`));
+    if (prefix === '') out.push(qualifiedNameMessages.prefixEmpty);
+    else out.push(...dns1123SubdomainErrors(prefix).map(prefixPart));
   }
-  if (name === '') out.push(`name part ${emptyError}`);
-  else if (utf8Length(name) > QUALIFIED_NAME_MAX) out.push(`name part ${maxLengthError(QUALIFIED_NAME_MAX)}`);
-  if (!isQualifiedNamePart(name)) out.push(`name part ${qualifiedNameFormatError}`);
+  if (name === '') out.push(qualifiedNameMessages.nameEmpty);
+  else if (utf8Length(name) > QUALIFIED_NAME_MAX) out.push(qualifiedNameMessages.nameLength);
+  if (!isQualifiedNamePart(name)) out.push(qualifiedNameMessages.nameFormat);
   return out;
 }
 
 export function labelValueErrors(value: string): string[] {
   const out: string[] = [];
-  if (utf8Length(value) > LABEL_VALUE_MAX) out.push(maxLengthError(LABEL_VALUE_MAX));
-  if (value !== '' && !isQualifiedNamePart(value)) out.push(labelValueFormatError);
+  if (utf8Length(value) > LABEL_VALUE_MAX) out.push(labelValueMessages.length);
+  if (value !== '' && !isQualifiedNamePart(value)) out.push(labelValueMessages.format);
   return out;
 }
 

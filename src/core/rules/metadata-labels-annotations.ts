@@ -6,22 +6,16 @@
 import { makeFinding, quoteGo, type Finding } from '../finding.js';
 import { isRecord } from '../spec.js';
 import { utf8Length, utf8MaxLength } from '../utf8-length.js';
-import { annotationKeyErrors, dns1123SubdomainFormatError, emptyError, labelValueErrors, labelValueFormatError, maxLengthError, qualifiedNameErrors, qualifiedNameFormatError, qualifiedNameSlashesError } from './k8s-names.js';
+import { annotationKeyErrors, labelValueErrors, labelValueMessages, qualifiedNameErrors, qualifiedNameMessages } from './k8s-names.js';
 import type { Rule, RuleContext } from './types.js';
 
 const ID = 'metadata-labels-annotations';
 /** apimachinery's TotalAnnotationSizeLimitB: keys and values together, in bytes. */
 const ANNOTATIONS_MAX_BYTES = 256 * 1024;
 const messages = {
-  keySlashes: qualifiedNameSlashesError,
-  keyPrefixEmpty: `prefix part ${emptyError}`,
-  keyPrefixLength: `prefix part ${maxLengthError(253)}`,
-  keyPrefixFormat: `prefix part ${dns1123SubdomainFormatError}`,
-  keyNameEmpty: `name part ${emptyError}`,
-  keyNameLength: `name part ${maxLengthError(63)}`,
-  keyNameFormat: `name part ${qualifiedNameFormatError}`,
-  labelValueFormat: labelValueFormatError,
-  labelValueLength: maxLengthError(63),
+  ...qualifiedNameMessages,
+  labelValueLength: labelValueMessages.length,
+  labelValueFormat: labelValueMessages.format,
   annotationsSize: `may not be more than ${ANNOTATIONS_MAX_BYTES} bytes`,
 } as const;
 

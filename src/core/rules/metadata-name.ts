@@ -4,13 +4,12 @@
 import { makeFinding, quoteGo, type Finding } from '../finding.js';
 import { isRecord } from '../spec.js';
 import type { Rule, RuleContext } from './types.js';
-import { dns1123SubdomainErrors, dns1123SubdomainFormatError, maxLengthError } from './k8s-names.js';
+import { dns1123SubdomainErrors, dns1123SubdomainMessages } from './k8s-names.js';
 
 const ID = 'metadata-name';
 const messages = {
   required: 'name or generateName is required',
-  format: dns1123SubdomainFormatError,
-  length: maxLengthError(253),
+  ...dns1123SubdomainMessages,
 } as const;
 
 const PATH = ['metadata', 'name'];
