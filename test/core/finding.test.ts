@@ -1,22 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatFinding, quoteGo } from '../../src/core/finding.js';
+import { goQuote } from '../../src/core/schema/go-format.js';
 
-void test("quoteGo is Go's %q: printable runes as they are, everything else escaped the way strconv.Quote does", () => {
-  const cases: [string, string][] = [
-    ['team-tools', '"team-tools"'],
-    ['', '""'],
-    ['say "hi" \\ o/', '"say \\"hi\\" \\\\ o/"'],
-    ['tab\there\nnl\r\v\f\b\u0007', '"tab\\there\\nnl\\r\\v\\f\\b\\a"'],
-    ['nul\u0000 esc\u001b del\u007f', '"nul\\x00 esc\\x1b del\\x7f"'],
-    ['no\u00a0break', '"no\\u00a0break"'],
-    ['line\u2028sep', '"line\\u2028sep"'],
-    ['zero\u200bwidth', '"zero\\u200bwidth"'],
-    ['ümlaut é 日本 😀 ‐', '"ümlaut é 日本 😀 ‐"'],
-    ['private\u{f0000}', '"private\\U000f0000"'],
-    ['lone\ud800', '"lone\ufffd"'],
-  ];
-  for (const [input, expected] of cases) assert.equal(quoteGo(input), expected, JSON.stringify(input));
+void test("quoteGo is go-format's strconv.Quote (its cases are in test/core/schema/go-format.test.ts)", () => {
+  assert.equal(quoteGo, goQuote);
 });
 
 void test('formatFinding renders field.Error lines', () => {

@@ -15,6 +15,15 @@ void test('strconv.Quote', () => {
     ['😀', '"😀"'],
     ['\u{e0001}', '"\\U000e0001"'],
     ['\ud800', '"\ufffd"'],
+    ['say "hi" \\ o/', '"say \\"hi\\" \\\\ o/"'],
+    ['tab\there\nnl\r\v\f\b\u0007', '"tab\\there\\nnl\\r\\v\\f\\b\\a"'],
+    ['nul\u0000 esc\u001b del\u007f', '"nul\\x00 esc\\x1b del\\x7f"'],
+    ['no\u00a0break', '"no\\u00a0break"'],
+    ['line\u2028sep', '"line\\u2028sep"'],
+    ['zero\u200bwidth', '"zero\\u200bwidth"'],
+    ['ümlaut é 日本 😀 ‐', '"ümlaut é 日本 😀 ‐"'],
+    ['private\u{f0000}', '"private\\U000f0000"'],
+    ['lone\ud800', '"lone\ufffd"'],
   ];
   for (const [input, want] of cases) assert.equal(goQuote(input), want, JSON.stringify(input));
 });
