@@ -1,4 +1,4 @@
-// Derives the renderer's field table from ../shared/toolhive/config-yaml-fields.json (what
+// Derives the renderer's field table from upstream//toolhive/config-yaml-fields.json (what
 // yaml.v3 writes for every struct reachable from the vMCP config.Config): per type, the keys in
 // emission order with their Go type and omitempty. Writes src/render/config-fields.ts, so the
 // shipped product never reads ../shared. Run: npx tsx scripts/generate-config-fields.ts
@@ -8,7 +8,7 @@ interface SourceField { key: string; omitempty: boolean; type: string }
 interface SourceType { fields: SourceField[] }
 interface Source { source: string; types: Record<string, SourceType>; scalarTypes: Record<string, { marshaler?: string | null; underlying?: string }> }
 
-const src = new URL('../../shared/toolhive/config-yaml-fields.json', import.meta.url);
+const src = new URL('../upstream/toolhive/config-yaml-fields.json', import.meta.url);
 const out = new URL('../src/render/config-fields.ts', import.meta.url);
 const data = JSON.parse(readFileSync(src, 'utf8')) as Source;
 

@@ -26,7 +26,7 @@ export function integerField(r: JsonRecord | undefined, key: string): number | u
   return typeof v === 'number' && Number.isInteger(v) ? v : undefined;
 }
 
-/** A rate-limit bucket with where it sits and how vMCP names it in its errors (FACTS e.1). */
+/** A rate-limit bucket with where it sits and how vMCP names it in its errors (upstream-behaviour §e.1). */
 export interface BucketRef {
   readonly path: readonly PathSegment[];
   /** `shared bucket`, `perUser bucket`, `tool "search" perUser bucket`. */

@@ -121,7 +121,7 @@ function judge(input: JsonRecord, version: string, compiled: CompiledVersion, mo
 }
 
 /**
- * Same order of work as the API server (FACTS b.1): prune -> (status dropped under a status
+ * Same order of work as the API server (upstream-behaviour §b.1): prune -> (status dropped under a status
  * subresource) -> defaults -> ObjectMeta -> OpenAPI -> list types ->
  * CEL (unless blocked, then the API server's notice) -> runtime parity (strict) -> lint.
  * Never throws: bad input becomes findings, an internal exception an `internal-error` finding.

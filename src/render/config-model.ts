@@ -1,4 +1,4 @@
-// Step one of rendering (FACTS c.1): the defaulted VirtualMCPServer (+ the objects it references,
+// Step one of rendering (upstream-behaviour §c.1): the defaulted VirtualMCPServer (+ the objects it references,
 // from the same input) -> the operator's config.Config as JSON-shaped data. Key order and
 // omitempty are the encoder's business (encode-typed.ts); this file only decides values.
 import { buildAggregation } from './model-aggregation.js';

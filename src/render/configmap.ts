@@ -1,4 +1,4 @@
-// The ConfigMap the operator writes (FACTS c.2): `<name>-vmcp-config` in the CR's namespace, three
+// The ConfigMap the operator writes (upstream-behaviour §c.2): `<name>-vmcp-config` in the CR's namespace, three
 // `.io` labels, data config.yaml, and the content checksum annotation = lowercase hex SHA-256 over
 // sorted data keys+values, then sorted label keys+values, no separators.
 import * as crypto from 'node:crypto';

@@ -1,4 +1,4 @@
-// aggregation (FACTS c.1 item 6): defaults when absent, conflict-resolution config per strategy,
+// aggregation (upstream-behaviour §c.1 item 6): defaults when absent, conflict-resolution config per strategy,
 // per-workload tool configs copied with MCPToolConfig references resolved (inline values win) and
 // the reference itself dropped.
 import { lookup, rec, specOf, str, type ModelContext, type Obj } from './refs.js';

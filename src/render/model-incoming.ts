@@ -1,4 +1,4 @@
-// incomingAuth (FACTS c.1 item 4): type, OIDC resolved from the referenced MCPOIDCConfig (inline or
+// incomingAuth (upstream-behaviour §c.1 item 4): type, OIDC resolved from the referenced MCPOIDCConfig (inline or
 // kubernetesServiceAccount, resource URL defaulting to the CR's in-cluster URL), and Cedar authz
 // from inline policies, a ConfigMap, or a shared MCPAuthzConfig.
 import { parseAuthzDocument } from './authz-document.js';

@@ -1,4 +1,4 @@
-// EnsureOperationalDefaults (FACTS c.1 item 8): nil -> the full default; otherwise mergo.Merge,
+// EnsureOperationalDefaults (upstream-behaviour §c.1 item 8): nil -> the full default; otherwise mergo.Merge,
 // which fills only zero fields (recursing into present sub-objects) and never touches non-zero
 // ones. No healthCheckTimeout and no logLevel in the defaults.
 import { isRecord, isZero } from './go-types.js';

@@ -1,4 +1,4 @@
-// outgoingAuth (FACTS c.1 item 5). Absent -> {source: discovered}. `discovered` backends become
+// outgoingAuth (upstream-behaviour §c.1 item 5). Absent -> {source: discovered}. `discovered` backends become
 // {type: unauthenticated}. Two operator paths need cluster state this renderer cannot see and are
 // refused with a reason: source `inline` (backends come from the MCPGroup's live workloads) and
 // externalAuthConfigRef strategies other than `unauthenticated`.

@@ -8,7 +8,7 @@ import { validateHelp } from '../../src/cli/args.js';
 import { recordingIo, scratch, type RecordingIo } from './helpers.js';
 
 const fixtures = new URL('./fixtures/', import.meta.url).pathname;
-const crdPath = new URL('../../../shared/toolhive/toolhive.stacklok.dev_virtualmcpservers.yaml', import.meta.url).pathname;
+const crdPath = new URL('../../upstream/toolhive/toolhive.stacklok.dev_virtualmcpservers.yaml', import.meta.url).pathname;
 
 async function validate(args: string[], stdin: string | Error = ''): Promise<{ code: number; io: RecordingIo }> {
   const io = recordingIo(fixtures, stdin);

@@ -1,4 +1,4 @@
-// The operator's conversion (FACTS c.1) on already-defaulted specs, value by value.
+// The operator's conversion (upstream-behaviour §c.1) on already-defaulted specs, value by value.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { structFields } from '../../src/render/config-fields.js';

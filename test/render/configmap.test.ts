@@ -1,4 +1,4 @@
-// The ConfigMap around config.yaml (FACTS c.2): name, namespace, `.io` labels and the content
+// The ConfigMap around config.yaml (upstream-behaviour §c.2): name, namespace, `.io` labels and the content
 // checksum, recomputed here independently from its definition.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,5 +1,5 @@
 // Emitter tables: each row is a value and the exact text Go yaml.v3 v3.0.1 writes for it as the
-// value of key `k` (derived from yaml.v3's resolver + libyaml emitter rules; see FACTS.md d).
+// value of key `k` (derived from yaml.v3's resolver + libyaml emitter rules; see docs/upstream-behaviour.md d).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { emitYaml } from '../../src/render/emit-yaml.js';

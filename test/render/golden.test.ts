@@ -1,5 +1,5 @@
 // Golden pairs under golden/: <case>.vmcp.yaml (VirtualMCPServer(s) + referenced objects) and
-// <case>.config.yaml, the operator's config.yaml written by hand from FACTS.md c/d (several
+// <case>.config.yaml, the operator's config.yaml written by hand from docs/upstream-behaviour.md c/d (several
 // VirtualMCPServers: their configs joined with `---`). Byte-exact, then a round trip through the
 // `yaml` parser must give back the same values.
 import { test } from 'node:test';

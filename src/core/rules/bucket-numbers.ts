@@ -1,4 +1,4 @@
-// Capacity and refill rate of a bucket as vMCP computes them (FACTS e.2): rate = maxTokens /
+// Capacity and refill rate of a bucket as vMCP computes them (upstream-behaviour §e.2): rate = maxTokens /
 // refillPeriod seconds. Undefined when the bucket is invalid (other rules report that).
 import { parseGoDuration } from '../duration.js';
 import type { BucketRef } from '../spec.js';

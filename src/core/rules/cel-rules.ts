@@ -1,4 +1,4 @@
-// One registry entry per x-kubernetes-validations rule of the ToolHive CRD (FACTS.md b). An entry is
+// One registry entry per x-kubernetes-validations rule of the ToolHive CRD (docs/upstream-behaviour.md b). An entry is
 // matched by the schema path of the node carrying the rule and by the exact rule text; the message
 // stays in the CRD data (schemas/), so there is exactly one copy of it. `[*]` = each item, `{*}` = each value.
 import type { Rule } from './types.js';

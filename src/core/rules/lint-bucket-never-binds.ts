@@ -1,4 +1,4 @@
-// A call needs a token from every applicable bucket (FACTS e.2). A bucket whose capacity and refill
+// A call needs a token from every applicable bucket (upstream-behaviour §e.2). A bucket whose capacity and refill
 // rate are both >= those of a bucket that applies to every call it sees always has a token when that
 // one has: it can never be the one that limits. Server shared applies to every call; for a tool's
 // perUser bucket, so do that tool's shared bucket and the server perUser bucket.

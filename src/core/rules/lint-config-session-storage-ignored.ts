@@ -1,5 +1,5 @@
 // spec.config.sessionStorage is schema-valid but the operator discards it and writes config.yaml's
-// sessionStorage from spec.sessionStorage; no CEL rule looks at it either (FACTS a.3, a.5, c.1).
+// sessionStorage from spec.sessionStorage; no CEL rule looks at it either (upstream-behaviour §a.3, a.5, c.1).
 import { makeFinding, type Finding } from '../finding.js';
 import { recordAt } from '../spec.js';
 import type { Rule, RuleContext } from './types.js';

@@ -1,5 +1,5 @@
 // spec.config preserves unknown fields, so the API server keeps `spec.config.ratelimiting`; the
-// operator's typed decode then drops it and rate limiting is silently off (FACTS a.4, surprise 6).
+// operator's typed decode then drops it and rate limiting is silently off (upstream-behaviour §a.4, surprise 6).
 import { makeFinding, quoteGo, type Finding } from '../finding.js';
 import { recordAt } from '../spec.js';
 import { didYouMean } from './did-you-mean.js';

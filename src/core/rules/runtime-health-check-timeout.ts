@@ -1,4 +1,4 @@
-// vMCP's config validator rejects healthCheckTimeout >= healthCheckInterval (FACTS d.1). The trap: a
+// vMCP's config validator rejects healthCheckTimeout >= healthCheckInterval (upstream-behaviour §d.1). The trap: a
 // failureHandling object gets the CRD default healthCheckTimeout 10s, so any interval <= 10s written
 // without a timeout stops vMCP at start-up. Zero values are filled by vMCP's defaults first
 // (interval 30s), so only what survives defaulting is compared.

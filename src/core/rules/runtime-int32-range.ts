@@ -1,6 +1,6 @@
 // Every `format: int32` field other than maxTokens (which runtime-max-tokens-int32 reports with its
 // bucket): kube-apiserver <= 1.35 strips the format, so it admits 2147483648 in spec.replicas or
-// spec.sessionStorage.db, and the operator's typed decode of the whole object then fails (FACTS a.5).
+// spec.sessionStorage.db, and the operator's typed decode of the whole object then fails (upstream-behaviour §a.5).
 import { makeFinding, type Finding } from '../finding.js';
 import type { PathSegment } from '../field-path.js';
 import { subtreeTest, valueSchema } from '../schema/fields.js';

@@ -1,5 +1,5 @@
 // maxTokens is `format: int32`, which kube-apiserver <= 1.35 does not enforce: 2147483648 is admitted
-// there and then fails the operator's int32 decode (FACTS a.5).
+// there and then fails the operator's int32 decode (upstream-behaviour §a.5).
 import { makeFinding, type Finding } from '../finding.js';
 import { perBucket } from './buckets.js';
 import { INT32_MAX } from './runtime-int32-range.js';

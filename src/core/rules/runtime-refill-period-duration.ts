@@ -1,5 +1,5 @@
 // refillPeriod is a bare string in the CRD (metav1.Duration): the API server admits `one minute`,
-// but the operator's decode (time.ParseDuration) fails and the object is never reconciled (FACTS a.5).
+// but the operator's decode (time.ParseDuration) fails and the object is never reconciled (upstream-behaviour §a.5).
 import { makeFinding, quoteGo, type Finding } from '../finding.js';
 import { parseGoDuration } from '../duration.js';
 import { perBucket } from './buckets.js';

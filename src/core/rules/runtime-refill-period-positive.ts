@@ -1,5 +1,5 @@
 // `0s` and negative refill periods decode fine but stop vMCP at start-up (pkg/ratelimit bucket
-// validation, FACTS e.1): same text, same bucket naming, duration printed as Go's String().
+// validation, upstream-behaviour §e.1): same text, same bucket naming, duration printed as Go's String().
 import { makeFinding, quoteGo, type Finding } from '../finding.js';
 import { formatGoDuration, parseGoDuration } from '../duration.js';
 import { perBucket } from './buckets.js';

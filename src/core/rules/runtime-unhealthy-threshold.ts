@@ -1,5 +1,5 @@
 // unhealthyThreshold has no minimum in the CRD; vMCP fills 0 with its default (3) but rejects a
-// negative value at start-up (FACTS d.1). The positive-duration checks of the same validator cannot
+// negative value at start-up (upstream-behaviour §d.1). The positive-duration checks of the same validator cannot
 // fail from a VirtualMCPServer: the CRD pattern forbids signs and zero durations are defaulted.
 import { makeFinding, type Finding } from '../finding.js';
 import { integerField, recordAt } from '../spec.js';

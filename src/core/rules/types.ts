@@ -24,7 +24,7 @@ export interface Rule {
   readonly description: string;
   /**
    * Every message text this rule can produce, `{name}` marking a slot (exact upstream strings where
-   * FACTS.md gives one). Empty for CEL rules: their message is the CRD's, kept in schemas/ only.
+   * docs/upstream-behaviour.md gives one). Empty for CEL rules: their message is the CRD's, kept in schemas/ only.
    */
   readonly messages: Readonly<Record<string, string>>;
   /** Modes in which the rule runs; schema/cel rules are driven by the CRD and have no check. */

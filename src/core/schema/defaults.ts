@@ -1,4 +1,4 @@
-// Structural defaulting (FACTS b.1 step 3), as apiextensions does it after pruning:
+// Structural defaulting (upstream-behaviour §b.1 step 3), as apiextensions does it after pruning:
 // 1. PruneNonNullableNullsWithoutDefaults: a `null` under a non-nullable property (or map value)
 //    without a default is dropped;
 // 2. Default: inside every PRESENT object, a property that is missing (or null and non-nullable)

@@ -1,4 +1,4 @@
-// x-kubernetes-list-type uniqueness (FACTS b.1 step 5), as apiextensions' structurallisttype does
+// x-kubernetes-list-type uniqueness (upstream-behaviour §b.1 step 5), as apiextensions' structurallisttype does
 // it: `map` lists are keyed by x-kubernetes-list-map-keys (a missing key takes the key field's
 // default), `set` lists by value; only the SECOND occurrence of a value is reported, as
 // `<path>[i]: Duplicate value: map[string]interface {}{"name":"search"}` (Go %#v) or `"x"`.

@@ -1,4 +1,4 @@
-// OpenAPI validation (FACTS b.1 step 4): runs the compiled ajv validator and renders each error as
+// OpenAPI validation (upstream-behaviour §b.1 step 4): runs the compiled ajv validator and renders each error as
 // kube-apiserver renders the field error. ajv noise is dropped (errors under the second and later
 // anyOf/oneOf branches; kube keeps only one branch's errors), identical lines are deduplicated as
 // field.ErrorList.ToAggregate does, and the order is deterministic (by field path, then ajv order).
@@ -82,7 +82,7 @@ const BLOCKING: readonly ErrorType[] = ['Required value', 'Unsupported value', '
 
 /**
  * Required, Unsupported value (enum), type (incl. format: kube-openapi reports both as
- * TypeInvalid), Too long and Too many errors stop CEL evaluation (FACTS b.1); minimum, minLength,
+ * TypeInvalid), Too long and Too many errors stop CEL evaluation (upstream-behaviour §b.1); minimum, minLength,
  * pattern, minItems and Duplicate do not.
  */
 export function blocksCel(f: Finding): boolean {

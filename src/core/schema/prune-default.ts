@@ -1,4 +1,4 @@
-// The API server's decode steps (FACTS b.1 steps 2-3) in ONE walk: structural pruning (prune.ts)
+// The API server's decode steps (upstream-behaviour §b.1 steps 2-3) in ONE walk: structural pruning (prune.ts)
 // and defaulting (defaults.ts) fused, giving exactly applyDefaults(pruneUnknownFields(x).object)
 // and the same findings. Copy on write: a node is rebuilt only when something under it is pruned or
 // defaulted; every untouched subtree (ObjectMeta, preserved podTemplateSpec, most of a valid spec) is

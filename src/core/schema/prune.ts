@@ -1,4 +1,4 @@
-// Pruning of fields the structural schema does not declare (FACTS b.1 step 2), mirroring
+// Pruning of fields the structural schema does not declare (upstream-behaviour §b.1 step 2), mirroring
 // apiextensions' structural pruning: the root is an embedded resource (apiVersion, kind and
 // metadata are not unknown; metadata is coerced as ObjectMeta), x-kubernetes-preserve-unknown-fields
 // keeps a node's unknown keys while its declared properties still prune (so

@@ -1,4 +1,4 @@
-// ESLint-style valid/invalid tables for all 32 CRD CEL rules (FACTS.md b), evaluated on the committed
+// ESLint-style valid/invalid tables for all 32 CRD CEL rules (docs/upstream-behaviour.md b), evaluated on the committed
 // schema with @bufbuild/cel: each invalid case asserts rule id, field and the exact API-server line.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

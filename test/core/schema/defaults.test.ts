@@ -9,7 +9,7 @@ import type { SchemaNode } from '../../../src/core/schema/types.js';
 import { minimal, type Json } from './helpers.js';
 
 const schema = async (): Promise<SchemaNode> => (await loadBuiltinSchemas()).get('v1beta1')!.meta.schema;
-const crd = parse(readFileSync(new URL('../../../../shared/toolhive/toolhive.stacklok.dev_virtualmcpservers.yaml', import.meta.url), 'utf8'));
+const crd = parse(readFileSync(new URL('../../../upstream/toolhive/toolhive.stacklok.dev_virtualmcpservers.yaml', import.meta.url), 'utf8'));
 /** The `default:` the CRD itself declares at a property path (read from ../shared, not from memory). */
 function crdDefault(...path: string[]): unknown {
   let node = crd.spec.versions.find((v: Json) => v.name === 'v1beta1').schema.openAPIV3Schema;

@@ -7,7 +7,7 @@ import { checkOpenApi } from '../../../src/core/schema/openapi-check.js';
 import { loadBuiltinSchemas } from '../../../src/core/schema/builtin.js';
 import { fixture } from './helpers.js';
 
-const crdText = readFileSync(new URL('../../../../shared/toolhive/toolhive.stacklok.dev_virtualmcpservers.yaml', import.meta.url), 'utf8');
+const crdText = readFileSync(new URL('../../../upstream/toolhive/toolhive.stacklok.dev_virtualmcpservers.yaml', import.meta.url), 'utf8');
 
 void test('the upstream CRD loads and judges like the built-in schemas', async () => {
   const r = schemasFromCrdText(crdText, 'crd.yaml');

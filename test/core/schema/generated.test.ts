@@ -1,4 +1,4 @@
-// schemas/ is generated and committed: regenerating it from ../shared must give the same bytes,
+// schemas/ is generated and committed: regenerating it from upstream/ must give the same bytes,
 // and the built-in provider must load it (from source and from the build) without the CRD.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,7 +9,7 @@ import { celFile, celTypesFile } from '../../../scripts/cel-output.js';
 import { loadBuiltinSchemas } from '../../../src/core/schema/builtin.js';
 
 const root = new URL('../../../', import.meta.url);
-const crdText = readFileSync(new URL('../shared/toolhive/toolhive.stacklok.dev_virtualmcpservers.yaml', root), 'utf8');
+const crdText = readFileSync(new URL('upstream/toolhive/toolhive.stacklok.dev_virtualmcpservers.yaml', root), 'utf8');
 
 void test('committed schemas/ equal a fresh generation from the CRD (run `npm run schemas` on drift)', () => {
   const files = renderSchemaFiles(crdText);

@@ -1,4 +1,4 @@
-// OpenAPI errors rendered exactly as kube-apiserver renders them (FACTS b.1), with rule ids,
+// OpenAPI errors rendered exactly as kube-apiserver renders them (upstream-behaviour §b.1), with rule ids,
 // paths for positions, CEL blocking and deterministic order.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

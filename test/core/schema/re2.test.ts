@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { Re2SyntaxError, translateRe2 } from '../../../src/core/schema/re2.js';
 
-const crdUrl = new URL('../../../../shared/toolhive/toolhive.stacklok.dev_virtualmcpservers.yaml', import.meta.url);
+const crdUrl = new URL('../../../upstream/toolhive/toolhive.stacklok.dev_virtualmcpservers.yaml', import.meta.url);
 
 /** pattern -> [strings RE2 matches, strings RE2 rejects] */
 const crdPatterns: Record<string, [string[], string[]]> = {
