@@ -4,6 +4,12 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** Top-level folders of src/; every folder not listed among the fixed layers is a capability. */
+const layers = ['core', 'render', 'kube', 'tls', 'webhook', 'cli', 'policy', 'ratelimit', 'relations'];
+const capabilities = ['policy', 'ratelimit', 'relations'];
+/** Import patterns for every layer except `self` and the `allowed` ones. */
+const others = (self, allowed) => [...layers.filter((l) => l !== self && !allowed.includes(l)).map((l) => `**/${l}/*`), '**/config.js'];
+
 const restrict = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
 });
@@ -27,23 +33,30 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  // The dependency direction, for every folder (test/architecture/imports.test.ts checks the same
+  // over the whole import graph): core imports nothing of ours; render, kube and every capability
+  // (policy, ratelimit, relations, ...) only core; tls the certificates over kube; the shells last.
   {
     files: ['src/core/**/*.ts'],
     rules: restrict(
-      ['../render/*', '../webhook/*', '../cli/*', '../kube/*', '**/render/*', '**/webhook/*', '**/cli/*', '**/kube/*', 'node:*', 'fastify', 'pino', '@kubernetes/*'],
+      [...layers.filter((l) => l !== 'core').map((l) => `**/${l}/*`), '**/config.js', 'node:*', 'fastify', 'pino', '@kubernetes/*', 'prom-client'],
       'core is pure: no I/O, no shells, no other layers',
     ),
   },
   {
     files: ['src/render/**/*.ts'],
-    rules: restrict(
-      ['**/webhook/*', '**/cli/*', '**/kube/*', 'fastify', 'pino', '@kubernetes/*'],
-      'render is pure and may only import core',
-    ),
+    rules: restrict([...others('render', ['core']), 'fastify', 'pino', '@kubernetes/*'], 'render is pure and may only import core'),
   },
+  ...capabilities.map((c) => ({
+    files: [`src/${c}/**/*.ts`],
+    rules: restrict(others(c, ['core', 'kube']), `${c} is a capability: it may import core (and kube's API plumbing), never a shell`),
+  })),
+  { files: ['src/kube/**/*.ts'], rules: restrict(others('kube', ['core']), 'kube is API plumbing: it imports only core') },
+  { files: ['src/tls/**/*.ts'], rules: restrict(others('tls', ['core', 'kube']), 'tls imports only core and kube') },
+  { files: ['src/webhook/**/*.ts'], rules: restrict(['**/cli/*'], 'the webhook shell never imports the CLI shell') },
   {
     files: ['src/cli/**/*.ts'],
-    rules: restrict(['**/kube/*', '@kubernetes/*'], 'only the webhook server entry reaches kube'),
+    rules: restrict(['**/kube/*', '**/tls/*', '@kubernetes/*'], 'the CLI reaches the cluster only through a capability'),
   },
   {
     files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { productionSpec, reviewOf } from './reviews.js';
 import { pacedLoad } from './paced-load.js';
-import { ensureSelfSigned } from '../src/webhook/self-signed.js';
+import { ensureSelfSigned } from '../src/tls/self-signed.js';
 
 /** The slice of autocannon (no bundled types) this bench uses. */
 interface CannonResult {
@@ -190,9 +190,9 @@ async function engineStages(body: string): Promise<Array<[string, number]>> {
   const compiled = (await loadBuiltinSchemas()).get('v1beta1');
   const schema = compiled.meta.schema;
   const object = reviewObject(body);
-  const pruned = pruneAndDefault(object, schema, { severity: 'error', dropStatus: true }).object;
+  const pruned = pruneAndDefault(object, schema, { mode: 'strict', dropStatus: true }).object;
   return [
-    ['prune+default', msPerCall(() => pruneAndDefault(object, schema, { severity: 'error', dropStatus: true }))],
+    ['prune+default', msPerCall(() => pruneAndDefault(object, schema, { mode: 'strict', dropStatus: true }))],
     ['OpenAPI (ajv)', msPerCall(() => checkOpenApi(pruned, compiled))],
     ['list types', msPerCall(() => checkListTypes(pruned, schema))],
     ['CEL', msPerCall(() => evaluateCelRules(pruned, schema))],

@@ -38,19 +38,20 @@ const code = (s: string): string => (s.includes('`') ? `\`\` ${s} \`\`` : `\`${s
 /** The generated section body (without the markers). */
 export function renderRulesSection(schema: SchemaNode): string {
   const cel = celMessages(schema);
-  const rows = rules.map((r) => {
-    const texts = cel.has(r.id) ? [cel.get(r.id)!] : Object.values(r.messages);
+  const rows = rules.map(({ meta: r }) => {
+    const texts: string[] = cel.has(r.id) ? [cel.get(r.id)!] : Object.values<string>(r.messages).filter((t) => t !== '');
     const messages = texts.map((t) => cell(code(t))).join('<br>');
-    return `| \`${r.id}\` | ${r.origin} | ${r.severity} | ${r.modes.join(', ')} | ${cell(r.description)}${messages === '' ? '' : `<br>${messages}`} |`;
+    const severity = typeof r.severity === 'string' ? r.severity : `${r.severity.strict} (strict), ${r.severity.crd} (crd)`;
+    return `| \`${r.id}\` | ${r.origin} | ${severity} | ${r.stage} | ${r.modes.join(', ')} | ${cell(r.description)}${messages === '' ? '' : `<br>${messages}`} |`;
   });
   return [
     `${rules.length} rules. Every finding names its rule id. Errors deny (webhook) or fail (CLI exit 1); warnings never do.`,
-    'Origins: `schema` = the CRD\'s OpenAPI checks, `cel` = its x-kubernetes-validations rules (message as in the CRD),',
+    'Origins: `input` = the file or its YAML cannot be read as Kubernetes reads it (CLI only), `schema` = the CRD\'s OpenAPI checks and the API server\'s ObjectMeta checks, `cel` = its x-kubernetes-validations rules (message as in the CRD),',
     '`runtime` = what the API server admits but the operator or vMCP rejects (strict mode only; `render-*`: what the renderer cannot turn into config.yaml), `lint` = advice.',
     '`{name}` marks a value filled in; schema-stage texts follow the API server\'s field errors.',
     '',
-    '| id | origin | severity | modes | description / message |',
-    '| --- | --- | --- | --- | --- |',
+    '| id | origin | severity | stage | modes | description / message |',
+    '| --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
   ].join('\n');

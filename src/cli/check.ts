@@ -5,10 +5,12 @@ import type { Finding } from '../core/finding.js';
 import { validateObject, type Mode, type SchemaProvider } from '../core/validate.js';
 import { didYouMean } from '../core/rules/did-you-mean.js';
 import { parseSource, type ParsedSource, type SourceDocument } from './documents.js';
+import { problemFinding, type InputRuleId, type ProblemOf } from './input-problem.js';
 import type { Input, InputError } from './inputs.js';
 import { documentObjects, pathInDocument, type DocumentObject } from './list-items.js';
 import { locate, type Position } from './locate.js';
 import type { DocumentReport, ReportFinding } from './report.js';
+import { isRecord } from '../core/json.js';
 
 export interface CheckOptions {
   readonly mode: Mode;
@@ -24,17 +26,18 @@ function located(f: Omit<ReportFinding, 'line' | 'column'>, pos: Position): Repo
   return { rule, origin, severity, field, path, type, ...(value === undefined ? {} : { value }), detail, message, line: pos.line, column: pos.col };
 }
 
-function inputFinding(rule: string, message: string, pos: Position): ReportFinding {
-  return located({ rule, origin: 'input', severity: 'error', field: null, path: null, type: 'Invalid input', detail: message, message }, pos);
+/** An input problem's finding (report() through its input rule), printed bare: type `Invalid input`, the line is the text. */
+function inputFinding<Id extends InputRuleId>(p: ProblemOf<Id>, pos: Position): ReportFinding {
+  const f = problemFinding(p);
+  return located({ ...f, type: 'Invalid input', message: f.detail }, pos);
 }
 
 function unreadable(input: InputError): DocumentReport {
-  const errors = [inputFinding(input.rule, input.message, { line: 1, col: 1 })];
+  const errors = [inputFinding(input, { line: 1, col: 1 })];
   return { source: input.source, index: 0, line: 1, ...noIdentity, verdict: 'error', errors, warnings: [] };
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function identityOf(value: unknown): Pick<DocumentReport, 'apiVersion' | 'kind' | 'namespace' | 'name'> {
   if (!isRecord(value)) return noIdentity;
@@ -55,7 +58,7 @@ function isJudged(value: unknown, schemas: SchemaProvider): boolean {
 type Base = Omit<DocumentReport, 'verdict' | 'errors' | 'warnings'>;
 
 function problemReport(parsed: ParsedSource, doc: SourceDocument, base: Base): DocumentReport {
-  const errors = doc.problems.map((p) => inputFinding(p.rule, p.message, parsed.lineCounter.linePos(p.offset)));
+  const errors = doc.problems.map((p) => inputFinding(p, parsed.lineCounter.linePos(p.offset)));
   return { ...base, verdict: 'error', errors, warnings: [] };
 }
 
@@ -80,7 +83,7 @@ function documentReports(parsed: ParsedSource, doc: SourceDocument, options: Che
     // A list item (or a broken `items`) is reported at its own line, under its own identity.
     const pos = locate(where.node, parsed.lineCounter, object.at);
     const itemBase = { ...base, ...(object.item === undefined ? {} : { item: object.item }), line: pos.line, ...identityOf(object.value) };
-    if (object.problem !== undefined) return { ...itemBase, verdict: 'error', errors: [inputFinding('list-item-invalid', object.problem, pos)], warnings: [] };
+    if (object.problem !== undefined) return { ...itemBase, verdict: 'error', errors: [inputFinding(object.problem, pos)], warnings: [] };
     return judgedReport(where, object, itemBase, options);
   });
 }

@@ -4,17 +4,19 @@
 import { isScalar, visit, type Document, type LineCounter, type YAMLError } from 'yaml';
 import { findDuplicateKeys } from './duplicate-keys.js';
 import { maxAliasCount, maxDocuments } from './input-limits.js';
+import type { InputProblem } from './input-problem.js';
 import { maxNesting, type ShapeRule } from './nesting-guard.js';
 import { readYamlStream, type StreamItem } from './yaml-stream.js';
 
 export type DocumentProblemRule = 'yaml-syntax' | 'yaml-duplicate-key' | 'yaml-alias-limit' | 'yaml-too-many-documents' | 'yaml-not-json' | ShapeRule;
 
-export interface DocumentProblem {
-  readonly rule: DocumentProblemRule;
-  readonly message: string;
+/** A problem (rule, message id, slots; texts in core/rules/input-rules.ts) and where it is. */
+export type DocumentProblem = InputProblem<DocumentProblemRule> & {
   /** Offset in the source text where the problem is. */
   readonly offset: number;
-}
+};
+
+const at = (p: InputProblem<DocumentProblemRule>, offset: number): DocumentProblem => ({ ...p, offset });
 
 export interface SourceDocument {
   /** 0-based position in the YAML stream (empty documents count). */
@@ -37,12 +39,12 @@ export interface ParsedSource {
 }
 
 function describeYamlError(error: YAMLError): DocumentProblem {
-  return { rule: 'yaml-syntax', message: `yaml: ${error.message}`, offset: error.pos[0] };
+  return at({ rule: 'yaml-syntax', messageId: 'syntax', data: { error: error.message } }, error.pos[0]);
 }
 
 /** Syntax errors and duplicate keys, in source order. */
 function problemsOf(doc: Document.Parsed): DocumentProblem[] {
-  const duplicates = findDuplicateKeys(doc).map((d): DocumentProblem => ({ rule: 'yaml-duplicate-key', message: `yaml: duplicate key ${JSON.stringify(d.key)}`, offset: d.offset }));
+  const duplicates = findDuplicateKeys(doc).map((d) => at({ rule: 'yaml-duplicate-key', messageId: 'duplicate', data: { key: JSON.stringify(d.key) } }, d.offset));
   const problems = [...doc.errors.map(describeYamlError), ...duplicates];
   return duplicates.length === 0 || doc.errors.length === 0 ? problems : problems.sort((a, b) => a.offset - b.offset);
 }
@@ -67,13 +69,13 @@ function decode(doc: Document.Parsed, offset: number, checkDepth: boolean): Deco
     value = doc.toJS({ maxAliasCount });
   } catch (err) {
     const isAliasBomb = err instanceof ReferenceError && /alias/i.test(err.message);
-    const message = isAliasBomb
-      ? `yaml: more than ${maxAliasCount} alias expansions; refusing a possible alias bomb`
-      : `yaml: ${err instanceof Error ? err.message : String(err)}`;
-    return { problem: { rule: isAliasBomb ? 'yaml-alias-limit' : 'yaml-syntax', message, offset } };
+    const p: InputProblem<'yaml-alias-limit' | 'yaml-syntax'> = isAliasBomb
+      ? { rule: 'yaml-alias-limit', messageId: 'aliases', data: { limit: maxAliasCount } }
+      : { rule: 'yaml-syntax', messageId: 'syntax', data: { error: err instanceof Error ? err.message : String(err) } };
+    return { problem: at(p, offset) };
   }
   if (checkDepth && deeperThan(value, 2 * maxNesting)) {
-    return { problem: { rule: 'yaml-too-deep', message: `yaml: aliases nest the data more than ${2 * maxNesting} levels deep`, offset } };
+    return { problem: at({ rule: 'yaml-too-deep', messageId: 'aliasDepth', data: { limit: 2 * maxNesting } }, offset) };
   }
   return { value };
 }
@@ -87,7 +89,7 @@ function nonFiniteNumbers(doc: Document.Parsed): DocumentProblem[] {
   visit(doc, {
     Scalar(_key, node) {
       if (isScalar(node) && typeof node.value === 'number' && !Number.isFinite(node.value)) {
-        out.push({ rule: 'yaml-not-json', message: `yaml: ${String(node.source ?? node.value)} is not a finite number; kubectl and the API server cannot carry it in JSON`, offset: node.range?.[0] ?? 0 });
+        out.push(at({ rule: 'yaml-not-json', messageId: 'notJson', data: { value: String(node.source ?? node.value) } }, node.range?.[0] ?? 0));
       }
     },
   });
@@ -109,13 +111,13 @@ function* sourceDocuments(items: Iterable<StreamItem>, text: string): Generator<
   let index = 0;
   for (const item of items) {
     if ('stopped' in item) {
-      const { rule, offset, message } = item.stopped;
-      yield { index, node: undefined, offset, value: undefined, problems: [{ rule, message: `yaml: ${message}`, offset }] };
+      const { problem: p, offset } = item.stopped;
+      yield { index, node: undefined, offset, value: undefined, problems: [at(p, offset)] };
       return;
     }
     if (index === maxDocuments) {
       const offset = item.doc.contents?.range[0] ?? item.doc.range[0];
-      yield { index, node: undefined, offset, value: undefined, problems: [{ rule: 'yaml-too-many-documents', message: `yaml: more than ${maxDocuments} documents in one input; the rest is not read`, offset }] };
+      yield { index, node: undefined, offset, value: undefined, problems: [at({ rule: 'yaml-too-many-documents', messageId: 'tooMany', data: { limit: maxDocuments } }, offset)] };
       return;
     }
     const parsed = toSourceDocument(item.doc, index++, item.sawAlias, text);

@@ -1,5 +1,7 @@
 // Bounds every input the CLI reads, so a huge file, a pipe that never ends or binary garbage
-// stops with a clear message instead of exhausting memory. Tiny on purpose: main.ts imports it.
+// stops with a clear message instead of exhausting memory. Tiny on purpose: main.ts imports it (the
+// texts of its problems are in core/rules/input-rules.ts; this file only names them).
+import type { InputProblem } from './input-problem.js';
 
 /** Largest file or stdin accepted (bytes). The API server's own request limit is 3 MiB per object. */
 export const maxInputBytes = 32 * 1024 * 1024;
@@ -10,17 +12,24 @@ export const maxDocuments = 100_000;
 /** Alias expansions allowed per YAML document before it is treated as an alias bomb. */
 export const maxAliasCount = 100;
 
-export type DecodedText = { ok: true; text: string } | { ok: false; reason: string };
+export type DecodedText = { ok: true; text: string } | { ok: false; problem: InputProblem<'input-not-text'> };
+
+/** Thrown by a stdin reader that refuses the stream (too large, not text); the text comes from the problem's rule. */
+export class InputRefused extends Error {
+  constructor(readonly problem: InputProblem<'input-too-large' | 'input-not-text'>) {
+    super(`${problem.rule}: ${problem.messageId}`);
+  }
+}
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /** UTF-8 bytes -> text, refusing what a YAML manifest cannot be (NUL bytes, invalid UTF-8). */
 export function decodeText(bytes: Uint8Array): DecodedText {
-  if (bytes.includes(0)) return { ok: false, reason: 'binary data (NUL byte), not a YAML or JSON text' };
+  if (bytes.includes(0)) return { ok: false, problem: { rule: 'input-not-text', messageId: 'binary', data: {} } };
   try {
     return { ok: true, text: utf8.decode(bytes) };
   } catch {
-    return { ok: false, reason: 'not valid UTF-8 text' };
+    return { ok: false, problem: { rule: 'input-not-text', messageId: 'notUtf8', data: {} } };
   }
 }
 

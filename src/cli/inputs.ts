@@ -3,7 +3,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { CliIo } from './io.js';
-import { decodeText, describeBytes, maxInputBytes } from './input-limits.js';
+import { decodeText, describeBytes, InputRefused, maxInputBytes } from './input-limits.js';
+import { problemText, type InputProblem } from './input-problem.js';
 
 export const stdinName = '<stdin>';
 const manifestExtensions = ['.yaml', '.yml', '.json'];
@@ -14,33 +15,32 @@ export interface InputText {
   readonly text: string;
 }
 
-export interface InputError {
-  readonly kind: 'error';
-  readonly source: string;
-  /** Rule id of the input problem (see input-rules.ts). */
-  readonly rule: 'input-unreadable' | 'input-too-large' | 'input-not-text' | 'input-no-manifests';
-  readonly message: string;
-}
+/** An input that cannot be read: its problem (rule, message id, slots; see core/rules/input-rules.ts). */
+export type InputError = { readonly kind: 'error'; readonly source: string } & InputProblem<InputErrorRule>;
+type InputErrorRule = 'input-unreadable' | 'input-too-large' | 'input-not-text' | 'input-no-manifests';
 
 export type Input = InputText | InputError;
 
-const inputError = (source: string, rule: InputError['rule'], message: string): InputError => ({ kind: 'error', source, rule, message });
+const inputError = (source: string, p: InputProblem<InputErrorRule>): InputError => ({ kind: 'error', source, ...p });
 
-export function describeFsError(err: unknown): string {
+/** An error's text; a refused stdin's from its problem's rule. */
+const errorText = (err: unknown): string => (err instanceof InputRefused ? problemText(err.problem) : err instanceof Error ? err.message : String(err));
+
+export function describeFsError(err: unknown): InputProblem<'input-unreadable'> {
   const code = (err as { code?: unknown }).code;
-  if (code === 'ENOENT') return 'cannot read: no such file or directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'cannot read: permission denied';
-  return `cannot read: ${err instanceof Error ? err.message : String(err)}`;
+  if (code === 'ENOENT') return { rule: 'input-unreadable', messageId: 'noSuchFile', data: {} };
+  if (code === 'EACCES' || code === 'EPERM') return { rule: 'input-unreadable', messageId: 'permissionDenied', data: {} };
+  return { rule: 'input-unreadable', messageId: 'unreadable', data: { error: errorText(err) } };
 }
 
 async function readTextFile(absolute: string, source: string): Promise<Input> {
   try {
     const info = await stat(absolute);
-    if (info.size > maxInputBytes) return inputError(source, 'input-too-large', `file is larger than ${describeBytes(maxInputBytes)}`);
+    if (info.size > maxInputBytes) return inputError(source, { rule: 'input-too-large', messageId: 'file', data: { limit: describeBytes(maxInputBytes) } });
     const decoded = decodeText(await readFile(absolute));
-    return decoded.ok ? { kind: 'text', source, text: decoded.text } : inputError(source, 'input-not-text', decoded.reason);
+    return decoded.ok ? { kind: 'text', source, text: decoded.text } : inputError(source, decoded.problem);
   } catch (err) {
-    return inputError(source, 'input-unreadable', describeFsError(err));
+    return inputError(source, describeFsError(err));
   }
 }
 
@@ -62,23 +62,23 @@ async function listManifests(absolute: string, relative: string): Promise<string
 async function readDirectory(absolute: string, source: string): Promise<Input[]> {
   try {
     const files = await listManifests(absolute, '');
-    if (files.length === 0) return [inputError(source, 'input-no-manifests', 'directory contains no .yaml, .yml or .json files')];
+    if (files.length === 0) return [inputError(source, { rule: 'input-no-manifests', messageId: 'noManifests', data: {} })];
     const out: Input[] = [];
     for (const f of files) out.push(await readTextFile(join(absolute, f), join(source, f)));
     return out;
   } catch (err) {
-    return [inputError(source, 'input-unreadable', describeFsError(err))];
+    return [inputError(source, describeFsError(err))];
   }
 }
 
 async function readStdin(io: CliIo): Promise<Input> {
   try {
     const text = await io.readStdin();
-    if (text.length > maxInputBytes) return inputError(stdinName, 'input-too-large', `input is larger than ${describeBytes(maxInputBytes)}`);
-    if (text.includes('\u0000')) return inputError(stdinName, 'input-not-text', 'binary data (NUL byte), not a YAML or JSON text');
+    if (text.length > maxInputBytes) return inputError(stdinName, { rule: 'input-too-large', messageId: 'stdin', data: { limit: describeBytes(maxInputBytes) } });
+    if (text.includes('\u0000')) return inputError(stdinName, { rule: 'input-not-text', messageId: 'binary', data: {} });
     return { kind: 'text', source: stdinName, text };
   } catch (err) {
-    return inputError(stdinName, 'input-unreadable', `cannot read standard input: ${err instanceof Error ? err.message : String(err)}`);
+    return inputError(stdinName, { rule: 'input-unreadable', messageId: 'stdin', data: { error: errorText(err) } });
   }
 }
 

@@ -5,6 +5,7 @@
 // flattened. An item that is not an object, or has no kind, is an input problem, never skipped.
 import type { PathSegment } from '../core/field-path.js';
 import { isRecord, type JsonRecord } from '../core/spec.js';
+import type { InputProblem } from './input-problem.js';
 
 export interface DocumentObject {
   readonly value: unknown;
@@ -13,14 +14,14 @@ export interface DocumentObject {
   /** The item's position in the document's own `items`, for List items only. */
   readonly item?: number;
   /** Why this entry cannot be judged (a List item that is not an object or has no kind, `items` that is not a list). */
-  readonly problem?: string;
+  readonly problem?: InputProblem<'list-item-invalid'>;
 }
 
 type Json = JsonRecord;
 const typeName = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'list' : typeof v === 'object' ? 'object' : typeof v);
 const listKind = (v: Json): string | undefined => (typeof v.kind === 'string' && v.kind.endsWith('List') ? v.kind : undefined);
 
-/** `items[0].items[2]`: where an entry sits, for problem texts. */
+/** `items[0].items[2]`: where an entry sits, for the problem's `{item}` slot. */
 const label = (at: readonly PathSegment[]): string => at.reduce<string>((s, seg) => (typeof seg === 'number' ? `${s}[${seg}]` : s === '' ? seg : `${s}.${seg}`), '');
 
 /** apimachinery's list decoding: an item with neither kind nor apiVersion takes the typed list's. */
@@ -31,10 +32,10 @@ function withListType(item: Json, list: Json): Json {
 }
 
 function itemObjects(value: unknown, list: Json, at: readonly PathSegment[], item: number): DocumentObject[] {
-  if (!isRecord(value)) return [{ value, at, item, problem: `${label(at)}: must be an object, got ${typeName(value)}` }];
+  if (!isRecord(value)) return [{ value, at, item, problem: { rule: 'list-item-invalid', messageId: 'notObject', data: { item: label(at), type: typeName(value) } } }];
   if (Array.isArray(value.items)) return value.items.flatMap((v: unknown, i) => itemObjects(v, value, [...at, 'items', i], item));
   const typed = withListType(value, list);
-  if (typeof typed.kind !== 'string' || typed.kind === '') return [{ value: typed, at, item, problem: `${label(at)}: Object 'Kind' is missing` }];
+  if (typeof typed.kind !== 'string' || typed.kind === '') return [{ value: typed, at, item, problem: { rule: 'list-item-invalid', messageId: 'kindMissing', data: { item: label(at) } } }];
   return [{ value: typed, at, item }];
 }
 
@@ -44,7 +45,7 @@ export function documentObjects(value: unknown): DocumentObject[] {
   const items = value.items;
   if (!Array.isArray(items)) {
     const broken = listKind(value) !== undefined && items !== undefined && items !== null;
-    return [{ value, at: broken ? ['items'] : [], ...(broken ? { problem: `items: must be a list of objects, got ${typeName(items)}` } : {}) }];
+    return [{ value, at: broken ? ['items'] : [], ...(broken ? { problem: { rule: 'list-item-invalid', messageId: 'itemsNotList', data: { type: typeName(items) } } } : {}) }];
   }
   const objects = items.flatMap((v: unknown, i) => itemObjects(v, value, ['items', i], i));
   // A list with nothing in it (also one of empty lists) is reported as itself: skipped, not absent.

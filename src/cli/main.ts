@@ -2,7 +2,7 @@
 // The only place that touches process.argv, stdin and the exit code.
 import { run } from './run.js';
 import { ExitCode } from './io.js';
-import { decodeText, describeBytes, maxInputBytes } from './input-limits.js';
+import { decodeText, describeBytes, InputRefused, maxInputBytes } from './input-limits.js';
 
 /** Reads stdin up to maxInputBytes; a larger or non-text stream is refused with a clear message. */
 async function readStdin(): Promise<string> {
@@ -12,12 +12,12 @@ async function readStdin(): Promise<string> {
     size += (chunk as Buffer).length;
     if (size > maxInputBytes) {
       process.stdin.destroy();
-      throw new Error(`input is larger than ${describeBytes(maxInputBytes)}`);
+      throw new InputRefused({ rule: 'input-too-large', messageId: 'stdin', data: { limit: describeBytes(maxInputBytes) } });
     }
     chunks.push(chunk as Buffer);
   }
   const decoded = decodeText(Buffer.concat(chunks));
-  if (!decoded.ok) throw new Error(decoded.reason);
+  if (!decoded.ok) throw new InputRefused(decoded.problem);
   return decoded.text;
 }
 

@@ -5,6 +5,8 @@
 // Works on lexemes (the Lexer is iterative): flow depth is exact; block depth is bounded by
 // indentation plus block indicators on a line (a nested block collection needs one or the other).
 
+import type { InputProblem } from './input-problem.js';
+
 /** Limit for flow depth and for indentation-plus-indicators; real depth stays far below overflow. */
 export const maxNesting = 128;
 
@@ -19,17 +21,21 @@ const isControl = (lexeme: string): boolean =>
 
 export type ShapeRule = 'yaml-too-deep' | 'yaml-document-too-large';
 
-const messages: Record<ShapeRule, string> = {
-  'yaml-too-deep': `nesting too deep (more than ${maxNesting} levels of indentation or nested collections)`,
-  'yaml-document-too-large': `document too large (more than ${maxDocumentLexemes} YAML tokens)`,
+/** The problem each limit reports (texts in core/rules/input-rules.ts). */
+const problems: { readonly [R in ShapeRule]: InputProblem<R> } = {
+  'yaml-too-deep': { rule: 'yaml-too-deep', messageId: 'tooDeep', data: { limit: maxNesting } },
+  'yaml-document-too-large': { rule: 'yaml-document-too-large', messageId: 'tooLarge', data: { limit: maxDocumentLexemes } },
 };
 
 export class ShapeLimitExceeded extends Error {
+  readonly problem: InputProblem<ShapeRule>;
+
   constructor(
     readonly rule: ShapeRule,
     readonly offset: number,
   ) {
-    super(messages[rule]);
+    super(`${rule} at offset ${offset}`);
+    this.problem = problems[rule];
   }
 }
 

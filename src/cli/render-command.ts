@@ -10,6 +10,7 @@ import { renderConfigs, type ObjectFindings, type RenderedConfig } from '../rend
 import { pick, readCommandLine } from './args.js';
 import { parseSource, type ParsedSource, type SourceDocument } from './documents.js';
 import { printable } from './formatters/text.js';
+import { problemText } from './input-problem.js';
 import { readInputs } from './inputs.js';
 import { ExitCode, type CliIo, type Command } from './io.js';
 import { documentObjects, pathInDocument, type DocumentObject } from './list-items.js';
@@ -89,14 +90,14 @@ async function load(inputs: readonly string[], io: CliIo): Promise<{ docs: Loade
   const problems: string[] = [];
   for (const input of await readInputs(inputs, io)) {
     if (input.kind === 'error') {
-      problems.push(`${input.source}: ${input.message}`);
+      problems.push(`${input.source}: ${problemText(input)}`);
       continue;
     }
     const parsed = parseSource(input.source, input.text);
     for (const doc of parsed.documents) {
       for (const p of doc.problems) {
         const pos = parsed.lineCounter.linePos(p.offset);
-        problems.push(`${input.source}:${pos.line}:${pos.col}: ${p.message}`);
+        problems.push(`${input.source}:${pos.line}:${pos.col}: ${problemText(p)}`);
       }
       if (doc.problems.length === 0) docs.push(...documentObjects(doc.value).map((object) => ({ parsed, doc, object })));
     }
@@ -108,7 +109,7 @@ async function load(inputs: readonly string[], io: CliIo): Promise<{ docs: Loade
 function listProblem({ parsed, doc, object }: Loaded): string[] {
   if (object.problem === undefined || doc.node === undefined) return [];
   const pos = locate(doc.node, parsed.lineCounter, object.at);
-  return [`${parsed.source}:${pos.line}:${pos.col}: ${object.problem}`];
+  return [`${parsed.source}:${pos.line}:${pos.col}: ${problemText(object.problem)}`];
 }
 
 function findingLines(loaded: Loaded, group: ObjectFindings, label = ''): string[] {

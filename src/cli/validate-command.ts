@@ -8,6 +8,7 @@ import { parseValidateArgs, type ValidateOptions } from './args.js';
 import { checkInputs } from './check.js';
 import { loadFormatter } from './formatters/index.js';
 import { decodeText, describeBytes, maxInputBytes } from './input-limits.js';
+import { problemText } from './input-problem.js';
 import { describeFsError, readInputs } from './inputs.js';
 import { ExitCode, type CliIo, type Command } from './io.js';
 import { exitCodeOf, makeReport } from './report.js';
@@ -22,11 +23,11 @@ async function loadCrd(file: string, io: CliIo): Promise<Loaded> {
   try {
     bytes = await readFile(resolve(io.cwd, file));
   } catch (err) {
-    return { ok: false, code: ExitCode.usage, message: `--crd ${file}: ${describeFsError(err)}` };
+    return { ok: false, code: ExitCode.usage, message: `--crd ${file}: ${problemText(describeFsError(err))}` };
   }
   if (bytes.length > maxInputBytes) return { ok: false, code: ExitCode.usage, message: `--crd ${file}: larger than ${describeBytes(maxInputBytes)}` };
   const text = decodeText(bytes);
-  if (!text.ok) return { ok: false, code: ExitCode.usage, message: `--crd ${file}: ${text.reason}` };
+  if (!text.ok) return { ok: false, code: ExitCode.usage, message: `--crd ${file}: ${problemText(text.problem)}` };
   const { schemasFromCrdText } = await import('../core/schema/from-crd.js');
   const loaded = schemasFromCrdText(text.text, file);
   if (loaded.ok) return { ok: true, schemas: loaded.provider };

@@ -2,7 +2,28 @@
 // refillPeriod with the former and vMCP prints durations with the latter, so the engine must agree
 // with both byte for byte (units, decimals, sign, bare `0`, overflow, error texts).
 
-export type GoDurationResult = { ok: true; nanoseconds: bigint } | { ok: false; error: string };
+import { fill } from './rules/template.js';
+
+/** time.ParseDuration's error texts (one copy; runtime-refill-period-duration reports them by key). */
+export const goDurationMessages = {
+  invalid: 'time: invalid duration {duration}',
+  missingUnit: 'time: missing unit in duration {duration}',
+  unknownUnit: 'time: unknown unit {unit} in duration {duration}',
+} as const;
+
+export interface GoDurationError {
+  readonly ok: false;
+  readonly code: keyof typeof goDurationMessages;
+  readonly data: Readonly<Record<string, string>>;
+  /** The text Go prints. */
+  readonly error: string;
+}
+
+export type GoDurationResult = { ok: true; nanoseconds: bigint } | GoDurationError;
+
+function failure(code: keyof typeof goDurationMessages, data: Readonly<Record<string, string>>): GoDurationError {
+  return { ok: false, code, data, error: fill(goDurationMessages[code], data) };
+}
 
 const UNITS: Readonly<Record<string, bigint>> = {
   ns: 1n,
@@ -62,7 +83,7 @@ function leadingFraction(s: string): { value: bigint; scale: number; digits: num
   return { value: x, scale, digits: i, rest: s.slice(i) };
 }
 
-type Step = { ok: true; nanoseconds: bigint; rest: string } | { ok: false; error: string };
+type Step = { ok: true; nanoseconds: bigint; rest: string } | GoDurationError;
 
 /** The number part `[0-9]*(\.[0-9]*)?` of a group; null when it has no digit at all. */
 function leadingNumber(s: string): { int: bigint; frac: bigint; scale: number; rest: string } | null | 'overflow' {
@@ -86,17 +107,17 @@ const fractionNs = (frac: bigint, unit: bigint, scale: number): bigint =>
   frac > 0n ? BigInt(Math.trunc(Number(frac) * (Number(unit) / scale))) : 0n;
 
 /** One `[0-9]*(\.[0-9]*)?unit` group. */
-function parseGroup(s: string, invalid: string, orig: string): Step {
+function parseGroup(s: string, invalid: GoDurationError, orig: string): Step {
   const num = s[0] === '.' || isDigit(s[0]) ? leadingNumber(s) : null;
-  if (num === null || num === 'overflow') return { ok: false, error: invalid };
+  if (num === null || num === 'overflow') return invalid;
   const i = unitLength(num.rest);
-  if (i === 0) return { ok: false, error: `time: missing unit in duration ${goTimeQuote(orig)}` };
+  if (i === 0) return failure('missingUnit', { duration: goTimeQuote(orig) });
   const name = num.rest.slice(0, i);
   const unit = Object.prototype.hasOwnProperty.call(UNITS, name) ? UNITS[name] : undefined; // `1constructor` is an unknown unit
-  if (unit === undefined) return { ok: false, error: `time: unknown unit ${goTimeQuote(name)} in duration ${goTimeQuote(orig)}` };
-  if (num.int > LIMIT / unit) return { ok: false, error: invalid };
+  if (unit === undefined) return failure('unknownUnit', { unit: goTimeQuote(name), duration: goTimeQuote(orig) });
+  if (num.int > LIMIT / unit) return invalid;
   const v = num.int * unit + fractionNs(num.frac, unit, num.scale);
-  if (v > LIMIT) return { ok: false, error: invalid };
+  if (v > LIMIT) return invalid;
   return { ok: true, nanoseconds: v, rest: num.rest.slice(i) };
 }
 
@@ -116,22 +137,22 @@ export function parseGoDuration(text: string): GoDurationResult {
 }
 
 function parseUncached(text: string): GoDurationResult {
-  const invalid = `time: invalid duration ${goTimeQuote(text)}`;
+  const invalid = failure('invalid', { duration: goTimeQuote(text) });
   let s = text;
   const neg = s[0] === '-';
   if (s[0] === '-' || s[0] === '+') s = s.slice(1);
   if (s === '0') return { ok: true, nanoseconds: 0n };
-  if (s === '') return { ok: false, error: invalid };
+  if (s === '') return invalid;
   let total = 0n;
   while (s !== '') {
     const step = parseGroup(s, invalid, text);
     if (!step.ok) return step;
     total += step.nanoseconds;
-    if (total > LIMIT) return { ok: false, error: invalid };
+    if (total > LIMIT) return invalid;
     s = step.rest;
   }
   if (neg) return { ok: true, nanoseconds: -total };
-  if (total > LIMIT - 1n) return { ok: false, error: invalid };
+  if (total > LIMIT - 1n) return invalid;
   return { ok: true, nanoseconds: total };
 }
 

@@ -5,9 +5,9 @@ import { quoteGo } from './finding.js';
 
 export type JsonRecord = Readonly<Record<string, unknown>>;
 
-export function isRecord(v: unknown): v is JsonRecord {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+import { isRecord } from './json.js';
+
+export { isRecord };
 
 /** The record at `keys` below `root`, or undefined when any step is missing or not a mapping. */
 export function recordAt(root: unknown, keys: readonly string[]): JsonRecord | undefined {

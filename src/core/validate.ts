@@ -1,62 +1,18 @@
 // The engine's entry point: judges one decoded object the way a Kubernetes API server with the
 // ToolHive CRD installed would (mode `crd`), plus operator/vMCP runtime parity (mode `strict`).
-// CONTRACT (shared by webhook, CLI and renderer). Implementation owned by the core engine work.
-import type { Finding } from './finding.js';
-import type { CrdVersionSchema, SchemaNode } from './schema/types.js';
+// The types it speaks are in contract.ts.
+import type { CompiledVersion, Finding, Mode, SchemaProvider, ValidateOptions, ValidationResult } from './contract.js';
 
-export type Mode = 'strict' | 'crd';
-
-/** A served CRD version ready to validate against (structural metadata + compiled OpenAPI check). */
-export interface CompiledVersion {
-  readonly meta: CrdVersionSchema;
-  /** ajv-style validate function for the OpenAPI part (x-kubernetes-* removed, patterns translated). */
-  readonly validate: AjvLikeValidate;
-}
-
-export interface AjvLikeError {
-  readonly instancePath: string;
-  readonly keyword: string;
-  readonly params: Record<string, unknown>;
-  readonly message?: string;
-  readonly schemaPath: string;
-}
-
-export interface AjvLikeValidate {
-  (data: unknown): boolean;
-  errors?: readonly AjvLikeError[] | null;
-}
-
-export interface SchemaProvider {
-  readonly group: string;
-  readonly kind: string;
-  /** Served versions, e.g. ['v1beta1', 'v1alpha1']. */
-  readonly versions: readonly string[];
-  get(version: string): CompiledVersion | undefined;
-}
-
-export interface ValidateOptions {
-  readonly mode: Mode;
-  readonly schemas: SchemaProvider;
-}
-
-export interface ValidationResult {
-  /** The object as the API server would store it: pruned and defaulted. Undefined when not decodable. */
-  readonly object: unknown;
-  /** Errors and warnings, deterministic order. */
-  readonly findings: readonly Finding[];
-  /** True when no finding has severity `error`. */
-  readonly allowed: boolean;
-  /** The structural schema of the version the object was judged against (absent when it was not). */
-  readonly schema?: SchemaNode;
-}
+export type { AjvLikeError, AjvLikeValidate, CompiledVersion, Mode, SchemaProvider, ValidateOptions, ValidationResult } from './contract.js';
 
 import { pruneAndDefault } from './schema/prune-default.js';
 import { checkOpenApi, blocksCel } from './schema/openapi-check.js';
 import { checkListTypes } from './schema/list-types.js';
 import { evaluateCelRules } from './cel/evaluate.js';
 import { rules } from './rules/index.js';
-import { celNotCheckedFinding, internalErrorFinding, notAMappingFinding, unservedVersionFinding, wrongKindFinding } from './rules/engine-rules.js';
-import type { Rule, RuleContext } from './rules/types.js';
+import { celNotCheckedFinding, internalErrorFinding, notAMappingFinding, unservedVersionFinding, wrongKindFinding } from './rules/document-findings.js';
+import { bindReporter } from './finding.js';
+import type { Reporter, RuleContext, RuleMeta } from './rules/rule.js';
 import { isRecord, type JsonRecord } from './spec.js';
 
 /** A finding that denies the object (every error; warnings never do). */
@@ -85,28 +41,42 @@ function documentProblem(input: unknown, schemas: SchemaProvider): Finding | und
   return undefined;
 }
 
+/** A rule the engine runs, with its reporter bound once. */
+interface Checking {
+  readonly meta: RuleMeta;
+  readonly check: (ctx: RuleContext, report: Reporter<string>) => Finding[];
+  readonly report: Reporter<string>;
+}
+
 /** The registry's checking rules for a mode and stage (ObjectMeta before the OpenAPI check, the rest after CEL). */
-const checking = (mode: Mode, metadata: boolean): readonly Rule[] => rules.filter((r) => r.check !== undefined && r.modes.includes(mode) && (r.stage === 'metadata') === metadata);
-const rulesByMode: Readonly<Record<Mode, { readonly metadata: readonly Rule[]; readonly later: readonly Rule[] }>> = {
+function checking(mode: Mode, metadata: boolean): readonly Checking[] {
+  const out: Checking[] = [];
+  for (const r of rules as readonly { meta: RuleMeta; check?: (ctx: RuleContext, report: Reporter<string>) => Finding[] }[]) {
+    if (r.check === undefined || !r.meta.modes.includes(mode) || (r.meta.stage === 'metadata') !== metadata) continue;
+    const meta = r.meta;
+    out.push({ meta, check: r.check, report: bindReporter(meta, mode) });
+  }
+  return out;
+}
+const rulesByMode: Readonly<Record<Mode, { readonly metadata: readonly Checking[]; readonly later: readonly Checking[] }>> = {
   strict: { metadata: checking('strict', true), later: checking('strict', false) },
   crd: { metadata: checking('crd', true), later: checking('crd', false) },
 };
 
 /** Runs each rule into `out`; a rule that throws becomes an internal-error finding naming it. */
-function runRules(ctx: RuleContext, list: readonly Rule[], out: Finding[]): void {
+function runRules(ctx: RuleContext, list: readonly Checking[], out: Finding[]): void {
   for (const r of list) {
     try {
-      for (const f of r.check!(ctx)) out.push(f);
+      for (const f of r.check(ctx, r.report)) out.push(f);
     } catch (e) {
-      out.push(internalErrorFinding(`rule ${r.id}: ${e instanceof Error ? e.message : String(e)}`));
+      out.push(internalErrorFinding(`rule ${r.meta.id}: ${e instanceof Error ? e.message : String(e)}`));
     }
   }
 }
 
 function judge(input: JsonRecord, version: string, compiled: CompiledVersion, mode: Mode): ValidationResult {
   const schema = compiled.meta.schema;
-  const severity = mode === 'strict' ? 'error' : 'warning';
-  const pruned = pruneAndDefault(input, schema, { severity, dropStatus: compiled.meta.statusSubresource === true });
+  const pruned = pruneAndDefault(input, schema, { mode, dropStatus: compiled.meta.statusSubresource === true });
   const object = pruned.object as Record<string, unknown>;
   const ctx: RuleContext = { object, input, schema, version, mode, ...(compiled.meta.deprecationWarning === undefined ? {} : { deprecationWarning: compiled.meta.deprecationWarning }) };
   const findings = pruned.findings.slice();

@@ -19,7 +19,7 @@ function compositeTools(ctx: ModelContext, config: Obj): unknown[] | undefined {
   const seen = new Set<string>();
   for (const tool of all) {
     const name = str(rec(tool).name);
-    if (seen.has(name)) ctx.issues.push({ path: ['spec', 'config', 'compositeTools'], type: 'Invalid value', detail: `invalid composite tools: duplicate composite tool name: "${name}"` });
+    if (seen.has(name)) ctx.issues.push({ rule: 'render-operator-error', messageId: 'duplicateTool', data: { name }, path: ['spec', 'config', 'compositeTools'], type: 'Invalid value' });
     seen.add(name);
   }
   return all.length > 0 ? all : undefined;
@@ -52,13 +52,16 @@ function audit(ctx: ModelContext, config: Obj): Obj | undefined {
 
 /** Lookups whose result exists only in the cluster: refused with the reason (see README render section). */
 function refuseClusterOnly(ctx: ModelContext): void {
-  const refuse = (field: string, detail: string): void => void ctx.issues.push({ path: ['spec', field], type: 'Forbidden', detail });
-  if (ctx.spec.embeddingServerRef !== undefined) refuse('embeddingServerRef', `the optimizer's embeddingService comes from EmbeddingServer ${ctx.namespace}/${str(rec(ctx.spec.embeddingServerRef).name)} status, which an offline render cannot see`);
-  if (ctx.spec.authServerConfig !== undefined) refuse('authServerConfig', 'the embedded auth server config (ConfigMap key authserver-config.yaml) is not rendered offline');
+  const at = (field: string) => ({ path: ['spec', field], type: 'Forbidden' }) as const;
+  if (ctx.spec.embeddingServerRef !== undefined) {
+    const data = { namespace: ctx.namespace, name: str(rec(ctx.spec.embeddingServerRef).name) };
+    ctx.issues.push({ rule: 'render-cluster-only', messageId: 'embeddingServer', data, ...at('embeddingServerRef') });
+  }
+  if (ctx.spec.authServerConfig !== undefined) ctx.issues.push({ rule: 'render-cluster-only', messageId: 'authServerConfig', data: {}, ...at('authServerConfig') });
   if (ctx.spec.telemetryConfigRef !== undefined) {
     const name = str(rec(ctx.spec.telemetryConfigRef).name);
     if (lookup(ctx, 'MCPTelemetryConfig', name, ['spec', 'telemetryConfigRef', 'name']) !== undefined) {
-      refuse('telemetryConfigRef', `MCPTelemetryConfig ${ctx.namespace}/${name}: the operator fills telemetry.serviceVersion with its own build version, which an offline render cannot know`);
+      ctx.issues.push({ rule: 'render-cluster-only', messageId: 'telemetryVersion', data: { namespace: ctx.namespace, name }, ...at('telemetryConfigRef') });
     }
   }
 }

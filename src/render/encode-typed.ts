@@ -2,13 +2,17 @@
 // yaml.v3's Marshal would write it: struct fields in Go order with omitempty, pointers to empty
 // structs as {}, nil slices/maps of always-written fields as []/{}, durations canonicalised,
 // metav1.Duration as a `duration:` mapping, free-form JSON numbers as float64.
+import type { MessageIdOf } from '../core/rules/report.js';
+import type { MessageData } from '../core/rules/rule.js';
 import { canonicalDuration, fieldsOf, isRecord, isZeroType, parseGoType, type GoType } from './go-types.js';
 import { Float64, YamlMap, goMap, type YamlNode } from './yaml-node.js';
 
-/** A value the operator could not decode: the path (segments below the root) and Go's error text. */
+/** A value the operator could not decode: the path (segments below the root) and Go's error as a render-undecodable message id and its slots. */
 export interface DecodeError {
   readonly path: readonly (string | number)[];
-  readonly message: string;
+  readonly rule: 'render-undecodable';
+  readonly messageId: MessageIdOf<'render-undecodable'>;
+  readonly data: MessageData;
 }
 
 class Encoder {
@@ -25,9 +29,15 @@ class Encoder {
 
   duration(v: unknown): string {
     if (v === undefined || v === null || v === '') return '0s';
-    const parsed = typeof v === 'string' ? canonicalDuration(v) : { ok: false as const, error: `cannot decode ${typeof v} as a duration` };
-    if (parsed.ok) return parsed.text;
-    this.errors.push({ path: [...this.path], message: parsed.error });
+    if (typeof v !== 'string') return this.fail({ rule: 'render-undecodable', messageId: 'durationType', data: { type: typeof v } });
+    const parsed = canonicalDuration(v);
+    // time.ParseDuration's codes are render-undecodable's message ids (its table spreads goDurationMessages).
+    return parsed.ok ? parsed.text : this.fail({ rule: 'render-undecodable', messageId: parsed.code, data: parsed.data });
+  }
+
+  /** Records a decode error at the current path; the field encodes as the zero duration. */
+  private fail(error: Omit<DecodeError, 'path'>): string {
+    this.errors.push({ path: [...this.path], ...error });
     return '0s';
   }
 

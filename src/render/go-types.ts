@@ -1,7 +1,10 @@
 // Go type expressions from the field table ('*T', '[]T', 'map[string]T', kinds, named types) and
 // yaml.v3's isZero for a JSON-shaped value of that type (what omitempty skips).
-import { formatGoDuration, parseGoDuration } from '../core/duration.js';
+import { formatGoDuration, parseGoDuration, type GoDurationError } from '../core/duration.js';
 import { namedScalars, structFields } from './config-fields.js';
+import { isRecord } from '../core/json.js';
+
+export { isRecord };
 
 export type GoType =
   | { readonly kind: 'ptr' | 'slice' | 'map'; readonly elem: string }
@@ -53,17 +56,18 @@ function parseUncached(type: string): GoType {
   throw new Error(`config-fields: unknown Go type ${type}`);
 }
 
-export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNil = (v: unknown): boolean => v === undefined || v === null;
 
 /** Canonical Go duration text per input text (pure memo; durations repeat a lot). */
-const durationMemo = new Map<string, { ok: true; text: string } | { ok: false; error: string }>();
+export type CanonicalDuration = { readonly ok: true; readonly text: string } | GoDurationError;
+const durationMemo = new Map<string, CanonicalDuration>();
 
-export function canonicalDuration(v: string): { ok: true; text: string } | { ok: false; error: string } {
+/** The canonical text, or time.ParseDuration's error (its code and slots; the texts are goDurationMessages). */
+export function canonicalDuration(v: string): CanonicalDuration {
   let hit = durationMemo.get(v);
   if (hit === undefined) {
     const parsed = parseGoDuration(v);
-    hit = parsed.ok ? { ok: true, text: formatGoDuration(parsed.nanoseconds) } : { ok: false, error: parsed.error };
+    hit = parsed.ok ? { ok: true, text: formatGoDuration(parsed.nanoseconds) } : parsed;
     if (durationMemo.size < 4096) durationMemo.set(v, hit);
   }
   return hit;

@@ -48,7 +48,7 @@ function resolveOidc(ctx: ModelContext, ref: Obj): Obj | undefined {
   const spec = specOf(target);
   const source = spec.type === 'inline' ? fromInline(rec(spec.inline)) : spec.type === 'kubernetesServiceAccount' ? fromServiceAccount(rec(spec.kubernetesServiceAccount)) : undefined;
   if (source === undefined) {
-    ctx.issues.push({ path, type: 'Invalid value', detail: `MCPOIDCConfig ${ctx.namespace}/${str(ref.name)}: unknown OIDC config type "${str(spec.type)}"` });
+    ctx.issues.push({ rule: 'render-operator-error', messageId: 'oidcType', data: { namespace: ctx.namespace, name: str(ref.name), type: str(spec.type) }, path, type: 'Invalid value' });
     return undefined;
   }
   const resource = str(ref.resourceUrl) || `http://${ctx.name}.${ctx.namespace}.svc.cluster.local:${VMCP_PORT}`;
@@ -88,11 +88,13 @@ function authzFromSpec(ctx: ModelContext, authz: Obj): Obj | undefined {
   const cm = lookup(ctx, 'ConfigMap', str(ref.name), path);
   if (cm === undefined) return undefined;
   const key = str(ref.key) || 'authz.json';
-  const cedar = parseAuthzDocument(rec(cm.data)[key], `authz ConfigMap ${ctx.namespace}/${str(ref.name)}`, key);
-  if (typeof cedar === 'string') {
-    ctx.issues.push({ path, type: 'Invalid value', detail: cedar });
+  const parsed = parseAuthzDocument(rec(cm.data)[key]);
+  if (!parsed.ok) {
+    const data = { namespace: ctx.namespace, name: str(ref.name), key, ...parsed.data };
+    ctx.issues.push({ rule: parsed.rule, messageId: parsed.messageId, data, path, type: 'Invalid value' });
     return undefined;
   }
+  const cedar = parsed.cedar;
   return { type: 'cedar', policies: cedar.policies, entitiesJson: cedar.entities_json, ...claimOverrides(authz, cedar) };
 }
 
@@ -107,12 +109,12 @@ function authzFromRef(ctx: ModelContext, ref: Obj): Obj | undefined {
   const target = lookup(ctx, 'MCPAuthzConfig', str(ref.name), path);
   if (target === undefined) return undefined;
   if (notValid(target)) {
-    ctx.issues.push({ path, type: 'Invalid value', detail: `MCPAuthzConfig ${ctx.namespace}/${str(ref.name)} is not Valid (status condition Valid is False); the operator refuses it` });
+    ctx.issues.push({ rule: 'render-operator-error', messageId: 'authzInvalid', data: { namespace: ctx.namespace, name: str(ref.name) }, path, type: 'Invalid value' });
     return undefined;
   }
   const spec = specOf(target);
   if (spec.type !== 'cedarv1') {
-    ctx.issues.push({ path, type: 'Invalid value', detail: `MCPAuthzConfig type "${str(spec.type)}" is not yet supported for VirtualMCPServer; only cedarv1 is supported` });
+    ctx.issues.push({ rule: 'render-operator-error', messageId: 'authzType', data: { type: str(spec.type) }, path, type: 'Invalid value' });
     return undefined;
   }
   const cedar = rec(spec.config);
@@ -124,9 +126,11 @@ function checkPrimaryUpstream(ctx: ModelContext, authz: Obj): void {
   const explicit = str(rec(authz.inline).primaryUpstreamProvider);
   if (explicit === '') return;
   ctx.issues.push({
+    rule: 'render-operator-error',
+    messageId: 'primaryUpstreamProvider',
+    data: { provider: explicit },
     path: [...PATH, 'authzConfig', 'inline', 'primaryUpstreamProvider'],
     type: 'Invalid value',
-    detail: `authz primaryUpstreamProvider "${explicit}" set without an embedded auth server (spec.authServerConfig must be configured)`,
   });
 }
 

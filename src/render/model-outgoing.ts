@@ -10,7 +10,7 @@ const PATH = ['spec', 'outgoingAuth'];
 function strategy(ctx: ModelContext, auth: Obj, path: readonly (string | number)[]): Obj | undefined {
   if (auth.type === 'discovered') return { type: 'unauthenticated' };
   if (auth.type !== 'externalAuthConfigRef') {
-    ctx.issues.push({ path, type: 'Invalid value', detail: `unknown auth type "${str(auth.type)}"` });
+    ctx.issues.push({ rule: 'render-operator-error', messageId: 'authType', data: { type: str(auth.type) }, path, type: 'Invalid value' });
     return undefined;
   }
   const ref = str(rec(auth.externalAuthConfigRef).name);
@@ -19,9 +19,11 @@ function strategy(ctx: ModelContext, auth: Obj, path: readonly (string | number)
   const type = str(specOf(target).type);
   if (type === 'unauthenticated') return { type: 'unauthenticated' };
   ctx.issues.push({
+    rule: 'render-cluster-only',
+    messageId: 'externalAuthStrategy',
+    data: { namespace: ctx.namespace, name: ref, type },
     path: [...path, 'externalAuthConfigRef'],
     type: 'Forbidden',
-    detail: `MCPExternalAuthConfig ${ctx.namespace}/${ref} (type ${type}): only type unauthenticated is converted offline; the other strategies carry operator-generated secret env names`,
   });
   return undefined;
 }
@@ -30,11 +32,7 @@ export function buildOutgoingAuth(ctx: ModelContext): Obj {
   if (ctx.spec.outgoingAuth === undefined) return { source: 'discovered' };
   const spec = rec(ctx.spec.outgoingAuth);
   if (spec.source === 'inline') {
-    ctx.issues.push({
-      path: [...PATH, 'source'],
-      type: 'Forbidden',
-      detail: 'source inline: the operator builds backends and outgoingAuth from the live workloads of the MCPGroup, which an offline render cannot see',
-    });
+    ctx.issues.push({ rule: 'render-cluster-only', messageId: 'outgoingInline', data: {}, path: [...PATH, 'source'], type: 'Forbidden' });
   }
   const out: Obj = { source: spec.source };
   if (spec.default !== undefined) out.default = strategy(ctx, rec(spec.default), [...PATH, 'default']);

@@ -1,16 +1,27 @@
 // The objects a VirtualMCPServer may reference, taken from the same input (no cluster access):
 // looked up by kind, namespace and name. A miss is a render issue naming all three.
+import type { ErrorType } from '../core/contract.js';
+import type { MessageIdOf, RuleId } from '../core/rules/report.js';
+import type { MessageData } from '../core/rules/rule.js';
 import { isRecord } from './go-types.js';
 
 export type Obj = Record<string, unknown>;
 export type Segments = readonly (string | number)[];
 
-/** Why a spec cannot be rendered; `path` points into the VirtualMCPServer. */
-export interface RenderIssue {
+/** The registry's render rules (src/core/rules/render-rules.ts holds their texts). */
+export type RenderRuleId = Extract<RuleId, `render-${string}`>;
+
+/** Why a spec cannot be rendered: a render rule, one of its message ids and the slots; `path` points into the VirtualMCPServer. */
+export interface IssueOf<Id extends RenderRuleId> {
+  readonly rule: Id;
+  readonly messageId: MessageIdOf<Id>;
+  readonly data: MessageData;
   readonly path: Segments;
-  readonly type: 'Not found' | 'Invalid value' | 'Forbidden';
-  readonly detail: string;
+  readonly type: ErrorType;
 }
+
+/** An issue of any render rule (each message id checked against its own rule). */
+export type RenderIssue = { readonly [Id in RenderRuleId]: IssueOf<Id> }[RenderRuleId];
 
 /** Namespace an object lands in when its manifest names none (kubectl's default context namespace). */
 export const DEFAULT_NAMESPACE = 'default';
@@ -43,7 +54,7 @@ export class ObjectIndex {
 export function lookup(ctx: ModelContext, kind: string, name: string, path: Segments): Obj | undefined {
   const found = ctx.index.get(kind, ctx.namespace, name);
   if (found === undefined) {
-    ctx.issues.push({ path, type: 'Not found', detail: `${kind} ${ctx.namespace}/${name} not found in the input (the operator reads it from the cluster)` });
+    ctx.issues.push({ rule: 'render-reference-not-found', messageId: 'notFound', data: { kind, namespace: ctx.namespace, name }, path, type: 'Not found' });
   }
   return found;
 }

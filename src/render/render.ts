@@ -1,14 +1,15 @@
 // Rendering, pure: every VirtualMCPServer in the input is judged by the engine first (CRD
 // defaulting, schema, CEL, rules); a denied object is not rendered and its findings are returned.
 // An allowed one goes through the config model (step one) and the emitter (step two).
-import { makeFinding, type Finding } from '../core/finding.js';
+import type { Finding } from '../core/finding.js';
+import { report } from '../core/rules/report.js';
 import { applyDefaults } from '../core/schema/defaults.js';
 import { servedVersionOf, validateObject, type Mode, type SchemaProvider } from '../core/validate.js';
 import { buildConfigModel } from './config-model.js';
 import { buildConfigMap, type ConfigMapObject } from './configmap.js';
 import { emitYaml } from './emit-yaml.js';
-import { encodeTyped } from './encode-typed.js';
-import { ObjectIndex, nameOf, namespaceOf, type Obj, type RenderIssue } from './refs.js';
+import { encodeTyped, type DecodeError } from './encode-typed.js';
+import { ObjectIndex, nameOf, namespaceOf, type IssueOf, type Obj, type RenderIssue, type RenderRuleId } from './refs.js';
 
 export interface RenderedConfig {
   /** Position of the VirtualMCPServer in the input objects. */
@@ -34,23 +35,19 @@ export interface RenderOptions {
   readonly mode?: Mode;
 }
 
-const RULES: Readonly<Record<RenderIssue['type'], string>> = {
-  'Not found': 'render-reference-not-found',
-  'Invalid value': 'render-operator-error',
-  Forbidden: 'render-cluster-only',
-};
+/** A render issue as a finding: its rule's template filled with its data (the texts live in core/rules/render-rules.ts). */
+export function issueFinding<Id extends RenderRuleId>(issue: IssueOf<Id>): Finding {
+  return report(issue.rule, issue.messageId, issue.data, { path: issue.path, type: issue.type });
+}
 
-const toFinding = (issue: RenderIssue): Finding =>
-  makeFinding({ rule: RULES[issue.type], origin: 'runtime', severity: 'error', path: issue.path, type: issue.type, detail: issue.detail });
+/** A value spec.config holds that the operator could not decode, as a render issue under spec.config. */
+const decodeIssue = (e: DecodeError): RenderIssue => ({ ...e, path: ['spec', 'config', ...e.path], type: 'Invalid value' });
 
 /** config.yaml for one allowed (defaulted) object, or the reasons it cannot be rendered. */
 function renderOne(object: Obj, index: ObjectIndex, toolDefaults: (tool: unknown) => unknown): { yaml: string } | { findings: Finding[] } {
   const model = buildConfigModel(object, index, toolDefaults);
   const encoded = encodeTyped('config.Config', model.config);
-  const decodeFindings = encoded.errors.map((e) =>
-    makeFinding({ rule: 'render-undecodable', origin: 'runtime', severity: 'error', path: ['spec', 'config', ...e.path], type: 'Invalid value', detail: e.message }),
-  );
-  const findings = [...model.issues.map(toFinding), ...decodeFindings];
+  const findings = [...model.issues, ...encoded.errors.map(decodeIssue)].map(issueFinding);
   return findings.length > 0 ? { findings } : { yaml: emitYaml(encoded.node) };
 }
 

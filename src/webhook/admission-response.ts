@@ -4,7 +4,7 @@
 // and other clients print `admission webhook "<name>" denied the request: <message>`, so the
 // message's first line stands on its own and every error follows on its own line, field path first.
 import type { ErrorType, Finding } from '../core/finding.js';
-import type { AdmissionApiVersion, GroupVersionKind } from './admission.js';
+import type { AdmissionApiVersion, GroupVersionKind } from './admission-types.js';
 
 export type Verdict =
   | { readonly allowed: true; readonly warnings: readonly string[] }

@@ -4,17 +4,14 @@
 // product sees the wire format.
 export { toResponse, type Verdict, type AdmissionResponseReview } from './admission-response.js';
 
-export const admissionApiVersions = ['admission.k8s.io/v1', 'admission.k8s.io/v1beta1'] as const;
-export type AdmissionApiVersion = (typeof admissionApiVersions)[number];
+import { admissionApiVersions, type AdmissionApiVersion, type GroupVersionKind } from './admission-types.js';
+import { isRecord } from '../core/json.js';
+
+export { admissionApiVersions, type AdmissionApiVersion, type GroupVersionKind } from './admission-types.js';
 
 const operations = ['CREATE', 'UPDATE', 'DELETE', 'CONNECT'] as const;
 export type Operation = (typeof operations)[number];
 
-export interface GroupVersionKind {
-  readonly group: string;
-  readonly version: string;
-  readonly kind: string;
-}
 
 export interface Review {
   readonly apiVersion: AdmissionApiVersion;
@@ -46,9 +43,6 @@ export function isReviewError(value: Review | ReviewError): value is ReviewError
 
 type Json = Record<string, unknown>;
 
-function isRecord(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 const fail = (reviewError: string): ReviewError => ({ reviewError });
 

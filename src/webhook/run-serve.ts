@@ -2,13 +2,12 @@
 // touches process signals; everything below it takes its dependencies as parameters.
 import { pino, type Logger } from 'pino';
 import { Registry } from 'prom-client';
-import type { CliIo } from '../cli/io.js';
 import type { ServeConfig } from '../config.js';
 import { loadBuiltinSchemas } from '../core/schema/builtin.js';
 import { validateObject } from '../core/validate.js';
 import type { ValidateFn } from './judge.js';
 import { startServer, type RunningServer } from './server.js';
-import { openTlsSource } from './tls-setup.js';
+import { openTlsSource } from '../tls/setup.js';
 import { cachedValidate } from './verdict-cache.js';
 
 /** Never logged in clear, whatever ends up in a log object by mistake. */
@@ -71,7 +70,13 @@ function untilSignal(server: RunningServer, logger: Logger): Promise<void> {
   });
 }
 
-export async function runServe(config: ServeConfig, io: CliIo): Promise<number> {
+/** Where `serve` prints its example commands and start-up errors (the CLI's io satisfies it). */
+export interface ServeOutput {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+export async function runServe(config: ServeConfig, io: ServeOutput): Promise<number> {
   const logger = makeLogger(config);
   const registry = new Registry();
   try {

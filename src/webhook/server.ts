@@ -13,7 +13,7 @@ import type { ServeConfig } from '../config.js';
 import { buildApp, type WebhookApp } from './app.js';
 import type { ValidateFn } from './judge.js';
 import { createMetrics } from './metrics.js';
-import type { TlsMaterial, TlsSource } from './tls-source.js';
+import type { TlsMaterial, TlsSource } from '../tls/source.js';
 
 export interface ServerDeps {
   readonly config: ServeConfig;

@@ -2,7 +2,10 @@
 // total) and that kubectl prints as `Warning: <text>`. PURE: one line each, printable, at most 120
 // characters, no duplicates, no own "Warning:" prefix, and a total well inside the budget.
 
-export const maxWarningLength = 120;
+import { MAX_WARNING_LENGTH as maxWarningLength } from '../core/rules/template.js';
+
+/** The one cap, shared with the lint rules that fit their texts to it. */
+export { maxWarningLength };
 /** Our own budget, leaving room under the API server's 4096 for other webhooks' warnings. */
 export const warningBudget = 2048;
 

@@ -54,7 +54,7 @@ void test('warnings are kept, or dropped with quiet; an unserved version or anot
 void test('unreadable inputs and broken documents become error verdicts with positions', async () => {
   const schemas = await loadBuiltinSchemas();
   const reports = checkInputs(
-    [{ kind: 'error', source: 'gone.yaml', rule: 'input-unreadable', message: 'cannot read: no such file or directory' }, text('bad.yaml', 'kind: VirtualMCPServer\nspec: [\n')],
+    [{ kind: 'error', source: 'gone.yaml', rule: 'input-unreadable', messageId: 'noSuchFile', data: {} }, text('bad.yaml', 'kind: VirtualMCPServer\nspec: [\n')],
     { mode: 'strict', schemas, quiet: false },
   );
   assert.deepEqual(reports.map((r) => [r.source, r.verdict, r.errors[0]!.rule, r.errors[0]!.origin, `${r.errors[0]!.line}:${r.errors[0]!.column}`]), [

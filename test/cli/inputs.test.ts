@@ -4,9 +4,10 @@ import { mkdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readInputs, type Input } from '../../src/cli/inputs.js';
 import { maxInputBytes } from '../../src/cli/input-limits.js';
+import { problemText } from '../../src/cli/input-problem.js';
 import { recordingIo, scratch } from './helpers.js';
 
-const summary = (inputs: Input[]): string[] => inputs.map((i) => (i.kind === 'text' ? `${i.source}=${i.text}` : `${i.source}!${i.rule}: ${i.message}`));
+const summary = (inputs: Input[]): string[] => inputs.map((i) => (i.kind === 'text' ? `${i.source}=${i.text}` : `${i.source}!${i.rule}: ${problemText(i)}`));
 
 void test('directories are searched recursively for .yaml/.yml/.json, sorted, named under the argument', async () => {
   const { dir, cleanup } = scratch({ 'm/b.yaml': 'b', 'm/a.yml': 'a', 'm/sub/z.json': 'z', 'm/A.yaml': 'A', 'm/notes.txt': 'x', 'm/sub/deeper/c.yaml': 'c', 'one.yaml': '1' });

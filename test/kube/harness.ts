@@ -4,10 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { Registry } from 'prom-client';
 import { parse } from 'yaml';
-import { createSecretTlsSource, type SecretTlsSourceOptions } from '../../src/kube/secret-tls-source.js';
+import { createSecretTlsSource, type SecretTlsSourceOptions } from '../../src/tls/secret/source.js';
 import type { KubeLogger } from '../../src/kube/logger.js';
-import type { TlsSource } from '../../src/webhook/tls-source.js';
-import { fingerprintOf, splitBundle } from '../../src/kube/certs.js';
+import type { TlsSource } from '../../src/tls/source.js';
+import { fingerprintOf, splitBundle } from '../../src/tls/certs.js';
 import { FakeApiServer } from './fake-apiserver.js';
 
 export const namespace = 'vmcp-admission';

@@ -5,6 +5,7 @@ import { structFields } from '../../src/render/config-fields.js';
 import { buildConfigModel } from '../../src/render/config-model.js';
 import { ensureOperationalDefaults } from '../../src/render/model-operational.js';
 import { ObjectIndex } from '../../src/render/refs.js';
+import { issueFinding } from '../../src/render/render.js';
 
 const vmcp = (spec: Record<string, unknown>, name = 'v'): Record<string, unknown> => ({
   apiVersion: 'toolhive.stacklok.dev/v1beta1',
@@ -92,7 +93,7 @@ void test('outgoingAuth: discovered default and backends become unauthenticated'
 void test('MCPAuthzConfig of another type is refused with the operator message', () => {
   const v = vmcp({ incomingAuth: { type: 'anonymous', authzConfigRef: { name: 'z' } } });
   const { issues } = model(v, [{ kind: 'MCPAuthzConfig', metadata: { name: 'z', namespace: 'ns' }, spec: { type: 'httpv1', config: {} } }]);
-  assert.deepEqual(issues.map((i) => i.detail), ['MCPAuthzConfig type "httpv1" is not yet supported for VirtualMCPServer; only cedarv1 is supported']);
+  assert.deepEqual(issues.map((i) => issueFinding(i).detail), ['MCPAuthzConfig type "httpv1" is not yet supported for VirtualMCPServer; only cedarv1 is supported']);
 });
 
 void test('sessionStorage memory is not written; the password reference never is', () => {
@@ -114,7 +115,7 @@ void test('an MCPAuthzConfig whose status says Valid=False is refused; without s
   const v = vmcp({ incomingAuth: { type: 'anonymous', authzConfigRef: { name: 'z' } } });
   assert.deepEqual((model(v, [authz()]).config.incomingAuth as { authz: Record<string, unknown> }).authz.policies, ['permit(principal, action, resource);']);
   const refused = model(v, [authz({ conditions: [{ type: 'Valid', status: 'False' }] })]);
-  assert.match(refused.issues[0]!.detail, /MCPAuthzConfig ns\/z is not Valid/);
+  assert.match(issueFinding(refused.issues[0]!).detail, /MCPAuthzConfig ns\/z is not Valid/);
 });
 
 void test('map keys named like Object.prototype members are data: a __proto__ backend and a toString override are kept', () => {

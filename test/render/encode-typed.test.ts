@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { emitYaml } from '../../src/render/emit-yaml.js';
 import { encodeTyped } from '../../src/render/encode-typed.js';
+import { report } from '../../src/core/rules/report.js';
 
 const render = (type: string, value: unknown): string => emitYaml(encodeTyped(type, value).node);
 
@@ -44,7 +45,8 @@ void test('output default (thvjson.Any) is written for 0, "" and false, omitted 
 
 void test('undecodable durations are reported with their path and Go error text', () => {
   const { errors } = encodeTyped('config.Config', { rateLimiting: { tools: [{ name: 'x', shared: { maxTokens: 1, refillPeriod: '1M' } }] } });
-  assert.deepEqual(errors, [{ path: ['rateLimiting', 'tools', 0, 'shared', 'refillPeriod'], message: 'time: unknown unit "M" in duration "1M"' }]);
+  const texts = errors.map((e) => ({ path: e.path, message: report('render-undecodable', e.messageId, e.data, { path: null, type: 'Invalid value' }).detail }));
+  assert.deepEqual(texts, [{ path: ['rateLimiting', 'tools', 0, 'shared', 'refillPeriod'], message: 'time: unknown unit "M" in duration "1M"' }]);
 });
 
 void test('unknown keys are dropped by the typed decode (spec.config.ratelimiting typo)', () => {

@@ -2,7 +2,7 @@
 // the exact answer shapes (uid echo, apiVersion echo, causes split like the API server's).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { makeFinding } from '../../src/core/finding.js';
+import { findingOf } from '../core/finding-helper.js';
 import { isReviewError, parseReview, toResponse, type Review } from '../../src/webhook/admission.js';
 import { denialMessage, toCause } from '../../src/webhook/admission-response.js';
 import { fixture } from './helpers/harness.js';
@@ -58,8 +58,8 @@ void describe('parseReview', () => {
 });
 
 const target = { apiVersion: 'admission.k8s.io/v1beta1' as const, uid: 'u-1', name: 'demo', kind: { group: 'toolhive.stacklok.dev', version: 'v1beta1', kind: 'VirtualMCPServer' } };
-const missing = makeFinding({ rule: 'schema-required', origin: 'schema', severity: 'error', path: ['spec', 'groupRef'], type: 'Required value', detail: '' });
-const notice = makeFinding({ rule: 'cel-not-checked', origin: 'cel', severity: 'error', path: null, type: 'Invalid value', value: '"null"', detail: 'some validation rules were not checked' });
+const missing = findingOf('schema-required', { path: ['spec', 'groupRef'], type: 'Required value', detail: '' });
+const notice = findingOf('cel-not-checked', { path: null, type: 'Invalid value', value: '"null"', detail: 'some validation rules were not checked' });
 
 void describe('toResponse', () => {
   void it('allows with the uid and apiVersion echoed and no status or patch', () => {

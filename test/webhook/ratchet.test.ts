@@ -2,13 +2,15 @@
 // oldObject on an unchanged field, become warnings.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { makeFinding, type Finding } from '../../src/core/finding.js';
+import type { Finding } from '../../src/core/finding.js';
+import type { RuleId } from '../../src/core/rules/index.js';
+import { findingOf } from '../core/finding-helper.js';
 import type { PathSegment } from '../../src/core/field-path.js';
 import { correlate, jsonEqual, ratchet } from '../../src/webhook/ratchet.js';
 import type { SchemaNode } from '../../src/core/schema/types.js';
 
-const err = (rule: string, path: PathSegment[] | null, value = '"object"', detail = 'broken'): Finding =>
-  makeFinding({ rule, origin: 'cel', severity: 'error', path, type: 'Invalid value', value, detail });
+const err = (rule: RuleId, path: PathSegment[] | null, value: string | undefined = '"object"', detail = 'broken'): Finding =>
+  findingOf(rule, { path, type: 'Invalid value', ...(value === undefined ? {} : { value }), detail });
 
 const spec = (extra: object = {}): object => ({ groupRef: { name: 'g' }, config: { rateLimiting: { shared: { maxTokens: 1, refillPeriod: 'one minute' } } }, ...extra });
 const obj = (s: object, meta: object = {}): object => ({ metadata: { name: 'x', ...meta }, spec: s });

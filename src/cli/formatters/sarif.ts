@@ -1,10 +1,11 @@
-// SARIF 2.1.0: one run, the rule registry (engine rules and input rules) as the driver's rules,
+// SARIF 2.1.0: one run, the rule registry (engine rules, then input rules) as the driver's rules,
 // one result per finding with a region. Columns are UTF-16 code units, as the yaml library counts.
+import { severityIn } from '../../core/finding.js';
 import { rules } from '../../core/rules/index.js';
-import { inputRules } from '../input-rules.js';
+import type { RuleMeta } from '../../core/rules/rule.js';
 import type { DocumentReport, Report, ReportFinding } from '../report.js';
 
-/** What SARIF needs of a rule; the registry's Rule and the CLI's input rules both fit. */
+/** What SARIF needs of a rule (a registry entry's meta, flattened). */
 export interface RuleInfo {
   readonly id: string;
   readonly description: string;
@@ -19,9 +20,16 @@ interface Descriptor {
   readonly properties: { readonly origin: string };
 }
 
-/** The engine registry followed by the CLI's input rules. */
+/**
+ * A registry entry as SARIF lists it. The default level is the rule's mildest: a rule whose severity
+ * differs by mode (schema-unknown-field: warning in crd, error in strict) is listed at its crd level.
+ */
+const ruleInfo = (meta: RuleMeta): RuleInfo => ({ id: meta.id, description: meta.description, severity: severityIn(meta, 'crd'), origin: meta.origin });
+
+/** The registry: the engine's rules, then the input stage's (the order the driver has always listed). */
 export function allRules(): RuleInfo[] {
-  return [...rules, ...inputRules.map((r) => ({ ...r, severity: 'error' as const, origin: 'input' }))];
+  const metas: readonly RuleMeta[] = rules.map((r) => r.meta);
+  return [...metas.filter((m) => m.stage !== 'input'), ...metas.filter((m) => m.stage === 'input')].map(ruleInfo);
 }
 
 function descriptors(ruleInfos: readonly RuleInfo[]): Descriptor[] {

@@ -12,6 +12,7 @@ import { toCel } from './to-cel.js';
 import { ruleFailure, ruleError, type RuleSite } from './rule-finding.js';
 import { hasRules } from './has-rules.js';
 import { declaredProperty } from '../schema/fields.js';
+import { isRecord } from '../json.js';
 
 interface Node {
   readonly value: unknown;
@@ -22,7 +23,6 @@ interface Node {
   readonly schemaSegment: string;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function pathOf(n: Node): PathSegment[] {
   const out: PathSegment[] = [];

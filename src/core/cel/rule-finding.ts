@@ -1,13 +1,16 @@
 // Renders a failing or erroring CRD rule as the API server does (apiextensions CEL validator):
 // `<path>: Invalid value: "<schema type>": <message>`, honouring messageExpression, reason and fieldPath.
 import { isCelError } from '@bufbuild/cel';
-import { makeFinding, quoteGo, type ErrorType, type Finding } from '../finding.js';
+import type { ErrorType, Finding } from '../contract.js';
+import { quoteGo } from '../finding.js';
 import type { PathSegment } from '../field-path.js';
+import type { CelRuleId } from '../rules/cel-rules.js';
+import { report } from '../rules/report.js';
 import type { CelValidation, SchemaNode } from '../schema/types.js';
 import { compiled } from './environment.js';
 
 export interface RuleSite {
-  readonly rule: string;
+  readonly rule: CelRuleId;
   readonly path: readonly PathSegment[];
   readonly schema: SchemaNode;
   readonly validation: CelValidation;
@@ -37,10 +40,10 @@ function expressionMessage(v: CelValidation, self: unknown): string | undefined 
   return out.trim();
 }
 
-function failureDetail(v: CelValidation, self: unknown): string {
-  const fromExpression = expressionMessage(v, self);
-  if (fromExpression !== undefined) return fromExpression;
-  return v.message !== undefined && v.message.trim() !== '' ? v.message.trim() : `failed rule: ${ruleText(v)}`;
+/** The message id and data of a failed rule: messageExpression, else message, else the rule text. */
+function failure(v: CelValidation, self: unknown): { messageId: 'failed' | 'failedRule'; data: Record<string, string> } {
+  const message = expressionMessage(v, self) ?? (v.message !== undefined && v.message.trim() !== '' ? v.message.trim() : undefined);
+  return message === undefined ? { messageId: 'failedRule', data: { rule: ruleText(v) } } : { messageId: 'failed', data: { message } };
 }
 
 const typeValue = (schema: SchemaNode): string => quoteGo(schema.type ?? '');
@@ -48,9 +51,11 @@ const typeValue = (schema: SchemaNode): string => quoteGo(schema.type ?? '');
 export function ruleFailure(site: RuleSite, self: unknown): Finding {
   const type = REASONS[site.validation.reason ?? ''] ?? 'Invalid value';
   const path = [...site.path, ...fieldPathSegments(site.validation.fieldPath)];
-  const detail = failureDetail(site.validation, self);
   const value = type === 'Invalid value' || type === 'Duplicate value' ? typeValue(site.schema) : undefined;
-  return makeFinding({ rule: site.rule, origin: 'cel', severity: 'error', path, type, ...(value === undefined ? {} : { value }), detail: type === 'Duplicate value' ? '' : detail });
+  const at = { path, type, ...(value === undefined ? {} : { value }) };
+  if (type === 'Duplicate value') return report(site.rule, 'duplicate', {}, at);
+  const { messageId, data } = failure(site.validation, self);
+  return report(site.rule, messageId, data, at);
 }
 
 /** cel-go's wording for what @bufbuild/cel reports differently. */
@@ -61,11 +66,9 @@ function celGoError(message: string): string {
 }
 
 export function ruleError(site: RuleSite, message: string): Finding {
-  const text = ruleText(site.validation);
-  const detail = /^rule compile error: /.test(message)
-    ? message
-    : /^found no matching overload/.test(message)
-      ? `'no such overload': call arguments did not match a supported operator, function or macro signature for rule: ${text}`
-      : `${celGoError(message)} evaluating rule: ${text}`;
-  return makeFinding({ rule: site.rule, origin: 'cel', severity: 'error', path: site.path, type: 'Invalid value', value: typeValue(site.schema), detail });
+  const rule = ruleText(site.validation);
+  const at = { path: site.path, type: 'Invalid value', value: typeValue(site.schema) } as const;
+  if (/^rule compile error: /.test(message)) return report(site.rule, 'compile', { error: message }, at);
+  if (/^found no matching overload/.test(message)) return report(site.rule, 'noOverload', { rule }, at);
+  return report(site.rule, 'evaluation', { error: celGoError(message), rule }, at);
 }

@@ -3,9 +3,9 @@
 // which is new for every call. One slot, not a WeakMap: the rules of one validation run back to
 // back, and a WeakMap entry per validation costs the garbage collector more than the lookup saves.
 import { rateLimitBuckets, type BucketRef } from '../spec.js';
-import type { Finding } from '../finding.js';
+import type { Finding } from '../contract.js';
 import { bucketNumbers, type BucketNumbers } from './bucket-numbers.js';
-import type { RuleContext } from './types.js';
+import type { RuleContext } from './rule.js';
 
 /** A BucketRef with its numbers; one fixed shape (an object spread here cost more than all the rules). */
 export interface Bucket {

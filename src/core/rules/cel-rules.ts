@@ -1,10 +1,10 @@
 // One registry entry per x-kubernetes-validations rule of the ToolHive CRD (docs/upstream-behaviour.md b). An entry is
 // matched by the schema path of the node carrying the rule and by the exact rule text; the message
 // stays in the CRD data (schemas/), so there is exactly one copy of it. `[*]` = each item, `{*}` = each value.
-import type { Rule } from './types.js';
+import { defineRule, type Rule } from './rule.js';
 
 interface CelRuleEntry {
-  readonly id: string;
+  readonly id: `cel-${string}`;
   readonly path: string;
   readonly rule: string;
   readonly description: string;
@@ -15,7 +15,7 @@ const ISSUER = `${AUTH}.trustedIssuers[*]`;
 const OAUTH2 = `${AUTH}.upstreamProviders[*].oauth2Config`;
 const ISSUER_HAS_AUDIENCE_OR_ACTOR = '(has(self.expectedAudience) && size(self.expectedAudience) > 0) || (has(self.actorClaim) && size(self.actorClaim) > 0) || (has(self.actorMatcher) && size(self.actorMatcher) > 0) || (has(self.allowMayAct) && self.allowMayAct)';
 
-const entries: readonly CelRuleEntry[] = [
+const entries = [
   { id: 'cel-ratelimit-requires-redis', path: 'spec', description: 'any spec.config.rateLimiting needs spec.sessionStorage.provider redis', rule: "!has(self.config) || !has(self.config.rateLimiting) || (has(self.sessionStorage) && self.sessionStorage.provider == 'redis')" },
   { id: 'cel-peruser-requires-oidc', path: 'spec', description: 'rateLimiting.perUser needs incomingAuth.type oidc', rule: "!(has(self.config) && has(self.config.rateLimiting) && has(self.config.rateLimiting.perUser)) || (has(self.incomingAuth) && self.incomingAuth.type == 'oidc')" },
   { id: 'cel-tool-peruser-requires-oidc', path: 'spec', description: 'a perUser bucket under rateLimiting.tools needs incomingAuth.type oidc', rule: "!has(self.config) || !has(self.config.rateLimiting) || !has(self.config.rateLimiting.tools) || self.config.rateLimiting.tools.all(t, !has(t.perUser)) || (has(self.incomingAuth) && self.incomingAuth.type == 'oidc')" },
@@ -48,31 +48,41 @@ const entries: readonly CelRuleEntry[] = [
   { id: 'cel-authz-configmap-matches-type', path: 'spec.incomingAuth.authzConfig', description: 'authzConfig.configMap exactly when type is configMap (the default)', rule: "self.type == 'configMap' ? has(self.configMap) : !has(self.configMap)" },
   { id: 'cel-authz-inline-matches-type', path: 'spec.incomingAuth.authzConfig', description: 'authzConfig.inline exactly when type is inline', rule: "self.type == 'inline' ? has(self.inline) : !has(self.inline)" },
   { id: 'cel-session-storage-requires-address', path: 'spec.sessionStorage', description: 'sessionStorage provider redis needs address', rule: "self.provider == 'redis' ? has(self.address) : true" },
-];
+] as const satisfies readonly CelRuleEntry[];
 
 /** Schema path + rule text -> id. */
-const byKey = new Map(entries.map((e) => [`${e.path}\n${e.rule}`, e.id]));
+const byKey = new Map<string, KnownCelId>(entries.map((e) => [`${e.path}\n${e.rule}`, e.id]));
 
 export const CEL_CRD_RULE = 'cel-crd-rule';
+export type CelRuleId = KnownCelId | typeof CEL_CRD_RULE;
 
 /** The registry id of a CRD rule, or the generic id for rules of a `--crd FILE` this registry does not know. */
-export function celRuleId(schemaPath: string, rule: string): string {
+export function celRuleId(schemaPath: string, rule: string): CelRuleId {
   return byKey.get(`${schemaPath}\n${rule}`) ?? CEL_CRD_RULE;
 }
 
 /** Where and what each known CEL rule is (the doc generator reads the message from the CRD by these). */
 export const celRuleLocations: readonly Pick<CelRuleEntry, 'id' | 'path' | 'rule'>[] = entries;
 
-const asRule = (e: CelRuleEntry): Rule => ({
-  id: e.id,
-  origin: 'cel',
-  severity: 'error',
-  description: `${e.description} (CRD rule on ${e.path})`,
-  messages: {},
-  modes: ['crd', 'strict'],
-});
+/**
+ * The API server's texts around a CRD rule (apiextensions' CEL validator); the rule's own message stays
+ * in the CRD data and fills `{message}`.
+ */
+export const celMessages = {
+  failed: '{message}',
+  failedRule: 'failed rule: {rule}',
+  duplicate: '',
+  compile: '{error}',
+  noOverload: "'no such overload': call arguments did not match a supported operator, function or macro signature for rule: {rule}",
+  evaluation: '{error} evaluating rule: {rule}',
+};
 
-export const celRules: readonly Rule[] = [
+type KnownCelId = (typeof entries)[number]['id'];
+
+const asRule = (e: CelRuleEntry & { readonly id: KnownCelId }): Rule<KnownCelId, keyof typeof celMessages> =>
+  defineRule({ id: e.id, origin: 'cel', severity: 'error', stage: 'cel', modes: ['crd', 'strict'], description: `${e.description} (CRD rule on ${e.path})`, messages: celMessages });
+
+export const celRules = [
   ...entries.map(asRule),
-  { id: CEL_CRD_RULE, origin: 'cel', severity: 'error', description: 'a CEL rule of a --crd FILE that this registry does not know; the message is the CRD\'s', messages: {}, modes: ['crd', 'strict'] },
+  defineRule({ id: CEL_CRD_RULE, origin: 'cel', severity: 'error', stage: 'cel', modes: ['crd', 'strict'], description: "a CEL rule of a --crd FILE that this registry does not know; the message is the CRD's", messages: celMessages }),
 ];

@@ -1,7 +1,9 @@
-// THE registry: every rule the engine (and the renderer, src/render) can report, in README order, ids unique (tested). Webhook, CLI
-// and renderer read only this; the README rule table is generated from it.
+// THE registry: every rule any stage can report — CLI input, document, ObjectMeta, OpenAPI schema, CEL,
+// runtime parity, lint, render — in the order of the rules reference; ids unique (tested). Webhook,
+// CLI, renderer and the docs read only this.
+import { inputRules } from './input-rules.js';
+import { celNotChecked, documentKind, documentNotAMapping, documentUnservedVersion, internalError } from './engine-rules.js';
 import { celRules } from './cel-rules.js';
-import { engineRules } from './engine-rules.js';
 import { schemaRules } from './schema-rules.js';
 import { renderRules } from './render-rules.js';
 import { metadataName } from './metadata-name.js';
@@ -18,23 +20,18 @@ import { lintDeprecatedVersion } from './lint-deprecated-version.js';
 import { lintBucketNeverBinds } from './lint-bucket-never-binds.js';
 import { lintRefillRateImplausible } from './lint-refill-rate-implausible.js';
 import { lintConfigSessionStorageIgnored } from './lint-config-session-storage-ignored.js';
-import type { Rule } from './types.js';
+import type { Rule, RuleMeta } from './rule.js';
 
-const byId = (id: string): Rule => {
-  const r = engineRules.find((e) => e.id === id);
-  if (r === undefined) throw new Error(`engine rule ${id} missing`);
-  return r;
-};
-
-export const rules: readonly Rule[] = Object.freeze([
-  byId('document-not-a-mapping'),
-  byId('document-kind'),
-  byId('document-unserved-version'),
+export const rules = [
+  ...inputRules,
+  documentNotAMapping,
+  documentKind,
+  documentUnservedVersion,
   ...schemaRules,
   metadataName,
   metadataStringMaps,
   metadataLabelsAnnotations,
-  byId('cel-not-checked'),
+  celNotChecked,
   ...celRules,
   runtimeRefillPeriodDuration,
   runtimeRefillPeriodPositive,
@@ -48,12 +45,24 @@ export const rules: readonly Rule[] = Object.freeze([
   lintRefillRateImplausible,
   lintConfigSessionStorageIgnored,
   ...renderRules,
-  byId('internal-error'),
-]);
+  internalError,
+] as const;
+Object.freeze(rules);
 
-const index = new Map(rules.map((r) => [r.id, r]));
+type Registered = (typeof rules)[number];
+/** Every id a finding can carry: reporting any other does not type-check. */
+export type RuleId = Registered['meta']['id'];
+/** The message ids of one rule. */
+export type MessageIdOf<Id extends RuleId> = Registered extends infer R ? (R extends Rule<infer I, infer M> ? (Id extends I ? M : never) : never) : never;
+
+const index = new Map<string, RuleMeta>(rules.map((r) => [r.meta.id, r.meta]));
 
 /** The registry entry for an id (every finding's `rule` has one). */
 export function ruleById(id: string): Rule | undefined {
+  return rules.find((r) => r.meta.id === id);
+}
+
+/** The meta of a registered id. */
+export function metaOf(id: string): RuleMeta | undefined {
   return index.get(id);
 }

@@ -113,3 +113,13 @@ export function labelValueErrors(value: string): string[] {
 export function annotationKeyErrors(key: string): string[] {
   return qualifiedNameErrors(key.replace(/\u0130/g, 'i').toLowerCase());
 }
+
+/** The catalog keys of texts a check returned, so a rule reports them by message id. */
+export function messageIdsOf<K extends string>(catalog: Readonly<Record<K, string>>, texts: readonly string[]): K[] {
+  const keys = Object.keys(catalog) as K[];
+  return texts.map((t) => {
+    const key = keys.find((k) => catalog[k] === t);
+    if (key === undefined) throw new Error(`text not in catalog: ${t}`);
+    return key;
+  });
+}

@@ -3,31 +3,38 @@
 // Offline, the same check and the same texts: reported on `metadata.labels` / `metadata.annotations`
 // as the API server does, with the offending key's position for the CLI. Values that are not
 // strings are metadata-string-maps' to report.
-import { makeFinding, quoteGo, type Finding } from '../finding.js';
+import type { Finding } from '../contract.js';
+import { quoteGo } from '../finding.js';
 import { isRecord } from '../spec.js';
 import { utf8Length, utf8MaxLength } from '../utf8-length.js';
-import { annotationKeyErrors, labelValueErrors, labelValueMessages, qualifiedNameErrors, qualifiedNameMessages } from './k8s-names.js';
-import type { Rule, RuleContext } from './types.js';
+import { annotationKeyErrors, labelValueErrors, labelValueMessages, messageIdsOf, qualifiedNameErrors, qualifiedNameMessages } from './k8s-names.js';
+import { defineRule, type Reporter } from './rule.js';
 
-const ID = 'metadata-labels-annotations';
 /** apimachinery's TotalAnnotationSizeLimitB: keys and values together, in bytes. */
 const ANNOTATIONS_MAX_BYTES = 256 * 1024;
+const labelValueIds = { length: 'labelValueLength', format: 'labelValueFormat' } as const;
 const messages = {
   ...qualifiedNameMessages,
-  labelValueLength: labelValueMessages.length,
-  labelValueFormat: labelValueMessages.format,
-  annotationsSize: `may not be more than ${ANNOTATIONS_MAX_BYTES} bytes`,
-} as const;
-
+  [labelValueIds.length]: labelValueMessages.length,
+  [labelValueIds.format]: labelValueMessages.format,
+  annotationsSize: 'may not be more than {limit} bytes',
+};
+type MessageId = keyof typeof messages;
 type Field = 'labels' | 'annotations';
 
-const invalid = (field: Field, key: string, value: string, detail: string): Finding =>
-  makeFinding({ rule: ID, origin: 'schema', severity: 'error', path: ['metadata', field, key], field: `metadata.${field}`, type: 'Invalid value', value: quoteGo(value), detail });
+interface Sink {
+  readonly report: Reporter<MessageId>;
+  readonly out: Finding[];
+}
 
-function labelFindings(labels: Readonly<Record<string, unknown>>, out: Finding[]): void {
+function invalid(sink: Sink, at: { field: Field; key: string; value: string }, ids: readonly MessageId[]): void {
+  for (const id of ids) sink.out.push(sink.report(id, {}, { path: ['metadata', at.field, at.key], field: `metadata.${at.field}`, type: 'Invalid value', value: quoteGo(at.value) }));
+}
+
+function labelFindings(labels: Readonly<Record<string, unknown>>, sink: Sink): void {
   for (const [k, v] of Object.entries(labels)) {
-    for (const detail of qualifiedNameErrors(k)) out.push(invalid('labels', k, k, detail));
-    if (typeof v === 'string') for (const detail of labelValueErrors(v)) out.push(invalid('labels', k, v, detail));
+    invalid(sink, { field: 'labels', key: k, value: k }, messageIdsOf(qualifiedNameMessages, qualifiedNameErrors(k)));
+    if (typeof v === 'string') invalid(sink, { field: 'labels', key: k, value: v }, messageIdsOf(labelValueMessages, labelValueErrors(v)).map((id) => labelValueIds[id]));
   }
 }
 
@@ -41,29 +48,31 @@ function totalBytesOver(texts: readonly string[], limit: number): boolean {
   return bytes > limit;
 }
 
-function annotationFindings(annotations: Readonly<Record<string, unknown>>, out: Finding[]): void {
+function annotationFindings(annotations: Readonly<Record<string, unknown>>, sink: Sink): void {
   const texts: string[] = [];
   for (const [k, v] of Object.entries(annotations)) {
-    for (const detail of annotationKeyErrors(k)) out.push(invalid('annotations', k, k, detail));
+    invalid(sink, { field: 'annotations', key: k, value: k }, messageIdsOf(qualifiedNameMessages, annotationKeyErrors(k)));
     texts.push(k);
     if (typeof v === 'string') texts.push(v);
   }
-  if (totalBytesOver(texts, ANNOTATIONS_MAX_BYTES)) out.push(makeFinding({ rule: ID, origin: 'schema', severity: 'error', path: ['metadata', 'annotations'], type: 'Too long', detail: messages.annotationsSize }));
+  if (totalBytesOver(texts, ANNOTATIONS_MAX_BYTES)) sink.out.push(sink.report('annotationsSize', { limit: ANNOTATIONS_MAX_BYTES }, { path: ['metadata', 'annotations'], type: 'Too long' }));
 }
 
-export const metadataLabelsAnnotations: Rule = {
-  id: ID,
-  origin: 'schema',
-  severity: 'error',
-  description: 'label keys and values and annotation keys have the API server\'s syntax (qualified names, 63-character label values); annotations total at most 256 KiB',
-  messages,
-  modes: ['crd', 'strict'],
-  stage: 'metadata',
-  check: (ctx: RuleContext): Finding[] => {
-    const meta = isRecord(ctx.input.metadata) ? ctx.input.metadata : {};
-    const out: Finding[] = [];
-    if (isRecord(meta.labels)) labelFindings(meta.labels, out);
-    if (isRecord(meta.annotations)) annotationFindings(meta.annotations, out);
-    return out;
+export const metadataLabelsAnnotations = defineRule(
+  {
+    id: 'metadata-labels-annotations',
+    origin: 'schema',
+    severity: 'error',
+    stage: 'metadata',
+    modes: ['crd', 'strict'],
+    description: "label keys and values and annotation keys have the API server's syntax (qualified names, 63-character label values); annotations total at most 256 KiB",
+    messages,
   },
-};
+  (ctx, report) => {
+    const meta = isRecord(ctx.input.metadata) ? ctx.input.metadata : {};
+    const sink: Sink = { report, out: [] };
+    if (isRecord(meta.labels)) labelFindings(meta.labels, sink);
+    if (isRecord(meta.annotations)) annotationFindings(meta.annotations, sink);
+    return sink.out;
+  },
+);

@@ -1,36 +1,37 @@
 // metadata.labels and metadata.annotations are maps of strings (ObjectMeta); YAML turns `version: 1.0`
 // or `enabled: yes` into a number or a boolean, which the API server cannot decode into the object.
-import { makeFinding, type Finding } from '../finding.js';
+import type { Finding } from '../contract.js';
 import { isRecord } from '../spec.js';
-import type { Rule, RuleContext } from './types.js';
+import { defineRule, type Reporter } from './rule.js';
 
-const ID = 'metadata-string-maps';
 const messages = {
   notString: 'must be a string: labels and annotations are maps of strings (quote the value in YAML)',
   notMap: 'must be a map of strings',
-} as const;
+};
 
-function check(meta: Readonly<Record<string, unknown>>, field: 'labels' | 'annotations'): Finding[] {
+function check(meta: Readonly<Record<string, unknown>>, field: 'labels' | 'annotations', report: Reporter<keyof typeof messages>): Finding[] {
   const map = meta[field];
   if (map === undefined || map === null) return [];
-  if (!isRecord(map)) return [makeFinding({ rule: ID, origin: 'schema', severity: 'error', path: ['metadata', field], type: 'Invalid value', value: JSON.stringify(map), detail: messages.notMap })];
+  if (!isRecord(map)) return [report('notMap', {}, { path: ['metadata', field], type: 'Invalid value', value: JSON.stringify(map) })];
   const out: Finding[] = [];
   for (const [k, v] of Object.entries(map)) {
-    if (typeof v !== 'string') out.push(makeFinding({ rule: ID, origin: 'schema', severity: 'error', path: ['metadata', field, k], type: 'Invalid value', value: JSON.stringify(v), detail: messages.notString }));
+    if (typeof v !== 'string') out.push(report('notString', {}, { path: ['metadata', field, k], type: 'Invalid value', value: JSON.stringify(v) }));
   }
   return out;
 }
 
-export const metadataStringMaps: Rule = {
-  id: ID,
-  origin: 'schema',
-  severity: 'error',
-  description: 'metadata.labels and metadata.annotations hold only string values (YAML numbers and booleans must be quoted)',
-  messages,
-  modes: ['crd', 'strict'],
-  stage: 'metadata',
-  check: (ctx: RuleContext): Finding[] => {
-    const meta = isRecord(ctx.input.metadata) ? ctx.input.metadata : {};
-    return [...check(meta, 'labels'), ...check(meta, 'annotations')];
+export const metadataStringMaps = defineRule(
+  {
+    id: 'metadata-string-maps',
+    origin: 'schema',
+    severity: 'error',
+    stage: 'metadata',
+    modes: ['crd', 'strict'],
+    description: 'metadata.labels and metadata.annotations hold only string values (YAML numbers and booleans must be quoted)',
+    messages,
   },
-};
+  (ctx, report) => {
+    const meta = isRecord(ctx.input.metadata) ? ctx.input.metadata : {};
+    return [...check(meta, 'labels', report), ...check(meta, 'annotations', report)];
+  },
+);

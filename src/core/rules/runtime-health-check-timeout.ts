@@ -2,11 +2,10 @@
 // failureHandling object gets the CRD default healthCheckTimeout 10s, so any interval <= 10s written
 // without a timeout stops vMCP at start-up. Zero values are filled by vMCP's defaults first
 // (interval 30s), so only what survives defaulting is compared.
-import { makeFinding, quoteGo, type Finding } from '../finding.js';
+import { quoteGo } from '../finding.js';
 import { formatGoDuration, parseGoDuration } from '../duration.js';
 import { recordAt, stringField } from '../spec.js';
-import { fill } from './template.js';
-import type { Rule, RuleContext } from './types.js';
+import { defineRule } from './rule.js';
 
 const FAILURE_HANDLING = ['spec', 'config', 'operational', 'failureHandling'];
 const CRD_DEFAULT_TIMEOUT = '10s';
@@ -17,20 +16,22 @@ function nanos(text: string | undefined): bigint | undefined {
   return p?.ok === true ? p.nanoseconds : undefined;
 }
 
-const ID = 'runtime-health-check-timeout';
-const messages = {
-  order: 'healthCheckTimeout ({timeout}) must be less than healthCheckInterval ({interval}) to prevent checks from queuing up',
-  defaulted: 'healthCheckTimeout is not set, so the CRD default {timeout} applies',
-} as const;
+const ORDER = 'healthCheckTimeout ({timeout}) must be less than healthCheckInterval ({interval}) to prevent checks from queuing up';
 
-export const runtimeHealthCheckTimeout: Rule = {
-  id: ID,
-  origin: 'runtime',
-  severity: 'error',
-  description: 'failureHandling.healthCheckTimeout (CRD default 10s) must be less than healthCheckInterval, or vMCP refuses to start',
-  messages,
-  modes: ['strict'],
-  check: (ctx: RuleContext): Finding[] => {
+export const runtimeHealthCheckTimeout = defineRule(
+  {
+    id: 'runtime-health-check-timeout',
+    origin: 'runtime',
+    severity: 'error',
+    stage: 'rules',
+    modes: ['strict'],
+    description: 'failureHandling.healthCheckTimeout (CRD default 10s) must be less than healthCheckInterval, or vMCP refuses to start',
+    messages: {
+      order: ORDER,
+      orderDefaulted: `${ORDER} (healthCheckTimeout is not set, so the CRD default {default} applies)`,
+    },
+  },
+  (ctx, report) => {
     const fh = recordAt(ctx.object, FAILURE_HANDLING);
     if (fh === undefined) return [];
     const written = stringField(recordAt(ctx.input, FAILURE_HANDLING), 'healthCheckTimeout');
@@ -40,9 +41,8 @@ export const runtimeHealthCheckTimeout: Rule = {
     if (timeout === undefined || intervalRaw === undefined || timeout <= 0n) return [];
     const interval = intervalRaw === 0n ? VMCP_DEFAULT_INTERVAL : intervalRaw;
     if (timeout < interval) return [];
-    let detail = fill(messages.order, { timeout: formatGoDuration(timeout), interval: formatGoDuration(interval) });
-    if (written === undefined) detail += ` (${fill(messages.defaulted, { timeout: CRD_DEFAULT_TIMEOUT })})`;
-    const path = [...FAILURE_HANDLING, 'healthCheckTimeout'];
-    return [makeFinding({ rule: ID, origin: 'runtime', severity: 'error', path, type: 'Invalid value', value: quoteGo(timeoutText), detail })];
+    const data = { timeout: formatGoDuration(timeout), interval: formatGoDuration(interval), default: CRD_DEFAULT_TIMEOUT };
+    const at = { path: [...FAILURE_HANDLING, 'healthCheckTimeout'], type: 'Invalid value', value: quoteGo(timeoutText) } as const;
+    return [report(written === undefined ? 'orderDefaulted' : 'order', data, at)];
   },
-};
+);

@@ -1,19 +1,20 @@
 // Lint warnings travel as Kubernetes warning headers: one line, at most 120 characters including the
-// field. A rule offers its texts longest first; the first whose whole line fits wins, and as a last
-// resort the shortest is cut.
-import { makeFinding, type Finding } from '../finding.js';
-import { FieldPath, type PathSegment } from '../field-path.js';
-import { fill, MAX_WARNING_LENGTH } from './template.js';
+// field. A rule offers its message ids longest first; the first whose whole line fits wins, and as a
+// last resort the shortest is cut.
+import type { Finding } from '../contract.js';
+import type { PathSegment } from '../field-path.js';
+import type { MessageData, Reporter } from './rule.js';
+import { MAX_WARNING_LENGTH } from './template.js';
 
-export function fittingWarning(rule: string, path: readonly PathSegment[], templates: readonly string[], vars: Readonly<Record<string, string | number>>): Finding {
-  // The line is `<field>: <detail>` (formatFinding for a Warning with a path): measured before a finding is made.
-  const prefix = FieldPath.of(path).toString().length + 2;
-  let detail: string | undefined;
-  for (const t of templates) {
-    detail = fill(t, vars).replace(/[\r\n]+/g, ' ');
-    if (prefix + detail.length <= MAX_WARNING_LENGTH) return makeFinding({ rule, origin: 'lint', severity: 'warning', path, type: 'Warning', detail });
+export function fittingWarning<M extends string>(report: Reporter<M>, path: readonly PathSegment[], messageIds: readonly M[], data: MessageData): Finding {
+  let last: Finding | undefined;
+  for (const id of messageIds) {
+    last = report(id, data, { path, type: 'Warning' });
+    if (last.message.length <= MAX_WARNING_LENGTH) return last;
   }
-  if (detail === undefined) throw new Error(`${rule}: no warning text`);
-  const over = prefix + detail.length - MAX_WARNING_LENGTH;
-  return makeFinding({ rule, origin: 'lint', severity: 'warning', path, type: 'Warning', detail: `${detail.slice(0, Math.max(0, detail.length - over - 3))}...` });
+  if (last === undefined) throw new Error('fittingWarning: no message ids');
+  // The line is `<field>: <detail>`: cut the detail so that the whole line fits.
+  const over = last.message.length - MAX_WARNING_LENGTH;
+  const detail = `${last.detail.slice(0, Math.max(0, last.detail.length - over - 3))}...`;
+  return report(messageIds[messageIds.length - 1]!, data, { path, type: 'Warning', detail });
 }

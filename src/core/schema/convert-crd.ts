@@ -4,6 +4,7 @@
 import type { CrdVersionSchema, SchemaNode } from './types.js';
 import { toAjvSchema } from './to-ajv.js';
 import { setField } from './fields.js';
+import { isRecord } from '../json.js';
 
 export interface ConvertedVersion {
   readonly meta: CrdVersionSchema;
@@ -19,7 +20,6 @@ export interface ExpectedKind {
 }
 
 type Json = Record<string, unknown>;
-const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Drops `description` prose; under `properties` the keys are field names (a field may be called `description`). */
 export function stripDescriptions(node: unknown, isPropertyMap = false): unknown {

@@ -9,9 +9,9 @@
 // Never mutates the input; a subtree with nothing to default (no schema below it) is returned as is.
 import type { SchemaNode } from './types.js';
 import { declaredProperty, hasField, setField, valueSchema } from './fields.js';
+import { isRecord } from '../json.js';
 
 type Json = Record<string, unknown>;
-const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A deep copy of decoded JSON (keys in the same order). */
 export function copy(v: unknown): unknown {

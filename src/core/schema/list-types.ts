@@ -2,14 +2,14 @@
 // it: `map` lists are keyed by x-kubernetes-list-map-keys (a missing key takes the key field's
 // default), `set` lists by value; only the SECOND occurrence of a value is reported, as
 // `<path>[i]: Duplicate value: map[string]interface {}{"name":"search"}` (Go %#v) or `"x"`.
-import { type Finding, makeFinding } from '../finding.js';
+import type { Finding } from '../contract.js';
+import { report } from '../rules/report.js';
 import type { PathSegment } from '../field-path.js';
 import { goBadValue } from './go-format.js';
 import type { SchemaNode } from './types.js';
 import { declaredProperty, hasField, subtreeTest, valueSchema } from './fields.js';
+import { isRecord } from '../json.js';
 
-type Json = Record<string, unknown>;
-const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const UNSPECIFIED = Symbol('unspecified');
 
 /** Go map[interface{}] identity for scalars; json.Marshal (sorted keys) identity for compounds. */
@@ -37,8 +37,8 @@ function secondOccurrences(ids: readonly string[]): number[] {
   return out;
 }
 
-const finding = (path: PathSegment[], type: 'Duplicate value' | 'Invalid value', value: unknown, detail = ''): Finding =>
-  makeFinding({ rule: 'schema-duplicate', origin: 'schema', severity: 'error', path, type, value: goBadValue(value), detail });
+const finding = (path: PathSegment[], messageId: 'duplicate' | 'mapItemNotObject' | 'mapKeyNotScalar', value: unknown): Finding =>
+  report('schema-duplicate', messageId, {}, { path, type: messageId === 'duplicate' ? 'Duplicate value' : 'Invalid value', value: goBadValue(value) });
 
 function mapKey(item: unknown, key: string, s: SchemaNode): unknown {
   if (!isRecord(item)) return UNSPECIFIED;
@@ -48,24 +48,24 @@ function mapKey(item: unknown, key: string, s: SchemaNode): unknown {
 
 function checkMap(list: unknown[], s: SchemaNode, path: PathSegment[]): Finding[] {
   const bad = list.findIndex((x) => x !== null && !isRecord(x));
-  if (bad >= 0) return [finding([...path, bad], 'Invalid value', list[bad], 'must be an object for an array of list-type map')];
+  if (bad >= 0) return [finding([...path, bad], 'mapItemNotObject', list[bad])];
   if (list.length <= 1) return [];
   const keys = s['x-kubernetes-list-map-keys'] ?? [];
   const ids: string[] = [];
   for (const [i, item] of list.entries()) {
     const values = keys.map((k) => mapKey(item, k, s));
     const compound = values.findIndex((v) => typeof v === 'object' && v !== null);
-    if (compound >= 0) return [finding([...path, i, keys[compound]!], 'Invalid value', values[compound], 'must be a scalar value for a map key')];
+    if (compound >= 0) return [finding([...path, i, keys[compound]!], 'mapKeyNotScalar', values[compound])];
     ids.push(values.map(identity).join('\u0000'));
   }
   return secondOccurrences(ids).map((i) => {
     const item = isRecord(list[i]) ? (list[i]) : {};
-    return finding([...path, i], 'Duplicate value', Object.fromEntries(keys.map((k) => [k, item[k] ?? null])));
+    return finding([...path, i], 'duplicate', Object.fromEntries(keys.map((k) => [k, item[k] ?? null])));
   });
 }
 
 function checkSet(list: unknown[], path: PathSegment[]): Finding[] {
-  return secondOccurrences(list.map(identity)).map((i) => finding([...path, i], 'Duplicate value', list[i]));
+  return secondOccurrences(list.map(identity)).map((i) => finding([...path, i], 'duplicate', list[i]));
 }
 
 function checkList(list: unknown[], s: SchemaNode, path: PathSegment[], out: Finding[]): void {

@@ -2,10 +2,10 @@
 // kube-apiserver renders the field error. ajv noise is dropped (errors under the second and later
 // anyOf/oneOf branches; kube keeps only one branch's errors), identical lines are deduplicated as
 // field.ErrorList.ToAggregate does, and the order is deterministic (by field path, then ajv order).
-import { type ErrorType, type Finding, makeFinding } from '../finding.js';
+import type { AjvLikeError, CompiledVersion, ErrorType, Finding } from '../contract.js';
 import { FieldPath, type PathSegment } from '../field-path.js';
-import type { AjvLikeError, CompiledVersion } from '../validate.js';
-import { composite, renderers } from './openapi-messages.js';
+import { report } from '../rules/report.js';
+import { compositeKeywords, renderers } from './openapi-messages.js';
 import type { SchemaNode } from './types.js';
 
 function unescape(p: string): string {
@@ -41,17 +41,16 @@ function inLaterBranch(err: AjvLikeError): boolean {
 function toFinding(err: AjvLikeError, object: unknown, schema: SchemaNode): Finding | undefined {
   const { path, value } = locate(object, err.instancePath);
   const field = FieldPath.of(path).toString();
-  const base = { origin: 'schema', severity: 'error' } as const;
-  const whole = composite[err.keyword];
-  if (whole !== undefined) {
-    return makeFinding({ ...base, rule: 'schema-type', path, field: null, type: 'Invalid value', value: '""', detail: `${field} ${whole}` });
+  const keyword = err.keyword;
+  if (compositeKeywords.has(keyword)) {
+    return report('schema-type', keyword as 'anyOf' | 'oneOf' | 'not', { field }, { path, field: null, type: 'Invalid value', value: '""' });
   }
-  const render = renderers[err.keyword];
+  const render = renderers[keyword];
   if (render === undefined) return undefined;
   const node = schemaNode(schema, err.schemaPath);
   const r = render({ err, field, value, node });
-  const at = err.keyword === 'required' ? [...path, String(err.params.missingProperty)] : path;
-  return makeFinding({ ...base, ...r, path: at });
+  const at = keyword === 'required' ? [...path, String(err.params.missingProperty)] : path;
+  return report(r.rule, r.messageId, r.data, { path: at, type: r.type, ...(r.value === undefined ? {} : { value: r.value }) });
 }
 
 function compareSegments(a: readonly PathSegment[], b: readonly PathSegment[]): number {

@@ -1,9 +1,8 @@
-// One ajv error -> the field error kube-apiserver reports for the same violation. Texts follow
-// kube-openapi's validation messages as converted by apiextensions' ValidateCustomResource and
-// rendered by k8s.io/apimachinery field.Error in kube-apiserver 1.32/1.33 (e.g. maxLength ->
-// `Too long: may not be more than N bytes`, maxItems -> `Too many: <n>: must have at most N items`).
-import type { ErrorType } from '../finding.js';
-import type { AjvLikeError } from '../validate.js';
+// One ajv error -> the field error kube-apiserver reports for the same violation: which registry
+// rule and message (texts in rules/schema-rules.ts), the data for its slots and the error type
+// (e.g. maxLength -> `Too long: may not be more than N bytes`, maxItems -> `Too many: <n>: must have at most N items`).
+import type { AjvLikeError, ErrorType } from '../contract.js';
+import type { MessageData } from '../rules/rule.js';
 import { goBadValue, goNumber, goQuote } from './go-format.js';
 import type { SchemaNode } from './types.js';
 
@@ -17,12 +16,18 @@ export interface Located {
   readonly node: SchemaNode;
 }
 
-export interface Rendered {
-  readonly rule: string;
-  readonly type: ErrorType;
-  readonly value?: string;
-  readonly detail: string;
-}
+type SchemaReport =
+  | { readonly rule: 'schema-required'; readonly messageId: 'required' }
+  | { readonly rule: 'schema-enum'; readonly messageId: 'supported' | 'none' }
+  | { readonly rule: 'schema-type'; readonly messageId: 'type' }
+  | { readonly rule: 'schema-format'; readonly messageId: 'format' }
+  | { readonly rule: 'schema-range'; readonly messageId: 'minimum' | 'exclusiveMinimum' | 'maximum' | 'exclusiveMaximum' | 'multipleOf' }
+  | { readonly rule: 'schema-length'; readonly messageId: 'minLength' | 'maxLength' }
+  | { readonly rule: 'schema-pattern'; readonly messageId: 'pattern' }
+  | { readonly rule: 'schema-items'; readonly messageId: 'minItems' | 'maxItems' }
+  | { readonly rule: 'schema-properties'; readonly messageId: 'minProperties' | 'maxProperties' };
+
+export type Rendered = SchemaReport & { readonly type: ErrorType; readonly value?: string; readonly data: MessageData };
 
 type Renderer = (l: Located) => Rendered;
 
@@ -36,46 +41,42 @@ export function jsonType(v: unknown): string {
   return typeof v;
 }
 
-function range(phrase: string): Renderer {
-  return (l) => ({ rule: 'schema-range', type: 'Invalid value', value: goBadValue(l.value), detail: `${l.field} in body should be ${phrase} ${goNumber(limit(l))}` });
+function range(messageId: 'minimum' | 'exclusiveMinimum' | 'maximum' | 'exclusiveMaximum'): Renderer {
+  return (l) => ({ rule: 'schema-range', messageId, type: 'Invalid value', value: goBadValue(l.value), data: { field: l.field, limit: goNumber(limit(l)) } });
 }
 
 function typeError(l: Located): Rendered {
   const expected = l.node['x-kubernetes-int-or-string'] === true ? 'integer,string' : String(l.node.type);
-  const actual = jsonType(l.value);
-  return { rule: 'schema-type', type: 'Invalid value', value: goQuote(actual), detail: `${l.field} in body must be of type ${expected}: ${goQuote(actual)}` };
+  const actual = goQuote(jsonType(l.value));
+  return { rule: 'schema-type', messageId: 'type', type: 'Invalid value', value: actual, data: { field: l.field, expected, actual } };
 }
 
 function enumError(l: Located): Rendered {
   const allowed = (l.node.enum ?? []).map((v) => goQuote(typeof v === 'string' ? v : JSON.stringify(v)));
-  return { rule: 'schema-enum', type: 'Unsupported value', value: goBadValue(l.value), detail: allowed.length > 0 ? `supported values: ${allowed.join(', ')}` : '' };
+  return { rule: 'schema-enum', messageId: allowed.length > 0 ? 'supported' : 'none', type: 'Unsupported value', value: goBadValue(l.value), data: { values: allowed.join(', ') } };
 }
 
 const count = (v: unknown): string => String(Array.isArray(v) ? v.length : 0);
 
 export const renderers: Readonly<Record<string, Renderer>> = {
-  required: () => ({ rule: 'schema-required', type: 'Required value', detail: '' }),
+  required: () => ({ rule: 'schema-required', messageId: 'required', type: 'Required value', data: {} }),
   enum: enumError,
   type: typeError,
-  format: (l) => ({ rule: 'schema-format', type: 'Invalid value', value: goBadValue(l.value), detail: `${l.field} in body must be of type ${String(l.node.format)}: ${goBadValue(l.value)}` }),
-  minimum: range('greater than or equal to'),
-  exclusiveMinimum: range('greater than'),
-  maximum: range('less than or equal to'),
-  exclusiveMaximum: range('less than'),
-  multipleOf: (l) => ({ rule: 'schema-range', type: 'Invalid value', value: goBadValue(l.value), detail: `${l.field} in body should be a multiple of ${goNumber(Number(l.err.params.multipleOf))}` }),
-  minLength: (l) => ({ rule: 'schema-length', type: 'Invalid value', value: goBadValue(l.value), detail: `${l.field} in body should be at least ${limit(l)} chars long` }),
-  maxLength: (l) => ({ rule: 'schema-length', type: 'Too long', detail: `may not be more than ${limit(l)} bytes` }),
-  pattern: (l) => ({ rule: 'schema-pattern', type: 'Invalid value', value: goBadValue(l.value), detail: `${l.field} in body should match '${String(l.node.pattern)}'` }),
-  minItems: (l) => ({ rule: 'schema-items', type: 'Invalid value', value: count(l.value), detail: `${l.field} in body should have at least ${limit(l)} items` }),
-  maxItems: (l) => ({ rule: 'schema-items', type: 'Too many', value: count(l.value), detail: `must have at most ${limit(l)} items` }),
+  format: (l) => ({ rule: 'schema-format', messageId: 'format', type: 'Invalid value', value: goBadValue(l.value), data: { field: l.field, format: String(l.node.format), value: goBadValue(l.value) } }),
+  minimum: range('minimum'),
+  exclusiveMinimum: range('exclusiveMinimum'),
+  maximum: range('maximum'),
+  exclusiveMaximum: range('exclusiveMaximum'),
+  multipleOf: (l) => ({ rule: 'schema-range', messageId: 'multipleOf', type: 'Invalid value', value: goBadValue(l.value), data: { field: l.field, limit: goNumber(Number(l.err.params.multipleOf)) } }),
+  minLength: (l) => ({ rule: 'schema-length', messageId: 'minLength', type: 'Invalid value', value: goBadValue(l.value), data: { field: l.field, limit: limit(l) } }),
+  maxLength: (l) => ({ rule: 'schema-length', messageId: 'maxLength', type: 'Too long', data: { limit: limit(l) } }),
+  pattern: (l) => ({ rule: 'schema-pattern', messageId: 'pattern', type: 'Invalid value', value: goBadValue(l.value), data: { field: l.field, pattern: String(l.node.pattern) } }),
+  minItems: (l) => ({ rule: 'schema-items', messageId: 'minItems', type: 'Invalid value', value: count(l.value), data: { field: l.field, limit: limit(l) } }),
+  maxItems: (l) => ({ rule: 'schema-items', messageId: 'maxItems', type: 'Too many', value: count(l.value), data: { limit: limit(l) } }),
   // kube-openapi puts the limit, not the actual count, into the error value for properties.
-  minProperties: (l) => ({ rule: 'schema-properties', type: 'Invalid value', value: String(limit(l)), detail: `${l.field} in body should have at least ${limit(l)} properties` }),
-  maxProperties: (l) => ({ rule: 'schema-properties', type: 'Too many', value: String(limit(l)), detail: `must have at most ${limit(l)} items` }),
+  minProperties: (l) => ({ rule: 'schema-properties', messageId: 'minProperties', type: 'Invalid value', value: String(limit(l)), data: { field: l.field, limit: limit(l) } }),
+  maxProperties: (l) => ({ rule: 'schema-properties', messageId: 'maxProperties', type: 'Too many', value: String(limit(l)), data: { limit: limit(l) } }),
 };
 
 /** anyOf/oneOf/not failures are composite errors: kube reports them with field `<nil>` and value "". */
-export const composite: Readonly<Record<string, string>> = {
-  anyOf: 'must validate at least one schema (anyOf)',
-  oneOf: 'must validate one and only one schema (oneOf)',
-  not: 'must not validate the schema (not)',
-};
+export const compositeKeywords: ReadonlySet<string> = new Set(['anyOf', 'oneOf', 'not']);

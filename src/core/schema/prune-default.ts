@@ -6,15 +6,15 @@
 // (a path is copied only for an unknown field) and per-schema-node tables computed once. With a
 // status subresource the root `status` is pruned (its unknown fields are still reported) and then
 // dropped, as the API server ignores it on create and update.
-import type { Finding, Severity } from '../finding.js';
+import type { Finding, Mode } from '../contract.js';
 import type { PathSegment } from '../field-path.js';
 import { applyDefaults, copy, defaultChild } from './defaults.js';
 import { pruneMeta, RESOURCE_FIELDS, unknownFieldFindings } from './prune.js';
 import type { SchemaNode } from './types.js';
 import { declaredProperty, hasField, setField } from './fields.js';
+import { isRecord } from '../json.js';
 
 type Json = Record<string, unknown>;
-const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 interface Walk {
   /** Segments from the root to the node being walked (pushed and popped, never shared). */
@@ -173,7 +173,8 @@ function walk(x: unknown, s: SchemaNode | undefined, preserve: boolean, w: Walk)
 }
 
 export interface PruneDefaultOptions {
-  readonly severity: Severity;
+  /** Unknown fields warn in crd mode and deny in strict mode. */
+  readonly mode: Mode;
   /** The CRD has a status subresource: `status` is pruned, then left out. */
   readonly dropStatus?: boolean;
 }
@@ -182,5 +183,5 @@ export interface PruneDefaultOptions {
 export function pruneAndDefault(object: unknown, schema: SchemaNode, options: PruneDefaultOptions): { object: unknown; findings: Finding[] } {
   const w: Walk = { path: [], unknown: [], dropRoot: options.dropStatus === true ? 'status' : undefined };
   const out = walk(object, schema, false, w);
-  return { object: out, findings: unknownFieldFindings(w.unknown, options.severity) };
+  return { object: out, findings: unknownFieldFindings(w.unknown, options.mode) };
 }

@@ -5,13 +5,14 @@
 // `spec.config.ratelimiting` survives and `spec.config.rateLimiting.shared.burst` does not),
 // additionalProperties schemas prune map values. Never mutates the input (an ObjectMeta with nothing to
 // prune is returned as is).
-import { type Finding, type Severity, makeFinding } from '../finding.js';
+import type { Finding, Mode } from '../contract.js';
+import { report } from '../rules/report.js';
 import { FieldPath, type PathSegment } from '../field-path.js';
 import type { SchemaNode } from './types.js';
 import { declaredProperty, setField } from './fields.js';
+import { isRecord } from '../json.js';
 
 type Json = Record<string, unknown>;
-const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export const RESOURCE_FIELDS: ReadonlySet<string> = new Set(['apiVersion', 'kind', 'metadata']);
 /** metav1.ObjectMeta's JSON fields (kube-apiserver 1.32/1.33). */
@@ -75,22 +76,21 @@ function prune(x: unknown, s: SchemaNode | undefined, path: PathSegment[], ctx: 
   return isRecord(x) ? pruneMap(x, s, path, ctx) : x;
 }
 
-export function pruneUnknownFields(object: unknown, schema: SchemaNode, severity: Severity): { object: unknown; findings: Finding[] } {
+export function pruneUnknownFields(object: unknown, schema: SchemaNode, mode: Mode): { object: unknown; findings: Finding[] } {
   const ctx: Ctx = { unknown: [] };
   const pruned = prune(object, schema, [], ctx);
-  return { object: pruned, findings: unknownFieldFindings(ctx.unknown, severity) };
+  return { object: pruned, findings: unknownFieldFindings(ctx.unknown, mode) };
 }
 
 /** The API server's `unknown field "<path>"` lines, sorted by field. */
-export function unknownFieldFindings(unknown: readonly (readonly PathSegment[])[], severity: Severity): Finding[] {
+export function unknownFieldFindings(unknown: readonly (readonly PathSegment[])[], mode: Mode): Finding[] {
   if (unknown.length === 0) return [];
   return unknown
     .map((path) => ({ path, field: FieldPath.of(path).toString() }))
     .sort((a, b) => (a.field < b.field ? -1 : a.field > b.field ? 1 : 0))
     .map(({ path, field }) => {
-      const detail = `unknown field "${field}"`;
-      const f = makeFinding({ rule: 'schema-unknown-field', origin: 'schema', severity, path, field, type: 'Warning', detail });
+      const f = report('schema-unknown-field', 'unknown', { field }, { path, field, type: 'Warning', mode });
       // The API server's warning (and strict-mode error) is the bare `unknown field "<path>"`.
-      return Object.freeze({ ...f, message: detail });
+      return Object.freeze({ ...f, message: f.detail });
     });
 }

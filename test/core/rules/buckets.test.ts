@@ -2,8 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bucketsOf, perBucket } from '../../../src/core/rules/buckets.js';
-import { makeFinding } from '../../../src/core/finding.js';
-import type { RuleContext } from '../../../src/core/rules/types.js';
+import { report } from '../../../src/core/rules/report.js';
+import type { RuleContext } from '../../../src/core/rules/rule.js';
 import { committedVersion, vmcp, baseSpec } from '../committed-schema.js';
 
 const bucket = (maxTokens: number): Record<string, unknown> => ({ maxTokens, refillPeriod: '1m' });
@@ -31,7 +31,7 @@ void test('numbers worked out once per bucket; the always-applying buckets index
 });
 
 void test('perBucket keeps the findings judge returns, in bucket order', () => {
-  const found = perBucket(ctx(), (b) => (Number(b.bucket.maxTokens) % 2 === 1 ? makeFinding({ rule: 'x', origin: 'lint', severity: 'warning', path: b.path, type: 'Warning', detail: b.label }) : undefined));
+  const found = perBucket(ctx(), (b) => (Number(b.bucket.maxTokens) % 2 === 1 ? report('lint-bucket-never-binds', 'short', {}, { path: b.path, type: 'Warning', detail: b.label }) : undefined));
   assert.deepEqual(found.map((f) => f.detail), ['shared bucket', 'tool "a" perUser bucket', 'tool "b" shared bucket']);
   assert.deepEqual(perBucket(ctx(), () => undefined), []);
 });

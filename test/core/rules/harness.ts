@@ -1,20 +1,27 @@
-// Runs one registry rule on a spec the way validateObject would hand it over (ESLint-style tables).
+// Runs one registry rule on a spec the way validateObject would hand it over (ESLint-style tables):
+// findings are compared as {rule, messageId, field}; full texts are asserted once, in messages.test.ts.
 import assert from 'node:assert/strict';
-import type { Rule, RuleContext } from '../../../src/core/rules/types.js';
+import type { Rule, RuleContext } from '../../../src/core/rules/rule.js';
+import { bindReporter, severityIn } from '../../../src/core/finding.js';
 import { committedVersion, vmcp, baseSpec } from '../committed-schema.js';
 
 const meta = committedVersion('v1beta1');
 type Spec = Record<string, unknown>;
 export interface Expected { field: string | null; message: string }
 
-export function run(rule: Rule, spec: Spec, input: Spec = spec): Expected[] {
+export function findings(rule: Rule, spec: Spec, input: Spec = spec): ReturnType<NonNullable<Rule['check']>> {
   const ctx: RuleContext = { object: vmcp(spec), input: vmcp(input), schema: meta.schema, version: 'v1beta1', mode: 'strict' };
-  return rule.check!(ctx).map((f) => {
-    assert.equal(f.rule, rule.id);
-    assert.equal(f.origin, rule.origin);
-    assert.equal(f.severity, rule.severity);
-    return { field: f.field, message: f.message };
+  return rule.check!(ctx, bindReporter(rule.meta, 'strict')).map((f) => {
+    assert.equal(f.rule, rule.meta.id);
+    assert.equal(f.origin, rule.meta.origin);
+    assert.equal(f.severity, severityIn(rule.meta, 'strict'));
+    assert.ok(f.messageId in rule.meta.messages, `${f.messageId} is one of ${rule.meta.id}'s messages`);
+    return f;
   });
+}
+
+export function run(rule: Rule, spec: Spec, input: Spec = spec): Expected[] {
+  return findings(rule, spec, input).map((f) => ({ field: f.field, message: f.message }));
 }
 
 export function table(rule: Rule, valid: readonly Spec[], invalid: readonly { spec: Spec; input?: Spec; expected: Expected[] }[]): void {
@@ -25,3 +32,8 @@ export function table(rule: Rule, valid: readonly Spec[], invalid: readonly { sp
 export const redis = { provider: 'redis', address: 'redis:6379' };
 export const withRateLimiting = (rateLimiting: Spec, extra: Spec = {}): Spec => ({ ...baseSpec(), sessionStorage: redis, ...extra, config: { rateLimiting } });
 export const bucket = (maxTokens: unknown, refillPeriod: unknown): Spec => ({ maxTokens, refillPeriod });
+
+/** A rule's check as the engine calls it: with its reporter bound for the context's mode. */
+export function check(rule: Rule, ctx: RuleContext): ReturnType<NonNullable<Rule['check']>> {
+  return rule.check!(ctx, bindReporter(rule.meta, ctx.mode));
+}

@@ -1,36 +1,85 @@
-// The registry: ordered, frozen, unique ids, documented, and complete with respect to the CRD and
-// to the files in src/core/rules (one file per runtime/lint rule, file name = id).
+// The registry: ordered, frozen, unique ids, documented, complete with respect to the CRD and to the
+// files in src/core/rules (one file per runtime/lint/metadata rule, file name = id), and it IS the
+// implementation: every entry has a producer (its own check, or a `report('<id>'` call somewhere in
+// src/) and every producer's id and message id is an entry's.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { rules, ruleById } from '../../../src/core/rules/index.js';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { rules, ruleById, metaOf } from '../../../src/core/rules/index.js';
 import { celRuleLocations, celRuleId } from '../../../src/core/rules/cel-rules.js';
 import { committedVersion } from '../committed-schema.js';
 import type { SchemaNode } from '../../../src/core/schema/types.js';
 
+const metas = rules.map((r) => r.meta);
+const src = fileURLToPath(new URL('../../../src/', import.meta.url));
+
+function sources(dir: string): { file: string; text: string }[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return name.endsWith('.ts') ? [{ file: path.slice(src.length), text: readFileSync(path, 'utf8') }] : [];
+  });
+}
+
 void test('ids are unique, kebab-case, and the list is frozen', () => {
-  const ids = rules.map((r) => r.id);
+  const ids = metas.map((m) => m.id);
   assert.equal(new Set(ids).size, ids.length);
   for (const id of ids) assert.match(id, /^[a-z0-9]+(-[a-z0-9]+)*$/);
   assert.ok(Object.isFrozen(rules));
-  assert.equal(ruleById('cel-ratelimit-requires-redis')?.origin, 'cel');
+  assert.equal(metaOf('cel-ratelimit-requires-redis')?.origin, 'cel');
 });
 
-void test('every rule has a description; every checking rule has messages and a mode', () => {
-  for (const r of rules) {
+void test('every rule has a description, a mode, a stage and at least one message', () => {
+  for (const r of metas) {
     assert.ok(r.description.length > 10, r.id);
     assert.ok(r.modes.length > 0, r.id);
-    if (r.check !== undefined && r.id !== 'lint-deprecated-version') assert.ok(Object.keys(r.messages).length > 0, r.id);
+    assert.ok(Object.keys(r.messages).length > 0, r.id);
     // Runtime parity checks run in strict mode only; the renderer's findings wherever a render runs.
-    if (r.origin === 'runtime') assert.deepEqual(r.modes, r.id.startsWith('render-') ? ['crd', 'strict'] : ['strict'], r.id);
+    if (r.origin === 'runtime') assert.deepEqual(r.modes, r.stage === 'render' ? ['crd', 'strict'] : ['strict'], r.id);
     if (r.origin === 'lint') assert.equal(r.severity, 'warning', r.id);
+    if (r.origin === 'input') assert.equal(r.stage, 'input', r.id);
   }
 });
 
-void test('one file per runtime/lint rule, named after the id', () => {
-  const files = readdirSync(new URL('../../../src/core/rules/', import.meta.url)).filter((f) => /^(runtime|lint)-/.test(f)).map((f) => f.replace(/\.ts$/, ''));
-  const ids = rules.filter((r) => (r.origin === 'runtime' || r.origin === 'lint') && !r.id.startsWith('render-')).map((r) => r.id);
+void test('one file per rule module (runtime, lint, metadata), named after the id', () => {
+  const files = readdirSync(new URL('../../../src/core/rules/', import.meta.url)).filter((f) => /^(runtime|lint|metadata)-/.test(f)).map((f) => f.replace(/\.ts$/, ''));
+  const ids = rules.filter((r) => r.check !== undefined).map((r) => r.meta.id);
   assert.deepEqual([...files].sort(), [...ids].sort());
+});
+
+void test('both directions: every entry has a producer, every reported id and message id has an entry', () => {
+  const all = sources(src);
+  const reported = new Map<string, Set<string>>();
+  // `report('<id>', '<messageId>'` calls, and `rule: '<id>', messageId: '<messageId>'` tables handed to report.
+  const producers = /\breport\(\s*'([a-z0-9]+-[a-z0-9-]+)',\s*(?:'([A-Za-z0-9]+)')?|\brule: '([a-z0-9]+-[a-z0-9-]+)',\s*messageId: (?:'([A-Za-z0-9]+)')?/g;
+  for (const { text } of all) {
+    for (const m0 of text.matchAll(producers)) {
+      const m = [m0[0], m0[1] ?? m0[3], m0[2] ?? m0[4]];
+      const set = reported.get(m[1]!) ?? new Set<string>();
+      if (m[2] !== undefined) set.add(m[2]); // a computed message id is checked by the compiler
+      reported.set(m[1]!, set);
+    }
+  }
+  for (const [id, messageIds] of reported) {
+    const meta = metaOf(id);
+    assert.ok(meta !== undefined, `report('${id}') has no registry entry`);
+    for (const m of messageIds) assert.ok(m in meta.messages, `${id}: message ${m} is not in its table`);
+  }
+  // Entries produced by a stage rather than their own check: found by id in a report call, or
+  // (CEL rules, reported by the id the CRD rule maps to) through celRuleId.
+  const cel = new Set<string>([...celRuleLocations.map((l) => l.id), 'cel-crd-rule']);
+  for (const r of rules) {
+    if (r.check !== undefined || cel.has(r.meta.id)) continue;
+    const produced = reported.has(r.meta.id);
+    assert.ok(produced, `${r.meta.id} is registered but nothing reports it`);
+  }
+});
+
+void test('no finding is made outside the one constructor: makeFinding is called only by report and the rule reporter', () => {
+  const callers = sources(src).filter((f) => /\bmakeFinding\(/.test(f.text)).map((f) => f.file).sort();
+  assert.deepEqual(callers, ['core/finding.ts', 'core/rules/report.ts']);
 });
 
 function crdRules(node: SchemaNode, path: string, out: { path: string; rule: string }[]): void {
@@ -54,31 +103,16 @@ void test('every CEL rule of both served versions maps to its own registry id, a
   for (const l of celRuleLocations) assert.ok(ruleById(l.id) !== undefined, l.id);
 });
 
-void test('the schema-stage ids are registered as documentation entries', () => {
-  const schemaIds = ['schema-unknown-field', 'schema-required', 'schema-enum', 'schema-type', 'schema-range', 'schema-length', 'schema-items', 'schema-properties', 'schema-pattern', 'schema-format', 'schema-duplicate'];
-  for (const id of schemaIds) assert.equal(ruleById(id)?.check, undefined, id);
-  for (const id of ['cel-not-checked', 'cel-crd-rule', 'document-not-a-mapping', 'document-kind', 'document-unserved-version', 'internal-error']) assert.ok(ruleById(id), id);
-});
-
-void test('the renderer\'s finding ids are registered as documentation entries (runtime, error, no check)', () => {
-  const ids = ['render-reference-not-found', 'render-operator-error', 'render-cluster-only', 'render-undecodable'];
-  assert.deepEqual(rules.filter((r) => r.id.startsWith('render-')).map((r) => r.id), ids);
-  for (const id of ids) {
-    const r = ruleById(id);
-    assert.ok(r !== undefined, id);
-    assert.equal(r.origin, 'runtime', id);
-    assert.equal(r.severity, 'error', id);
-    assert.equal(r.check, undefined, id);
-    assert.ok(Object.keys(r.messages).length > 0, id);
+void test('stage-reported entries have no check; the renderer\'s are runtime errors of stage render', () => {
+  for (const id of ['schema-unknown-field', 'schema-required', 'schema-enum', 'schema-type', 'schema-range', 'schema-length', 'schema-items', 'schema-properties', 'schema-pattern', 'schema-format', 'schema-duplicate']) {
+    assert.equal(ruleById(id)?.check, undefined, id);
+    assert.equal(metaOf(id)?.stage, 'schema', id);
   }
-});
-
-void test('every rule id the renderer emits has a registry entry', () => {
-  const dir = new URL('../../../src/render/', import.meta.url);
-  const used = new Set<string>();
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
-    for (const m of readFileSync(new URL(f, dir), 'utf8').matchAll(/'(render-[a-z0-9-]+)'/g)) used.add(m[1]!);
+  const render = metas.filter((m) => m.stage === 'render');
+  assert.deepEqual(render.map((m) => m.id), ['render-reference-not-found', 'render-operator-error', 'render-cluster-only', 'render-undecodable']);
+  for (const m of render) {
+    assert.equal(m.origin, 'runtime', m.id);
+    assert.equal(m.severity, 'error', m.id);
+    assert.equal(ruleById(m.id)?.check, undefined, m.id);
   }
-  assert.ok(used.size >= 4, [...used].join(', '));
-  for (const id of used) assert.ok(ruleById(id) !== undefined, `${id} is emitted by src/render but not in the registry`);
 });

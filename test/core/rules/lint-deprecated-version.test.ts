@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { check as runCheck } from './harness.js';
 import { lintDeprecatedVersion as rule } from '../../../src/core/rules/lint-deprecated-version.js';
 import { committedVersion, vmcp, baseSpec } from '../committed-schema.js';
 
@@ -7,7 +8,7 @@ void test('lint-deprecated-version: the CRD deprecationWarning, verbatim, for v1
   for (const version of ['v1beta1', 'v1alpha1'] as const) {
     const meta = committedVersion(version);
     const object = vmcp(baseSpec(), `toolhive.stacklok.dev/${version}`);
-    const found = rule.check!({ object, input: object, schema: meta.schema, version, mode: 'crd', ...(meta.deprecationWarning === undefined ? {} : { deprecationWarning: meta.deprecationWarning }) });
+    const found = runCheck(rule, { object, input: object, schema: meta.schema, version, mode: 'crd', ...(meta.deprecationWarning === undefined ? {} : { deprecationWarning: meta.deprecationWarning }) });
     const expected = version === 'v1alpha1' ? [{ rule: 'lint-deprecated-version', field: null, severity: 'warning', message: 'toolhive.stacklok.dev/v1alpha1 is deprecated; use v1beta1' }] : [];
     assert.deepEqual(found.map((f) => ({ rule: f.rule, field: f.field, severity: f.severity, message: f.message })), expected);
   }

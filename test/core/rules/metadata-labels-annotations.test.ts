@@ -1,13 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { check as runCheck } from './harness.js';
 import { metadataLabelsAnnotations as rule } from '../../../src/core/rules/metadata-labels-annotations.js';
-import type { RuleContext } from '../../../src/core/rules/types.js';
+import type { RuleContext } from '../../../src/core/rules/rule.js';
 import { committedVersion, vmcp, baseSpec } from '../committed-schema.js';
 
 const findings = (metadata: Record<string, unknown>): { field: string | null; path: unknown; message: string }[] => {
   const object = { ...vmcp(baseSpec()), metadata: { name: 'x', ...metadata } };
   const ctx: RuleContext = { object, input: object, schema: committedVersion('v1beta1').schema, version: 'v1beta1', mode: 'crd' };
-  return rule.check!(ctx).map((f) => ({ field: f.field, path: f.path, message: f.message }));
+  return runCheck(rule, ctx).map((f) => ({ field: f.field, path: f.path, message: f.message }));
 };
 const messages = (metadata: Record<string, unknown>): string[] => findings(metadata).map((f) => f.message);
 

@@ -1,13 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { check as runCheck } from './harness.js';
 import { metadataName as rule } from '../../../src/core/rules/metadata-name.js';
-import type { RuleContext } from '../../../src/core/rules/types.js';
+import type { RuleContext } from '../../../src/core/rules/rule.js';
 import { committedVersion, vmcp, baseSpec } from '../committed-schema.js';
 
 const messages = (metadata: Record<string, unknown>): string[] => {
   const object = { ...vmcp(baseSpec()), metadata };
   const ctx: RuleContext = { object, input: object, schema: committedVersion('v1beta1').schema, version: 'v1beta1', mode: 'crd' };
-  return rule.check!(ctx).map((f) => f.message);
+  return runCheck(rule, ctx).map((f) => f.message);
 };
 
 const format = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";

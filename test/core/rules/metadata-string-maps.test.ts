@@ -1,13 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { check as runCheck } from './harness.js';
 import { metadataStringMaps as rule } from '../../../src/core/rules/metadata-string-maps.js';
-import type { RuleContext } from '../../../src/core/rules/types.js';
+import type { RuleContext } from '../../../src/core/rules/rule.js';
 import { committedVersion, vmcp, baseSpec } from '../committed-schema.js';
 
 const messages = (metadata: Record<string, unknown>): string[] => {
   const object = { ...vmcp(baseSpec()), metadata: { name: 'x', ...metadata } };
   const ctx: RuleContext = { object, input: object, schema: committedVersion('v1beta1').schema, version: 'v1beta1', mode: 'crd' };
-  return rule.check!(ctx).map((f) => f.message);
+  return runCheck(rule, ctx).map((f) => f.message);
 };
 
 void test('metadata-string-maps: label and annotation values are strings', () => {

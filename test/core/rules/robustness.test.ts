@@ -2,9 +2,10 @@
 // spec is replaced in turn by values of every other JSON type, and every rule and the CEL walk run.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { check as runCheck } from './harness.js';
 import { rules } from '../../../src/core/rules/index.js';
 import { evaluateCelRules } from '../../../src/core/cel/evaluate.js';
-import type { RuleContext } from '../../../src/core/rules/types.js';
+import type { RuleContext } from '../../../src/core/rules/rule.js';
 import { committedVersion, vmcp, baseSpec } from '../committed-schema.js';
 
 const schema = committedVersion('v1beta1').schema;
@@ -37,7 +38,7 @@ function replaced(root: unknown, path: (string | number)[], value: unknown): unk
 
 function checkAll(object: Record<string, unknown>, where: string): void {
   const ctx: RuleContext = { object, input: object, schema, version: 'v1beta1', mode: 'strict' };
-  for (const r of rules) if (r.check !== undefined) assert.doesNotThrow(() => r.check!(ctx), `${r.id} at ${where}`);
+  for (const r of rules) if (r.check !== undefined) assert.doesNotThrow(() => runCheck(r, ctx), `${r.meta.id} at ${where}`);
   assert.doesNotThrow(() => evaluateCelRules(object, schema), `cel at ${where}`);
 }
 

@@ -17,10 +17,10 @@ const schema = async (): Promise<SchemaNode> => (await loadBuiltinSchemas()).get
 
 function assertSameAsStages(input: unknown, s: SchemaNode, label: string): void {
   const before = JSON.stringify(input);
-  for (const severity of ['warning', 'error'] as const) {
-    const staged = pruneUnknownFields(input, s, severity);
+  for (const mode of ['crd', 'strict'] as const) {
+    const staged = pruneUnknownFields(input, s, mode);
     const expected = applyDefaults(staged.object, s);
-    const fused = pruneAndDefault(input, s, { severity });
+    const fused = pruneAndDefault(input, s, { mode });
     assert.deepEqual(fused.object, expected, label);
     assert.equal(JSON.stringify(fused.object), JSON.stringify(expected), `${label}: key order`);
     assert.deepEqual(fused.findings, staged.findings, `${label}: findings`);
@@ -85,7 +85,7 @@ void test('unchanged subtrees are shared with the input, every changed node is n
   const input = minimal({ podTemplateSpec: { spec: { containers: [{ name: 'x' }] } }, config: { extra: { a: [1] }, rateLimiting: { shared: { maxTokens: 1, refillPeriod: '1m', burst: 2 } } } });
   (input.metadata as Json).labels = { a: 'b' };
   const before = JSON.stringify(input);
-  const out = pruneAndDefault(input, await schema(), { severity: 'warning' }).object as Json;
+  const out = pruneAndDefault(input, await schema(), { mode: 'crd' }).object as Json;
   assert.equal(JSON.stringify(input), before);
   const spec = (o: Json): Json => o.spec as Json;
   const config = (o: Json): Json => spec(o).config as Json;
@@ -103,9 +103,9 @@ void test('unchanged subtrees are shared with the input, every changed node is n
 void test('an object with nothing to prune or default comes back as the same object', () => {
   const s: SchemaNode = { type: 'object', properties: { a: { type: 'object', properties: { b: { type: 'array', items: { type: 'string' } } } }, m: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } };
   const input = { a: { b: ['x', 'y'] }, m: { free: { form: 1 } } };
-  assert.equal(pruneAndDefault(input, s, { severity: 'warning' }).object, input);
+  assert.equal(pruneAndDefault(input, s, { mode: 'crd' }).object, input);
   const list = { a: { b: ['x', null] } };
-  const out = pruneAndDefault(list, { ...s, properties: { a: { type: 'object', properties: { b: { type: 'array', items: { type: 'string', default: 'd' } } } } } }, { severity: 'warning' }).object as Json;
+  const out = pruneAndDefault(list, { ...s, properties: { a: { type: 'object', properties: { b: { type: 'array', items: { type: 'string', default: 'd' } } } } } }, { mode: 'crd' }).object as Json;
   assert.deepEqual(out, { a: { b: ['x', 'd'] } });
   assert.deepEqual(list, { a: { b: ['x', null] } });
 });
@@ -113,10 +113,10 @@ void test('an object with nothing to prune or default comes back as the same obj
 void test('with a status subresource status is pruned, its unknown fields reported, then left out', async () => {
   const input = { ...minimal(), status: { phase: 'Ready', bogus: 1, conditions: [{ type: 'Ready', lastTransitionTime: 'x' }] } };
   const s = await schema();
-  const dropped = pruneAndDefault(input, s, { severity: 'warning', dropStatus: true });
+  const dropped = pruneAndDefault(input, s, { mode: 'crd', dropStatus: true });
   assert.equal('status' in (dropped.object as Json), false);
   assert.deepEqual(dropped.findings.map((f) => f.message), ['unknown field "status.bogus"']);
-  const kept = pruneAndDefault(input, s, { severity: 'warning' });
+  const kept = pruneAndDefault(input, s, { mode: 'crd' });
   assert.deepEqual((kept.object as Json).status, { phase: 'Ready', conditions: [{ type: 'Ready', lastTransitionTime: 'x' }] });
   const { status: _status, ...rest } = kept.object as Json;
   assert.deepEqual(dropped.object, rest);
@@ -125,5 +125,5 @@ void test('with a status subresource status is pruned, its unknown fields report
 void test('declared properties named like Object.prototype members are defaulted like any other', () => {
   const s: SchemaNode = { type: 'object', properties: { constructor: { type: 'string' as const, default: 'c' }, toString: { type: 'string' as const, default: 't' } } };
   assertSameAsStages({}, s, 'prototype names');
-  assert.deepEqual(pruneAndDefault({}, s, { severity: 'warning' }).object, { constructor: 'c', toString: 't' });
+  assert.deepEqual(pruneAndDefault({}, s, { mode: 'crd' }).object, { constructor: 'c', toString: 't' });
 });

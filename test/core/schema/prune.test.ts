@@ -12,7 +12,7 @@ const schema = async (): Promise<SchemaNode> => (await loadBuiltinSchemas()).get
 void test('spec.config keeps an unknown direct key (ratelimiting typo) but prunes inside declared sub-objects', async () => {
   const input = minimal({ config: { ratelimiting: { shared: { maxTokens: 1 } }, rateLimiting: { shared: { maxTokens: 5, refillPeriod: '1m', burst: 10 } } } });
   const before = JSON.stringify(input);
-  const r = pruneUnknownFields(input, await schema(), 'warning');
+  const r = pruneUnknownFields(input, await schema(), 'crd');
   assert.deepEqual(r.findings.map((f) => [f.rule, f.severity, f.field, f.type, f.detail, f.message]), [
     ['schema-unknown-field', 'warning', 'spec.config.rateLimiting.shared.burst', 'Warning', 'unknown field "spec.config.rateLimiting.shared.burst"', 'unknown field "spec.config.rateLimiting.shared.burst"'],
   ]);
@@ -30,7 +30,7 @@ void test('unknown fields everywhere, sorted by path, with segments and the chos
     status: { phase: 'Ready', zzz: 1 },
   };
   ((input.spec as Json).groupRef as Json).namespace = 'other';
-  const r = pruneUnknownFields(input, await schema(), 'error');
+  const r = pruneUnknownFields(input, await schema(), 'strict');
   assert.deepEqual(r.findings.map((f) => f.message), [
     'unknown field "extra"',
     'unknown field "metadata.bogus"',
@@ -54,7 +54,7 @@ void test('preserve-unknown subtrees and additionalProperties maps are kept', as
       compositeTools: [{ name: 't', parameters: { x: { type: 'string' } }, steps: [{ id: 's', arguments: { q: 1 }, bogus: 2 }] }],
     },
   });
-  const r = pruneUnknownFields(input, await schema(), 'warning');
+  const r = pruneUnknownFields(input, await schema(), 'crd');
   assert.deepEqual(r.findings.map((f) => f.field), ['spec.config.compositeTools[0].steps[0].bogus']);
   const spec = (r.object as Json).spec as Json;
   assert.deepEqual(spec.podTemplateSpec, { spec: { containers: [{ name: 'vmcp', anything: 1 }] } });
@@ -69,7 +69,7 @@ void test('embedded resources keep apiVersion/kind/metadata; array items under p
       list: { type: 'array', 'x-kubernetes-preserve-unknown-fields': true, items: { type: 'object', properties: { k: { type: 'object', properties: {} } } } },
     },
   };
-  const r = pruneUnknownFields({ tpl: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', junk: 1 }, spec: { a: 'x', b: 'y' } }, list: [{ k: { gone: 1 }, kept: 2 }] }, s, 'warning');
+  const r = pruneUnknownFields({ tpl: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', junk: 1 }, spec: { a: 'x', b: 'y' } }, list: [{ k: { gone: 1 }, kept: 2 }] }, s, 'crd');
   assert.deepEqual(r.findings.map((f) => f.field), ['list[0].k.gone', 'tpl.metadata.junk', 'tpl.spec.b']);
   assert.deepEqual(r.object, { tpl: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { a: 'x' } }, list: [{ k: {}, kept: 2 }] });
 });

@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { Registry } from 'prom-client';
 import { loadServeConfig, type ServeConfig } from '../../../src/config.js';
-import { createFileTlsSource } from '../../../src/webhook/file-tls-source.js';
+import { createFileTlsSource } from '../../../src/tls/file-source.js';
 import type { ValidateFn } from '../../../src/webhook/judge.js';
 import { makeValidate } from '../../../src/webhook/run-serve.js';
-import { ensureSelfSigned, defaultHosts } from '../../../src/webhook/self-signed.js';
+import { ensureSelfSigned, defaultHosts } from '../../../src/tls/self-signed.js';
 import { startServer, type RunningServer } from '../../../src/webhook/server.js';
 import type { Wire } from './contract.js';
 

@@ -3,9 +3,9 @@
 // resourceVersion bookkeeping is needed and a watch that ended, errored (410 Gone arrives as an
 // ERROR event) or never connected is simply started again after a backoff.
 import { Watch, type KubeConfig } from '@kubernetes/client-node';
-import { makeBackoff } from './backoff.js';
-import { describeApiError } from './kube-api.js';
-import type { KubeLogger } from './logger.js';
+import { makeBackoff } from '../../kube/backoff.js';
+import { describeApiError } from '../../kube/kube-api.js';
+import type { KubeLogger } from '../../kube/logger.js';
 import type { Timings } from './policy.js';
 
 export interface WatchTarget {

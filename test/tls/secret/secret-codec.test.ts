@@ -1,9 +1,9 @@
 // The shared Secret's layout: encode/decode round trip, state for the planner, bundle PEM.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { issueCa, issueLeaf } from '../../src/kube/certs.js';
-import { bundlePem, decodeSecret, encodeSecret, publishedAnnotation, stateOf } from '../../src/kube/secret-codec.js';
-import { servingAnnotation } from '../../src/kube/serving-report.js';
+import { issueCa, issueLeaf } from '../../../src/tls/certs.js';
+import { bundlePem, decodeSecret, encodeSecret, publishedAnnotation, stateOf } from '../../../src/tls/secret/secret-codec.js';
+import { servingAnnotation } from '../../../src/tls/secret/serving-report.js';
 
 const from = new Date('2031-05-01T00:00:00Z');
 const validity = { notBefore: from, notAfter: new Date('2032-05-01T00:00:00Z') };

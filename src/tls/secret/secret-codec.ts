@@ -6,7 +6,7 @@
 // and two annotations: the replicas' serving reports, and when the staged CA was first seen live.
 import type { V1Secret } from '@kubernetes/client-node';
 import type { SecretState } from './cert-plan.js';
-import { caInfo, leafInfo, parseCert, parsePair, type KeyPair } from './certs.js';
+import { caInfo, leafInfo, parseCert, parsePair, type KeyPair } from '../certs.js';
 import { formatServing, parseServing, servingAnnotation } from './serving-report.js';
 
 export const publishedAnnotation = 'vmcp-admission.stacklok.dev/next-ca-published-at';

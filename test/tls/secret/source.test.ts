@@ -4,12 +4,12 @@ import assert from 'node:assert/strict';
 import { connect, createServer } from 'node:tls';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, test } from 'node:test';
-import { issueCa, issueLeaf, parseCert, fingerprintOf } from '../../src/kube/certs.js';
-import { encodeSecret, decodeSecret } from '../../src/kube/secret-codec.js';
-import { serviceDnsNames } from '../../src/kube/secret-tls-source.js';
-import type { TlsMaterial } from '../../src/webhook/tls-source.js';
-import type { FakeApiServer } from './fake-apiserver.js';
-import { caOf, Clock, eventually, namespace, secretKey, secretName, startReplica, startSeededFake, stopAll, storedBundle, webhookKey, type LogEntry, type Replica } from './harness.js';
+import { issueCa, issueLeaf, parseCert, fingerprintOf } from '../../../src/tls/certs.js';
+import { encodeSecret, decodeSecret } from '../../../src/tls/secret/secret-codec.js';
+import { serviceDnsNames } from '../../../src/tls/secret/source.js';
+import type { TlsMaterial } from '../../../src/tls/source.js';
+import type { FakeApiServer } from '../../kube/fake-apiserver.js';
+import { caOf, Clock, eventually, namespace, secretKey, secretName, startReplica, startSeededFake, stopAll, storedBundle, webhookKey, type LogEntry, type Replica } from '../../kube/harness.js';
 
 const day = 86_400_000;
 let fake: FakeApiServer;

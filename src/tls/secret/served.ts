@@ -1,8 +1,8 @@
 // What a replica serves from the Secret: the leaf and key, with the CA that verifies it. A leaf
 // that no CA in the Secret verifies is never served (it would fail every API server call anyway).
-import type { TlsMaterial } from '../webhook/tls-source.js';
+import type { TlsMaterial } from '../source.js';
 import type { CaInfo } from './cert-plan.js';
-import { caInfo, issuedBy, parsePair } from './certs.js';
+import { caInfo, issuedBy, parsePair } from '../certs.js';
 import type { SecretContents } from './secret-codec.js';
 
 export interface Served {

@@ -1,7 +1,7 @@
 // Turns a planned step into the next Secret contents. Issuing keys is the only effect here; the
 // write (and what happens if another replica wrote first) is the controller's business.
 import type { Step } from './cert-plan.js';
-import { issueCa, issueLeaf, parsePair, type KeyPair, type Validity } from './certs.js';
+import { issueCa, issueLeaf, parsePair, type KeyPair, type Validity } from '../certs.js';
 import type { CertPolicy } from './policy.js';
 import type { SecretContents } from './secret-codec.js';
 

@@ -4,10 +4,10 @@
 // Everything is passed in (KubeConfig, logger, metrics registry, clock); nothing here reads env.
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { Registry } from 'prom-client';
-import type { TlsMaterial, TlsSource } from '../webhook/tls-source.js';
+import type { TlsMaterial, TlsSource } from '../source.js';
 import { CertReconciler, OperationError } from './cert-controller.js';
-import { describeApiError, makeKubeApi } from './kube-api.js';
-import type { KubeLogger } from './logger.js';
+import { describeApiError, makeKubeApi } from '../../kube/kube-api.js';
+import type { KubeLogger } from '../../kube/logger.js';
 import { makeKubeMetrics } from './metrics.js';
 import { ReconcileLoop } from './reconcile-loop.js';
 import { resolvePolicy, resolveTimings, type CertPolicy, type Timings } from './policy.js';

@@ -6,12 +6,24 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
-import type { ServeConfig } from '../config.js';
-import { createFileTlsSource } from './file-tls-source.js';
+import { createFileTlsSource } from './file-source.js';
 import { defaultHosts, ensureSelfSigned } from './self-signed.js';
-import type { TlsSource } from './tls-source.js';
-import type * as KubeSecretSource from '../kube/secret-tls-source.js';
+import type { TlsSource } from './source.js';
+import type * as KubeSecretSource from './secret/source.js';
 import type * as KubeClient from '@kubernetes/client-node';
+
+/** The serve settings TLS needs (the shells' TlsConfig satisfies it). */
+export interface TlsConfig {
+  readonly certSource: 'file' | 'secret';
+  readonly certDir: string;
+  readonly generateCerts: boolean;
+  readonly certPollIntervalMs: number;
+  readonly service: string;
+  readonly namespace: string;
+  readonly secretName: string;
+  readonly webhookName: string;
+  readonly podName: string;
+}
 
 export interface OpenedTls {
   readonly source: TlsSource;
@@ -19,7 +31,7 @@ export interface OpenedTls {
   readonly caPath?: string;
 }
 
-async function openFiles(config: ServeConfig, logger: Logger, now: () => Date): Promise<OpenedTls> {
+async function openFiles(config: TlsConfig, logger: Logger, now: () => Date): Promise<OpenedTls> {
   const dir = config.certDir;
   if (config.generateCerts) {
     const hosts = defaultHosts(config.service, config.namespace);
@@ -35,11 +47,11 @@ async function openFiles(config: ServeConfig, logger: Logger, now: () => Date): 
   return hasCa ? { source, caPath } : { source };
 }
 
-async function openSecret(config: ServeConfig, logger: Logger, registry: Registry, now: () => Date): Promise<OpenedTls> {
+async function openSecret(config: TlsConfig, logger: Logger, registry: Registry, now: () => Date): Promise<OpenedTls> {
   let kube: typeof KubeSecretSource;
   let client: typeof KubeClient;
   try {
-    kube = await import('../kube/secret-tls-source.js');
+    kube = await import('./secret/source.js');
     client = await import('@kubernetes/client-node');
   } catch (err) {
     throw new Error(`--cert-source secret is not available in this build (src/kube/secret-tls-source): ${(err as Error).message}`);
@@ -68,7 +80,7 @@ export interface TlsSetupDeps {
   readonly now: () => Date;
 }
 
-export async function openTlsSource(config: ServeConfig, deps: TlsSetupDeps): Promise<OpenedTls> {
+export async function openTlsSource(config: TlsConfig, deps: TlsSetupDeps): Promise<OpenedTls> {
   const { logger, registry, now } = deps;
   return config.certSource === 'secret' ? openSecret(config, logger, registry, now) : openFiles(config, logger, now);
 }

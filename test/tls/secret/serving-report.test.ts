@@ -1,7 +1,7 @@
 // How replicas report the CA of the leaf they serve (one JSON annotation on the shared Secret).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatServing, parseServing, reportDue, withReport } from '../../src/kube/serving-report.js';
+import { formatServing, parseServing, reportDue, withReport } from '../../../src/tls/secret/serving-report.js';
 
 const t = (iso: string): Date => new Date(`2030-01-01T${iso}Z`);
 const minute = 60_000;

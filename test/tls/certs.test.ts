@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import { test } from 'node:test';
-import { caInfo, issueCa, issueLeaf, issuedBy, leafInfo, parseCert, parsePair, splitBundle } from '../../src/kube/certs.js';
+import { caInfo, issueCa, issueLeaf, issuedBy, leafInfo, parseCert, parsePair, splitBundle } from '../../src/tls/certs.js';
 
 const from = new Date('2031-05-01T00:00:00Z');
 const until = (days: number): Date => new Date(from.getTime() + days * 86_400_000);

@@ -6,7 +6,7 @@ import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { TlsMaterial, TlsSource } from './tls-source.js';
+import type { TlsMaterial, TlsSource } from './source.js';
 
 export interface FileTlsSourceOptions {
   readonly dir: string;

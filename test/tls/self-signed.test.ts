@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { defaultHosts, ensureSelfSigned } from '../../src/webhook/self-signed.js';
+import { defaultHosts, ensureSelfSigned } from '../../src/tls/self-signed.js';
 
 void describe('ensureSelfSigned', () => {
   void it('generates a CA and a serving certificate for localhost and the service names', async () => {

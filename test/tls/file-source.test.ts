@@ -5,10 +5,10 @@ import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { createFileTlsSource, readTlsMaterial } from '../../src/webhook/file-tls-source.js';
-import type { TlsMaterial } from '../../src/webhook/tls-source.js';
-import { freshCerts } from './helpers/harness.js';
-import { sleep } from './helpers/load.js';
+import { createFileTlsSource, readTlsMaterial } from '../../src/tls/file-source.js';
+import type { TlsMaterial } from '../../src/tls/source.js';
+import { freshCerts } from '../webhook/helpers/harness.js';
+import { sleep } from '../webhook/helpers/load.js';
 
 const quiet = { info: (): void => undefined, warn: (): void => undefined };
 

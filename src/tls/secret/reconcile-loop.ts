@@ -1,7 +1,7 @@
 // Runs one reconcile at a time. kick() asks for a run (a burst of watch events collapses into one
 // follow-up run); after each run the next one is scheduled by itself: the resync interval after a
 // success, a growing backoff after a failure. Failures are handed to onFailure, never thrown.
-import { makeBackoff, type Backoff } from './backoff.js';
+import { makeBackoff, type Backoff } from '../../kube/backoff.js';
 import type { Timings } from './policy.js';
 
 export class ReconcileLoop {

@@ -8,11 +8,11 @@
 // resourceVersion (create is guarded by AlreadyExists), so concurrent replicas cannot both win, the
 // Secret is the single source of truth, and no extra object or RBAC verb is needed.
 import type { V1Secret } from '@kubernetes/client-node';
-import type { TlsMaterial } from '../webhook/tls-source.js';
+import type { TlsMaterial } from '../source.js';
 import { syncCaBundle } from './ca-bundle.js';
 import { desiredBundle, planSecret, type Step } from './cert-plan.js';
-import type { KubeApi } from './kube-api.js';
-import type { KubeLogger } from './logger.js';
+import type { KubeApi } from '../../kube/kube-api.js';
+import type { KubeLogger } from '../../kube/logger.js';
 import type { KubeMetrics } from './metrics.js';
 import type { CertPolicy, Timings } from './policy.js';
 import { bundlePem, decodeSecret, encodeSecret, stateOf, type SecretContents, type SecretRef } from './secret-codec.js';

@@ -3,9 +3,8 @@
 // The CA key is not kept: regenerating means a new CA, which is fine for development.
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
-import { isIP } from 'node:net';
 import { join } from 'node:path';
-import { generate } from 'selfsigned';
+import { issueCa, issueLeaf } from './certs.js';
 
 export interface SelfSignedOptions {
   readonly dir: string;
@@ -44,36 +43,16 @@ async function writeAtomic(path: string, text: string, mode: number): Promise<vo
   await rename(tmp, path);
 }
 
-const altName = (host: string): { type: 2; value: string } | { type: 7; ip: string } =>
-  isIP(host) === 0 ? { type: 2, value: host } : { type: 7, ip: host };
-
 /** Generates the CA and serving certificate unless tls.crt and tls.key are already there. */
 export async function ensureSelfSigned(opts: SelfSignedOptions): Promise<SelfSignedResult> {
   const caPath = join(opts.dir, 'ca.crt');
   if ((await exists(join(opts.dir, 'tls.crt'))) && (await exists(join(opts.dir, 'tls.key')))) return { generated: false, caPath };
   await mkdir(opts.dir, { recursive: true });
-  const notAfterDate = new Date(opts.now.getTime() + (opts.days ?? 365) * 86_400_000);
-  const validity = { notBeforeDate: new Date(opts.now.getTime() - 60_000), notAfterDate, keyType: 'ec' as const, algorithm: 'sha256' };
-  // A unique CA name: clients that trust an old and a new CA during a rotation must not confuse them.
-  const ca = await generate([{ name: 'commonName', value: `vmcp-admission local CA ${randomBytes(4).toString('hex')}` }], {
-    ...validity,
-    extensions: [
-      { name: 'basicConstraints', cA: true, critical: true },
-      { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
-    ],
-  });
-  const leaf = await generate([{ name: 'commonName', value: opts.hosts[0] ?? 'localhost' }], {
-    ...validity,
-    ca: { key: ca.private, cert: ca.cert },
-    extensions: [
-      { name: 'basicConstraints', cA: false, critical: true },
-      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
-      { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: opts.hosts.map(altName) },
-    ],
-  });
+  const validity = { notBefore: new Date(opts.now.getTime() - 60_000), notAfter: new Date(opts.now.getTime() + (opts.days ?? 365) * 86_400_000) };
+  const ca = await issueCa(validity, `vmcp-admission local CA ${randomBytes(4).toString('hex')}`);
+  const leaf = await issueLeaf(ca, opts.hosts.length > 0 ? opts.hosts : ['localhost'], validity);
   await writeAtomic(caPath, ca.cert, 0o644);
-  await writeAtomic(join(opts.dir, 'tls.key'), leaf.private, 0o600);
+  await writeAtomic(join(opts.dir, 'tls.key'), leaf.key, 0o600);
   await writeAtomic(join(opts.dir, 'tls.crt'), leaf.cert, 0o644);
   return { generated: true, caPath };
 }

@@ -3,13 +3,13 @@
 // one, and a caBundle overwritten by someone else is re-injected.
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, test } from 'node:test';
-import { fingerprintOf, issueCa, parseCert } from '../../src/kube/certs.js';
-import type { SecretState } from '../../src/kube/cert-plan.js';
-import { decodeSecret, stateOf } from '../../src/kube/secret-codec.js';
-import { servingAnnotation } from '../../src/kube/serving-report.js';
-import type { FakeApiServer } from './fake-apiserver.js';
-import { caOf, Clock, eventually, secretKey, startReplica, startSeededFake, stopAll, storedBundle, webhookKey, type LogEntry, type Replica } from './harness.js';
-import type { Obj } from './fake-store.js';
+import { fingerprintOf, issueCa, parseCert } from '../../../src/tls/certs.js';
+import type { SecretState } from '../../../src/tls/secret/cert-plan.js';
+import { decodeSecret, stateOf } from '../../../src/tls/secret/secret-codec.js';
+import { servingAnnotation } from '../../../src/tls/secret/serving-report.js';
+import type { FakeApiServer } from '../../kube/fake-apiserver.js';
+import { caOf, Clock, eventually, secretKey, startReplica, startSeededFake, stopAll, storedBundle, webhookKey, type LogEntry, type Replica } from '../../kube/harness.js';
+import type { Obj } from '../../kube/fake-store.js';
 
 const day = 86_400_000;
 const hour = 3_600_000;

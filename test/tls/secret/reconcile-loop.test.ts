@@ -2,8 +2,8 @@
 // successes resync on their own, stop() waits for the run in progress.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { resolveTimings } from '../../src/kube/policy.js';
-import { ReconcileLoop } from '../../src/kube/reconcile-loop.js';
+import { resolveTimings } from '../../../src/tls/secret/policy.js';
+import { ReconcileLoop } from '../../../src/tls/secret/reconcile-loop.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

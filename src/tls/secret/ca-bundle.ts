@@ -2,8 +2,8 @@
 // in it trusts with what the Secret says, and patch only on a difference. Our field manager then
 // owns exactly caBundle, which is why the manifest never sets it (GitOps tools leave it alone).
 import type { V1ValidatingWebhookConfiguration } from '@kubernetes/client-node';
-import { fingerprintOf, splitBundle } from './certs.js';
-import type { KubeApi } from './kube-api.js';
+import { fingerprintOf, splitBundle } from '../certs.js';
+import type { KubeApi } from '../../kube/kube-api.js';
 
 /** CA fingerprints trusted by every webhook of the configuration (a CA only some trust is not live). */
 export function liveFingerprints(config: V1ValidatingWebhookConfiguration): Set<string> {

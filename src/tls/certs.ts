@@ -1,9 +1,10 @@
-// Making and inspecting certificates: selfsigned (on WebCrypto) to issue, node:crypto's
+// THE certificate issuer (local bootstrap and in-cluster Secret alike), and inspection: selfsigned (on WebCrypto) to issue, node:crypto's
 // X509Certificate to read. ECDSA P-256 keys: accepted by every API server TLS client, and
 // generated in milliseconds, so replicas racing to create a CA waste little.
 import { X509Certificate, createPublicKey } from 'node:crypto';
+import { isIP } from 'node:net';
 import { generate } from 'selfsigned';
-import type { CaInfo, LeafInfo } from './cert-plan.js';
+import type { CaInfo, LeafInfo } from './secret/cert-plan.js';
 
 export interface KeyPair {
   readonly cert: string;
@@ -15,9 +16,9 @@ export interface Validity {
   readonly notAfter: Date;
 }
 
-export async function issueCa(validity: Validity): Promise<KeyPair> {
-  const cn = `vmcp-admission-ca@${Math.floor(validity.notBefore.getTime() / 1000)}`;
-  const made = await generate([{ name: 'commonName', value: cn }], {
+/** A CA named uniquely: clients that trust an old and a new CA during a rotation must not confuse them. */
+export async function issueCa(validity: Validity, commonName = `vmcp-admission-ca@${Math.floor(validity.notBefore.getTime() / 1000)}`): Promise<KeyPair> {
+  const made = await generate([{ name: 'commonName', value: commonName }], {
     keyType: 'ec',
     algorithm: 'sha256',
     notBeforeDate: validity.notBefore,
@@ -30,8 +31,11 @@ export async function issueCa(validity: Validity): Promise<KeyPair> {
   return { cert: made.cert, key: made.private };
 }
 
-export async function issueLeaf(ca: KeyPair, dnsNames: readonly string[], validity: Validity): Promise<KeyPair> {
-  const made = await generate([{ name: 'commonName', value: dnsNames[0] ?? 'vmcp-admission' }], {
+const altName = (host: string): { type: 2; value: string } | { type: 7; ip: string } => (isIP(host) === 0 ? { type: 2, value: host } : { type: 7, ip: host });
+
+/** A serving certificate for DNS names and IP addresses, signed by `ca`. */
+export async function issueLeaf(ca: KeyPair, hosts: readonly string[], validity: Validity): Promise<KeyPair> {
+  const made = await generate([{ name: 'commonName', value: hosts[0] ?? 'vmcp-admission' }], {
     keyType: 'ec',
     algorithm: 'sha256',
     notBeforeDate: validity.notBefore,
@@ -41,7 +45,7 @@ export async function issueLeaf(ca: KeyPair, dnsNames: readonly string[], validi
       { name: 'basicConstraints', cA: false, critical: true },
       { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
       { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: dnsNames.map((value) => ({ type: 2 as const, value })) },
+      { name: 'subjectAltName', altNames: hosts.map(altName) },
     ],
   });
   return { cert: made.cert, key: made.private };

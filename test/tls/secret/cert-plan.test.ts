@@ -1,8 +1,8 @@
 // The pure certificate plan, driven by an injected clock: what the shared Secret needs next.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { desiredBundle, planSecret, replicasBehind, type CaInfo, type LeafInfo, type SecretState } from '../../src/kube/cert-plan.js';
-import { defaultPolicy, renewAt, resolvePolicy } from '../../src/kube/policy.js';
+import { desiredBundle, planSecret, replicasBehind, type CaInfo, type LeafInfo, type SecretState } from '../../../src/tls/secret/cert-plan.js';
+import { defaultPolicy, renewAt, resolvePolicy } from '../../../src/tls/secret/policy.js';
 
 const day = 86_400_000;
 const t0 = Date.parse('2030-01-01T00:00:00Z');
