@@ -43,12 +43,26 @@ const keyOf = (f: Finding): string => `${f.rule}\u0000${f.message}`;
 
 const own = (v: unknown, k: string): unknown => (isRecord(v) && hasField(v, k) ? v[k] : undefined);
 
-/** Position in the old list of the new list's item `i`: by map keys for a list-type map, else only in an unchanged list. */
+/** Positions of the items with the same map keys as `item`, in list order. */
+function sameKeys(list: readonly unknown[], item: Record<string, unknown>, keys: readonly string[]): number[] {
+  const out: number[] = [];
+  list.forEach((x, j) => {
+    if (isRecord(x) && keys.every((k) => jsonEqual(own(x, k), own(item, k)))) out.push(j);
+  });
+  return out;
+}
+
+/**
+ * Position in the old list of the new list's item `i`: by map keys for a list-type map, else only in
+ * an unchanged list. Items that share their keys (a Duplicate value) pair up by occurrence: the
+ * second `name: search` of the new list is the second of the old one.
+ */
 function oldIndex(list: readonly unknown[], oldList: readonly unknown[], i: number, s: SchemaNode | undefined): number {
   const keys = s?.['x-kubernetes-list-type'] === 'map' ? s['x-kubernetes-list-map-keys'] ?? [] : [];
   const item = list[i];
   if (keys.length === 0 || !isRecord(item)) return jsonEqual(list, oldList) ? i : -1;
-  return oldList.findIndex((x) => isRecord(x) && keys.every((k) => jsonEqual(own(x, k), own(item, k))));
+  const occurrence = sameKeys(list, item, keys).indexOf(i);
+  return sameKeys(oldList, item, keys)[occurrence] ?? -1;
 }
 
 /** A node of the new object, its counterpart in the old one, and the counterpart's path. */
