@@ -34,7 +34,7 @@ export function makeFinding<M extends string>(meta: RuleMeta<string, M>, message
   const field = at.field !== undefined ? at.field : fieldOf(at.path);
   const detail = at.detail ?? fill(template, data);
   const base = { rule: meta.id, messageId, origin: meta.origin, severity: severityIn(meta, at.mode), field, path: at.path, type: at.type, ...(at.value === undefined ? {} : { value: at.value }), detail };
-  return Object.freeze({ ...base, message: at.message ?? formatFinding(base) });
+  return Object.freeze({ ...base, message: formatFinding(base) });
 }
 
 /** Go's %q (strconv.Quote) for the strings the API server quotes in field errors; one implementation, in go-format. */

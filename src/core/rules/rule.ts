@@ -20,8 +20,6 @@ export interface At {
   readonly mode?: Mode;
   /** A detail that is not filled from the template: a cut warning, a text the CRD itself carries. */
   readonly detail?: string;
-  /** A whole line that differs from the API-server format (the API server's bare `unknown field` line). */
-  readonly message?: string;
 }
 
 export interface RuleMeta<Id extends string = string, M extends string = string> {
