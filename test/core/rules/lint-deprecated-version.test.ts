@@ -9,7 +9,8 @@ void test('lint-deprecated-version: the CRD deprecationWarning, verbatim, for v1
     const meta = committedVersion(version);
     const object = vmcp(baseSpec(), `toolhive.stacklok.dev/${version}`);
     const found = runCheck(rule, { object, input: object, schema: meta.schema, version, mode: 'crd', ...(meta.deprecationWarning === undefined ? {} : { deprecationWarning: meta.deprecationWarning }) });
-    const expected = version === 'v1alpha1' ? [{ rule: 'lint-deprecated-version', field: null, severity: 'warning', message: 'toolhive.stacklok.dev/v1alpha1 is deprecated; use v1beta1' }] : [];
-    assert.deepEqual(found.map((f) => ({ rule: f.rule, field: f.field, severity: f.severity, message: f.message })), expected);
+    // The warning is the CRD's own text (the `{warning}` slot), so the case asserts that data.
+    const expected = version === 'v1alpha1' ? [{ rule: 'lint-deprecated-version', messageId: 'crdWarning', field: null, severity: 'warning', detail: 'toolhive.stacklok.dev/v1alpha1 is deprecated; use v1beta1' }] : [];
+    assert.deepEqual(found.map((f) => ({ rule: f.rule, messageId: f.messageId, field: f.field, severity: f.severity, detail: f.detail })), expected);
   }
 });

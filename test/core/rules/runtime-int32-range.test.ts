@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import { runtimeInt32Range as rule } from '../../../src/core/rules/runtime-int32-range.js';
-import { table, withRateLimiting as rl, bucket, redis } from './harness.js';
+import { table, expecting, withRateLimiting as rl, bucket, redis } from './harness.js';
 
-const msg = (field: string, v: string): { field: string; message: string } => ({ field, message: `${field}: Invalid value: ${v}: ${v} does not fit in int32 (-2147483648 to 2147483647); the operator cannot decode it` });
+const at = expecting(rule);
+const range = (field: string, value: string): ReturnType<typeof at> => at('range', field, { value, has: `${value} does not fit in int32` });
 
 void test('runtime-int32-range: every int32 field but maxTokens (the bucket rule reports that one)', () => {
   table(
@@ -13,11 +14,11 @@ void test('runtime-int32-range: every int32 field but maxTokens (the bucket rule
       rl({ shared: bucket(1, '1m') }, { replicas: 1.5e10 + 0.5 }),
     ],
     [
-      { spec: rl({ shared: bucket(1, '1m') }, { replicas: 2147483648 }), expected: [msg('spec.replicas', '2147483648')] },
-      { spec: rl({ shared: bucket(1, '1m') }, { sessionStorage: { ...redis, db: -2147483649 } }), expected: [msg('spec.sessionStorage.db', '-2147483649')] },
+      { spec: rl({ shared: bucket(1, '1m') }, { replicas: 2147483648 }), expected: [range('spec.replicas', '2147483648')] },
+      { spec: rl({ shared: bucket(1, '1m') }, { sessionStorage: { ...redis, db: -2147483649 } }), expected: [range('spec.sessionStorage.db', '-2147483649')] },
       {
         spec: { ...rl({ shared: bucket(1, '1m') }), config: { rateLimiting: { shared: bucket(1, '1m') }, sessionStorage: { provider: 'redis', address: 'r', db: 4294967296 }, outgoingAuth: { backends: { b: { type: 'obo', obo: { cacheSkewSeconds: 9e15 } } } } } },
-        expected: [msg('spec.config.sessionStorage.db', '4294967296'), msg('spec.config.outgoingAuth.backends.b.obo.cacheSkewSeconds', '9000000000000000')],
+        expected: [range('spec.config.sessionStorage.db', '4294967296'), range('spec.config.outgoingAuth.backends.b.obo.cacheSkewSeconds', '9000000000000000')],
       },
     ],
   );
