@@ -13,15 +13,29 @@ function provider(): SchemaProvider {
 
 const schemas = provider();
 const lines = (input: unknown, mode: Mode = 'strict'): string[] => validateObject(input, { mode, schemas }).findings.map((f) => `${f.rule} ${f.severity} ${f.message}`);
+/** Findings as rule tests compare them (texts: messages.test.ts); `has` is the slot data a case is about. */
+interface Seen { rule: string; severity: string; messageId: string; field: string | null; value?: string; has?: string }
+const found = (input: unknown, mode: Mode = 'strict', like: readonly Partial<Seen>[] = []): Seen[] =>
+  validateObject(input, { mode, schemas }).findings.map((f, i) => {
+    const out: Seen = { rule: f.rule, severity: f.severity, messageId: f.messageId, field: f.field };
+    if (f.value !== undefined) out.value = f.value;
+    const has = like[i]?.has;
+    if (has !== undefined) out.has = f.detail.includes(has) ? has : f.detail;
+    return out;
+  });
+const check = (input: unknown, expected: readonly Seen[], mode: Mode = 'strict'): void => assert.deepEqual(found(input, mode, expected), expected);
+const notMapping = (actual: string, value: string): Seen => ({ rule: 'document-not-a-mapping', severity: 'error', messageId: 'notMapping', field: null, value, has: `, not ${actual}` });
+const unserved = (apiVersion: string): Seen => ({ rule: 'document-unserved-version', severity: 'error', messageId: 'unserved', field: 'apiVersion', value: `"${apiVersion}"`, has: `in version "${apiVersion}": served versions are toolhive.stacklok.dev/v1beta1, toolhive.stacklok.dev/v1alpha1` });
 
 void test('documents that are not a VirtualMCPServer of a served version', () => {
-  assert.deepEqual(lines(['a']), ['document-not-a-mapping error <nil>: Invalid value: "list": a VirtualMCPServer document must be a mapping (apiVersion, kind, metadata, spec), not a list']);
-  assert.deepEqual(lines('text'), ['document-not-a-mapping error <nil>: Invalid value: "string": a VirtualMCPServer document must be a mapping (apiVersion, kind, metadata, spec), not a string']);
-  assert.deepEqual(lines(null), ['document-not-a-mapping error <nil>: Invalid value: "null": a VirtualMCPServer document must be a mapping (apiVersion, kind, metadata, spec), not null']);
-  assert.deepEqual(lines({ apiVersion: 'v1', kind: 'ConfigMap' }), ['document-kind error kind: Invalid value: "ConfigMap": kind "ConfigMap" is not checked here: expected kind VirtualMCPServer (apiVersion toolhive.stacklok.dev/<version>)']);
-  assert.deepEqual(lines({ apiVersion: 'v1' }), ['document-kind error kind: Required value: kind (none) is not checked here: expected kind VirtualMCPServer (apiVersion toolhive.stacklok.dev/<version>)']);
-  assert.deepEqual(lines({ ...vmcp(baseSpec()), apiVersion: 'toolhive.stacklok.dev/v1' }), ['document-unserved-version error apiVersion: Invalid value: "toolhive.stacklok.dev/v1": no matches for kind "VirtualMCPServer" in version "toolhive.stacklok.dev/v1": served versions are toolhive.stacklok.dev/v1beta1, toolhive.stacklok.dev/v1alpha1']);
-  assert.deepEqual(lines({ ...vmcp(baseSpec()), apiVersion: 'example.com/v1beta1' }), ['document-unserved-version error apiVersion: Invalid value: "example.com/v1beta1": no matches for kind "VirtualMCPServer" in version "example.com/v1beta1": served versions are toolhive.stacklok.dev/v1beta1, toolhive.stacklok.dev/v1alpha1']);
+  check(['a'], [notMapping('a list', '"list"')]);
+  check('text', [notMapping('a string', '"string"')]);
+  check(null, [notMapping('null', '"null"')]);
+  check({ apiVersion: 'v1', kind: 'ConfigMap' }, [{ rule: 'document-kind', severity: 'error', messageId: 'wrongKind', field: 'kind', value: '"ConfigMap"', has: 'kind "ConfigMap" is not checked here: expected kind VirtualMCPServer (apiVersion toolhive.stacklok.dev/<version>)' }]);
+  check({ apiVersion: 'v1' }, [{ rule: 'document-kind', severity: 'error', messageId: 'wrongKind', field: 'kind', has: 'kind (none) is not checked here' }]);
+  assert.equal(validateObject({ apiVersion: 'v1' }, { mode: 'strict', schemas }).findings[0]!.type, 'Required value');
+  check({ ...vmcp(baseSpec()), apiVersion: 'toolhive.stacklok.dev/v1' }, [unserved('toolhive.stacklok.dev/v1')]);
+  check({ ...vmcp(baseSpec()), apiVersion: 'example.com/v1beta1' }, [unserved('example.com/v1beta1')]);
   assert.equal(validateObject(['a'], { mode: 'strict', schemas }).allowed, false);
 });
 
@@ -35,14 +49,15 @@ void test('a valid object is allowed with no findings in both modes', () => {
 
 void test('runtime rules run only in strict mode; lint warnings in both and never block', () => {
   const spec = { ...baseSpec(), sessionStorage: { provider: 'redis', address: 'r' }, config: { ratelimiting: {}, rateLimiting: { shared: { maxTokens: 1, refillPeriod: 'one minute' }, perUser: { maxTokens: 5, refillPeriod: '1m' } } } };
-  assert.deepEqual(lines(vmcp(spec), 'crd'), ['cel-peruser-requires-oidc error spec: Invalid value: "object": config.rateLimiting.perUser requires incomingAuth.type oidc']);
-  assert.deepEqual(lines(vmcp(spec), 'strict'), [
-    'cel-peruser-requires-oidc error spec: Invalid value: "object": config.rateLimiting.perUser requires incomingAuth.type oidc',
-    'runtime-refill-period-duration error spec.config.rateLimiting.shared.refillPeriod: Invalid value: "one minute": time: invalid duration "one minute"',
-    'runtime-config-unknown-key error spec.config.ratelimiting: Forbidden: unknown field "ratelimiting": the operator drops it silently; did you mean "rateLimiting"?',
+  const perUser: Seen = { rule: 'cel-peruser-requires-oidc', severity: 'error', messageId: 'failed', field: 'spec', value: '"object"' };
+  check(vmcp(spec), [perUser], 'crd');
+  check(vmcp(spec), [
+    perUser,
+    { rule: 'runtime-refill-period-duration', severity: 'error', messageId: 'invalid', field: 'spec.config.rateLimiting.shared.refillPeriod', value: '"one minute"' },
+    { rule: 'runtime-config-unknown-key', severity: 'error', messageId: 'suggest', field: 'spec.config.ratelimiting', has: 'did you mean "rateLimiting"?' },
   ]);
   const warnOnly = validateObject(vmcp(baseSpec(), 'toolhive.stacklok.dev/v1alpha1'), { mode: 'crd', schemas });
-  assert.deepEqual(warnOnly.findings.map((f) => [f.rule, f.message, isBlocking(f)]), [['lint-deprecated-version', 'toolhive.stacklok.dev/v1alpha1 is deprecated; use v1beta1', false]]);
+  assert.deepEqual(warnOnly.findings.map((f) => [f.rule, f.messageId, f.field, f.detail, isBlocking(f)]), [['lint-deprecated-version', 'crdWarning', null, 'toolhive.stacklok.dev/v1alpha1 is deprecated; use v1beta1', false]]);
   assert.equal(warnOnly.allowed, true);
 });
 
@@ -50,7 +65,7 @@ void test('never throws: an exception inside the engine becomes an internal-erro
   const broken: SchemaProvider = { ...schemas, get: () => { throw new Error('boom'); } };
   const r = validateObject(vmcp(baseSpec()), { mode: 'strict', schemas: broken });
   assert.equal(r.allowed, false);
-  assert.deepEqual(r.findings.map((f) => [f.rule, f.type, f.message]), [['internal-error', 'Internal error', '<nil>: Internal error: internal error while validating (boom); please report this as a bug']]);
+  assert.deepEqual(r.findings.map((f) => [f.rule, f.messageId, f.field, f.type, f.detail.includes('(boom)')]), [['internal-error', 'internal', null, 'Internal error', true]]);
   const cyclic: Record<string, unknown> = vmcp(baseSpec());
   (cyclic.spec as Record<string, unknown>).config = { rateLimiting: { shared: { maxTokens: 1, refillPeriod: { nested: cyclic } } } };
   assert.doesNotThrow(() => validateObject(cyclic, { mode: 'strict', schemas }));
@@ -67,7 +82,10 @@ void test('keys named like Object.prototype members are data: `constructor` is u
   const input = JSON.parse(JSON.stringify(vmcp({ ...baseSpec(), podTemplateSpec: {} }))) as { spec: Record<string, unknown> };
   const text = JSON.stringify(input).replace('"podTemplateSpec":{}', '"podTemplateSpec":{"__proto__":{"q":1}},"constructor":1,"toString":{"a":1}');
   const object = JSON.parse(text) as unknown;
-  assert.deepEqual(lines(object).filter((l) => l.includes('unknown field')), ['schema-unknown-field error unknown field "spec.constructor"', 'schema-unknown-field error unknown field "spec.toString"']);
+  assert.deepEqual(found(object).filter((f) => f.rule === 'schema-unknown-field'), [
+    { rule: 'schema-unknown-field', severity: 'error', messageId: 'unknown', field: 'spec.constructor' },
+    { rule: 'schema-unknown-field', severity: 'error', messageId: 'unknown', field: 'spec.toString' },
+  ]);
   const pruned = validateObject(object, { mode: 'strict', schemas }).object as { spec: Record<string, unknown> };
   const template = pruned.spec.podTemplateSpec as Record<string, unknown>;
   assert.deepEqual(Object.keys(template), ['__proto__']);
@@ -83,7 +101,7 @@ void test('annotations over 256 KiB are a Too long error that, like the API serv
   assert.deepEqual(withCelError, ['cel-ratelimit-requires-redis']);
   const big = { ...object, metadata: { ...(object.metadata as object), annotations: { note: 'x'.repeat(300 * 1024) } } };
   assert.deepEqual(
-    validateObject(big, { mode: 'crd', schemas: real }).findings.map((f) => f.message),
-    ['metadata.annotations: Too long: may not be more than 262144 bytes', '<nil>: Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation'],
+    validateObject(big, { mode: 'crd', schemas: real }).findings.map((f) => [f.rule, f.messageId, f.field, f.type, f.value]),
+    [['metadata-labels-annotations', 'annotationsSize', 'metadata.annotations', 'Too long', undefined], ['cel-not-checked', 'notChecked', null, 'Invalid value', '"null"']],
   );
 });

@@ -9,6 +9,9 @@ const obj = (properties: Record<string, SchemaNode>, rules: CelValidation[] = []
 /** Evaluates under a top-level property `o`, so paths read `o...`. */
 const messages = (value: unknown, schema: SchemaNode): string[] =>
   evaluateCelRules({ o: value }, { type: 'object', properties: { o: schema } }).map((f) => f.message);
+/** [messageId, field, type, the slot data the case is about] (the wrapping texts: messages.test.ts). */
+const findings = (value: unknown, schema: SchemaNode, data: readonly string[]): [string, string | null, string, string][] =>
+  evaluateCelRules({ o: value }, { type: 'object', properties: { o: schema } }).map((f, i) => [f.messageId, f.field, f.type, data[i] !== undefined && f.detail.includes(data[i]) ? data[i] : f.detail]);
 
 void test('type: integer is a CEL int, type: number a double', () => {
   const schema = obj({ i: { type: 'integer' }, d: { type: 'number' } }, [
@@ -50,13 +53,16 @@ void test('no message: "failed rule: <rule>"; messageExpression, reason and fiel
     { rule: 'false', reason: 'FieldValueForbidden', fieldPath: '.a', message: 'a is forbidden' },
     { rule: 'false', reason: 'FieldValueRequired', fieldPath: "['b']", message: 'b is required' },
   ]);
-  assert.deepEqual(messages({ a: 'q' }, schema), [
-    "o: Invalid value: \"object\": failed rule: self.a == 'x'",
-    'o: Invalid value: "object": a is q',
-    'o: Invalid value: "object": fallback',
-    'o.a: Forbidden: a is forbidden',
-    'o.b: Required value: b is required',
+  const data = ["self.a == 'x'", 'a is q', 'fallback', 'a is forbidden', 'b is required'];
+  assert.deepEqual(findings({ a: 'q' }, schema, data), [
+    ['failedRule', 'o', 'Invalid value', "self.a == 'x'"],
+    ['failed', 'o', 'Invalid value', 'a is q'],
+    ['failed', 'o', 'Invalid value', 'fallback'],
+    ['failed', 'o.a', 'Forbidden', 'a is forbidden'],
+    ['failed', 'o.b', 'Required value', 'b is required'],
   ]);
+  // The API server's message is the rule's own when there is one: the whole detail, nothing around it.
+  assert.deepEqual(evaluateCelRules({ o: { a: 'q' } }, { type: 'object', properties: { o: schema } }).slice(1).map((f) => f.detail), data.slice(1));
 });
 
 void test('evaluation and compile errors become findings, never exceptions', () => {
@@ -66,11 +72,12 @@ void test('evaluation and compile errors become findings, never exceptions', () 
     { rule: 'self.n &&', message: 'broken' },
     { rule: 'self.n', message: 'not bool' },
   ]);
-  assert.deepEqual(messages({ n: 1 }, schema), [
-    'o: Invalid value: "object": no such key: missing evaluating rule: needs missing',
-    "o: Invalid value: \"object\": 'no such overload': call arguments did not match a supported operator, function or macro signature for rule: overload",
-    'o: Invalid value: "object": rule compile error: <input>:1:8: found & but expecting end of input',
-    'o: Invalid value: "object": rule did not evaluate to a boolean evaluating rule: not bool',
+  const data = ['no such key: missing evaluating rule: needs missing', 'rule: overload', 'rule compile error: <input>:1:8: found & but expecting end of input', 'rule did not evaluate to a boolean evaluating rule: not bool'];
+  assert.deepEqual(findings({ n: 1 }, schema, data), [
+    ['evaluation', 'o', 'Invalid value', data[0]],
+    ['noOverload', 'o', 'Invalid value', data[1]],
+    ['compile', 'o', 'Invalid value', data[2]],
+    ['evaluation', 'o', 'Invalid value', data[3]],
   ]);
 });
 
@@ -90,9 +97,10 @@ void test('duration() uses Go time.ParseDuration exactly (µs, μs, .5s, 1.s, ba
   const schema = obj({ d: { type: 'array', items: leaf } });
   const ok = ['1\u00b5s', '1\u03bcs', '.5s', '1.s', '0', '+0', '1h1m1s'];
   assert.deepEqual(messages({ d: ok }, schema), []);
-  assert.deepEqual(messages({ d: ['1d', '-1s'] }, schema), [
-    "o.d[0]: Invalid value: \"string\": type conversion error from 'string' to 'google.protobuf.Duration' evaluating rule: negative",
-    'o.d[1]: Invalid value: "string": negative',
+  const data = ["type conversion error from 'string' to 'google.protobuf.Duration' evaluating rule: negative", 'negative'];
+  assert.deepEqual(findings({ d: ['1d', '-1s'] }, schema, data), [
+    ['evaluation', 'o.d[0]', 'Invalid value', data[0]],
+    ['failed', 'o.d[1]', 'Invalid value', data[1]],
   ]);
 });
 
@@ -102,5 +110,5 @@ void test('a rule the registry does not know (a --crd FILE) gets the generic id 
   const storage = schema.properties.spec!.properties.sessionStorage!;
   storage['x-kubernetes-validations'] = [{ rule: "self.provider == 'redis' ? has(self.address) && size(self.address) > 3 : true", message: 'address is too short' }];
   const found = evaluateCelRules(vmcp({ ...baseSpec(), sessionStorage: { provider: 'redis', address: 'r' } }), schema);
-  assert.deepEqual(found.map((f) => [f.rule, f.message]), [['cel-crd-rule', 'spec.sessionStorage: Invalid value: "object": address is too short']]);
+  assert.deepEqual(found.map((f) => [f.rule, f.messageId, f.field, f.value, f.detail]), [['cel-crd-rule', 'failed', 'spec.sessionStorage', '"object"', 'address is too short']]);
 });

@@ -67,7 +67,6 @@ const valid: readonly [string, Spec, Expect[]?][] = [
   ['memory session storage', { ...baseSpec(), sessionStorage: { provider: 'memory' } }],
 ];
 
-const S = 'spec: Invalid value: "object": ';
 const TI = 'spec.authServerConfig.trustedIssuers[0]';
 const OA = 'spec.authServerConfig.upstreamProviders[0].oauth2Config';
 const invalid: readonly Case[] = [

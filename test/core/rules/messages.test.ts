@@ -133,7 +133,7 @@ const slots = (template: string): string[] => [...template.matchAll(/\{(\w+)\}/g
 
 void test('every message fills to its full text', () => {
   for (const [id, messageId, data, text] of rows) {
-    const template = (ruleById(id)?.meta.messages as Readonly<Record<string, string>> | undefined)?.[messageId];
+    const template = ruleById(id)?.meta.messages[messageId];
     assert.ok(template !== undefined, `${id}/${messageId} is not a message of the registry`);
     assert.deepEqual(Object.keys(data).sort(), [...new Set(slots(template))].sort(), `${id}/${messageId}: data fills exactly the template's slots`);
     assert.equal(fill(template, data), text, `${id}/${messageId}`);

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { loadBuiltinSchemas } from '../../../src/core/schema/builtin.js';
 import { checkListTypes } from '../../../src/core/schema/list-types.js';
 import type { SchemaNode } from '../../../src/core/schema/types.js';
+import type { Finding } from '../../../src/core/contract.js';
 import { withRateLimiting } from './helpers.js';
 
 const schema = async (): Promise<SchemaNode> => (await loadBuiltinSchemas()).get('v1beta1')!.meta.schema;
@@ -31,8 +32,9 @@ void test('two tools without a name collide on the unspecified key', async () =>
 void test('key types matter (1 and "1" differ); non-object items and compound keys are invalid', async () => {
   const s = await schema();
   assert.deepEqual(checkListTypes(withRateLimiting({ tools: [{ name: 1 }, { name: '1' }] }), s), []);
-  assert.deepEqual(checkListTypes(withRateLimiting({ tools: ['search'] }), s).map((f) => f.message), ['spec.config.rateLimiting.tools[0]: Invalid value: "search": must be an object for an array of list-type map']);
-  assert.deepEqual(checkListTypes(withRateLimiting({ tools: [{ name: ['a'] }, { name: 'b' }] }), s).map((f) => f.message), ['spec.config.rateLimiting.tools[0].name: Invalid value: []interface {}{"a"}: must be a scalar value for a map key']);
+  const seen = (f: Finding): (string | null | undefined)[] => [f.rule, f.messageId, f.field, f.type, f.value];
+  assert.deepEqual(checkListTypes(withRateLimiting({ tools: ['search'] }), s).map(seen), [['schema-duplicate', 'mapItemNotObject', 'spec.config.rateLimiting.tools[0]', 'Invalid value', '"search"']]);
+  assert.deepEqual(checkListTypes(withRateLimiting({ tools: [{ name: ['a'] }, { name: 'b' }] }), s).map(seen), [['schema-duplicate', 'mapKeyNotScalar', 'spec.config.rateLimiting.tools[0].name', 'Invalid value', '[]interface {}{"a"}']]);
 });
 
 void test('sets and multi-key maps', () => {
