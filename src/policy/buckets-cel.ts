@@ -1,0 +1,61 @@
+// The rate-limit buckets as CEL variables: one `unit` per place buckets sit (the server level, then
+// each tool in list order), each with its `shared` and `perUser` slot, so `units` walks the buckets in
+// vMCP's validation order (shared, perUser, then each tool's shared before its perUser), the order the
+// engine reports them in. A slot carries the bucket's fields, whether oldObject has the same value
+// (UPDATE ratcheting; tools are matched by name, the list's map key) and its parsed refillPeriod.
+import { durationCel, goQuoteCel, lit, UNIT_NANOS_CEL } from './cel-text.js';
+import type { PolicyVariable } from './types.js';
+
+const RL = 'spec.config.rateLimiting';
+
+/** `has()` down a path of keys below `root`, each step guarded. */
+export const hasPath = (root: string, keys: readonly string[]): string =>
+  keys.map((_, i) => `has(${[root, ...keys.slice(0, i + 1)].join('.')})`).join(' && ');
+
+function slot(parent: string, oldParent: string, scope: string): string {
+  const b = `${parent}.${scope}`;
+  const o = `${oldParent}.${scope}`;
+  const same = (f: string): string => `dyn(has(${o}) && has(${o}.${f}) && ${o}.${f} == ${b}.${f})`;
+  const on = `{'on': dyn(true), 'p': dyn(${b}.refillPeriod), 'n': dyn(${b}.maxTokens), 'rp': ${same('refillPeriod')}, 'rn': ${same('maxTokens')}}`;
+  const off = "{'on': dyn(false), 'p': dyn(''), 'n': dyn(0), 'rp': dyn(false), 'rn': dyn(false)}";
+  return `dyn(has(${b}) ? ${on} : ${off})`;
+}
+
+const oldTool = "(variables.oldTools.exists(o, has(o.name) && o.name == t.name) ? variables.oldTools.filter(o, has(o.name) && o.name == t.name)[0] : dyn({}))";
+
+/** A slot with its refillPeriod parsed: `ok` (parses, or no bucket), `mag` (nanoseconds), `neg`. */
+function analysed(x: string): string {
+  const d = durationCel(`${x}.p`, 'variables.unitNanos');
+  return `dyn({'on': ${x}.on, 'p': ${x}.p, 'n': ${x}.n, 'rp': ${x}.rp, 'rn': ${x}.rn, 'ok': dyn(!${x}.on || ${d.parses}), 'mag': dyn(${x}.on ? ${d.magnitude} : 0u), 'neg': dyn(${x}.on && ${x}.p.startsWith('-'))})`;
+}
+
+export const bucketVariables: readonly PolicyVariable[] = [
+  { name: 'rl', expression: `${hasPath('object', ['spec', 'config', 'rateLimiting'])} ? object.${RL} : dyn({})` },
+  { name: 'oldRl', expression: `oldObject != null && ${hasPath('oldObject', ['spec', 'config', 'rateLimiting'])} ? oldObject.${RL} : dyn({})` },
+  { name: 'tools', expression: 'has(variables.rl.tools) ? variables.rl.tools : dyn([])' },
+  { name: 'oldTools', expression: 'has(variables.oldRl.tools) ? variables.oldRl.tools : dyn([])' },
+  {
+    name: 'units',
+    expression:
+      `[dyn({'tool': dyn(false), 'name': dyn(''), 'sh': ${slot('variables.rl', 'variables.oldRl', 'shared')}, 'pu': ${slot('variables.rl', 'variables.oldRl', 'perUser')}})]` +
+      ` + variables.tools.map(t, dyn({'tool': dyn(true), 'name': dyn(t.name), 'sh': ${slot('t', oldTool, 'shared')}, 'pu': ${slot('t', oldTool, 'perUser')}}))`,
+  },
+  { name: 'unitNanos', expression: UNIT_NANOS_CEL },
+  { name: 'periods', expression: `variables.units.map(u, dyn({'tool': u.tool, 'name': u.name, 'sh': ${analysed('u.sh')}, 'pu': ${analysed('u.pu')}}))` },
+];
+
+/** The field of a bucket's `leaf` for unit `u`: `spec.config.rateLimiting.tools[2].perUser.refillPeriod`. */
+export const bucketField = (u: string, scope: string, leaf: string): string =>
+  `(${u}.tool ? ${lit(`${RL}.tools[`)} + string(variables.tools.map(t, t.name).indexOf(${u}.name)) + '].' : ${lit(`${RL}.`)}) + ${lit(`${scope}.${leaf}`)}`;
+
+/** vMCP's name for a bucket: `shared bucket`, `tool "search" perUser bucket`. */
+export const bucketLabel = (u: string, scope: string): string => `(${u}.tool ? 'tool ' + ${goQuoteCel(`${u}.name`)} + ' ' : '') + ${lit(`${scope} bucket`)}`;
+
+/** A predicate on slots (`x` = a slot expression) lifted to one validation over every bucket, with its message. */
+export function everyBucket(fails: (x: string) => string, message: (u: string, scope: string, x: string) => string): { expression: string; messageExpression: string } {
+  const first = `variables.periods.filter(u, ${fails('u.sh')} || ${fails('u.pu')})[0]`;
+  return {
+    expression: `variables.periods.all(u, !${fails('u.sh')} && !${fails('u.pu')})`,
+    messageExpression: `[${first}].map(u, ${fails('u.sh')} ? ${message('u', 'shared', 'u.sh')} : ${message('u', 'perUser', 'u.pu')})[0]`,
+  };
+}

@@ -1,0 +1,145 @@
+// Which registry rule becomes which policy validation: one entry per rule id, a generator for the
+// rules CEL can express (texts from the rule's `messages` table), a reason for the others. Rules no
+// entry names fall back to what their origin implies (schema and CRD CEL rules: the API server).
+import type { SchemaNode } from '../core/schema/types.js';
+import { bucketField, bucketLabel, bucketVariables, everyBucket } from './buckets-cel.js';
+import { durationCel, fillCel, goDurationStringCel, goQuoteCel, lit, litList, timeQuoteCel, unknownUnitCel } from './cel-text.js';
+import { int32Validations } from './int32-cel.js';
+import { messageOf } from './registry.js';
+import { suggestionCel } from './suggest-cel.js';
+import type { CoverageStatus, PolicyValidation, RuleExport } from './types.js';
+
+export interface TableContext {
+  /** The structural schema of the served version the policy is built for (known keys, int32 fields). */
+  readonly schema: SchemaNode;
+}
+
+export interface TableEntry {
+  readonly status: CoverageStatus;
+  readonly note: string;
+  readonly build?: (ctx: TableContext) => RuleExport;
+}
+
+const invalidValue = (field: string, value: string, detail: string): string => `${field} + ': Invalid value: ' + ${value} + ': ' + ${detail}`;
+
+function refillPeriodDuration(): RuleExport {
+  const id = 'runtime-refill-period-duration';
+  const fails = (x: string): string => `(!${x}.ok && !${x}.rp)`;
+  const detail = (x: string): string => {
+    const p = `${x}.p`;
+    const code = durationCel(p, 'variables.unitNanos').errorCode;
+    const text = (key: string, slots: Record<string, string>): string => fillCel(messageOf(id, key), slots);
+    const quoted = timeQuoteCel(p);
+    return `[${code}].map(c, c == 'missingUnit' ? ${text('missingUnit', { duration: quoted })} : c == 'unknownUnit' ? ${text('unknownUnit', { unit: timeQuoteCel(unknownUnitCel(p)), duration: quoted })} : ${text('invalid', { duration: quoted })})[0]`;
+  };
+  const v = everyBucket(fails, (u, scope, x) => invalidValue(bucketField(u, scope, 'refillPeriod'), goQuoteCel(`${x}.p`), detail(x)));
+  return { variables: bucketVariables, validations: [{ rule: id, ...v, message: 'a rate-limit refillPeriod is not a Go duration (time.ParseDuration); the operator cannot decode it' }] };
+}
+
+function refillPeriodPositive(): RuleExport {
+  const id = 'runtime-refill-period-positive';
+  const fails = (x: string): string => `(${x}.on && ${x}.ok && (${x}.mag == 0u || ${x}.neg) && !${x}.rp)`;
+  const duration = (x: string): string => `(${x}.neg && ${x}.mag != 0u ? '-' + (${goDurationStringCel(`${x}.mag`)}) : '0s')`;
+  const v = everyBucket(fails, (u, scope, x) =>
+    invalidValue(bucketField(u, scope, 'refillPeriod'), goQuoteCel(`${x}.p`), fillCel(messageOf(id, 'positive'), { bucket: bucketLabel(u, scope), duration: duration(x) })),
+  );
+  return { variables: bucketVariables, validations: [{ rule: id, ...v, message: 'a rate-limit refillPeriod is zero or negative; vMCP refuses to start the rate limiter' }] };
+}
+
+function maxTokensInt32(): RuleExport {
+  const id = 'runtime-max-tokens-int32';
+  const fails = (x: string): string => `(${x}.on && ${x}.n > 2147483647 && !${x}.rn)`;
+  const v = everyBucket(fails, (u, scope, x) =>
+    invalidValue(bucketField(u, scope, 'maxTokens'), `string(${x}.n)`, fillCel(messageOf(id, 'range'), { bucket: bucketLabel(u, scope), value: `string(${x}.n)` })),
+  );
+  return { variables: bucketVariables, validations: [{ rule: id, ...v, message: 'a rate-limit maxTokens does not fit in int32 (maximum 2147483647); the operator cannot decode it' }] };
+}
+
+function configUnknownKey(ctx: TableContext): RuleExport {
+  const id = 'runtime-config-unknown-key';
+  const known = Object.keys(ctx.schema.properties?.spec?.properties?.config?.properties ?? {});
+  if (known.length === 0) throw new Error('policy: the schema declares no spec.config properties');
+  const ratcheted = "(k in variables.oldConfig && variables.oldConfig[k] == variables.config[k])";
+  const variables = [
+    { name: 'config', expression: `${'has(object.spec) && has(object.spec.config)'} ? object.spec.config : dyn({})` },
+    { name: 'oldConfig', expression: 'oldObject != null && has(oldObject.spec) && has(oldObject.spec.config) ? oldObject.spec.config : dyn({})' },
+    { name: 'unknownKeys', expression: `dyn(variables.config).filter(k, !(k in ${litList(known)}) && !${ratcheted})` },
+  ];
+  const detail = `[${suggestionCel('k', known)}].map(s, s == '' ? ${fillCel(messageOf(id, 'plain'), { key: goQuoteCel('k') })} : ${fillCel(messageOf(id, 'suggest'), { key: goQuoteCel('k'), suggestion: goQuoteCel('s') })})[0]`;
+  const validation: PolicyValidation = {
+    rule: id,
+    expression: 'size(variables.unknownKeys) == 0',
+    messageExpression: `[variables.unknownKeys.min()].map(k, 'spec.config.' + k + ': Forbidden: ' + ${detail})[0]`,
+    message: `spec.config has a key the vMCP Config does not declare (known: ${known.join(', ')}); the operator drops it silently`,
+  };
+  return { variables, validations: [validation] };
+}
+
+function unhealthyThreshold(): RuleExport {
+  const id = 'runtime-unhealthy-threshold';
+  const keys = ['spec', 'config', 'operational', 'failureHandling', 'unhealthyThreshold'];
+  const path = `object.${keys.join('.')}`;
+  const old = `oldObject != null && ${keys.map((_, i) => `has(oldObject.${keys.slice(0, i + 1).join('.')})`).join(' && ')} && oldObject.${keys.join('.')} == ${path}`;
+  const present = keys.map((_, i) => `has(object.${keys.slice(0, i + 1).join('.')})`).join(' && ');
+  const text = messageOf(id, 'positive');
+  return {
+    variables: [],
+    validations: [
+      {
+        rule: id,
+        expression: `!(${present}) || ${path} >= 0 || (${old})`,
+        messageExpression: `${lit(`${keys.join('.')}: Invalid value: `)} + string(${path}) + ': ' + ${lit(text)}`,
+        message: `${keys.join('.')}: ${text}`,
+      },
+    ],
+  };
+}
+
+function int32Range(ctx: TableContext): RuleExport {
+  const id = 'runtime-int32-range';
+  return { variables: [], validations: int32Validations(ctx.schema, id, messageOf(id, 'range')) };
+}
+
+function sessionStorageIgnored(): RuleExport {
+  const id = 'lint-config-session-storage-ignored';
+  return {
+    variables: [],
+    validations: [{ rule: id, expression: '!(has(object.spec) && has(object.spec.config) && has(object.spec.config.sessionStorage))', message: `spec.config.sessionStorage: ${messageOf(id, 'ignored')}` }],
+  };
+}
+
+const API_SERVER = 'the API server enforces it itself (CRD schema, CRD CEL rule or ObjectMeta validation) before any policy runs';
+
+export const ruleTable: Readonly<Record<string, TableEntry>> = {
+  'runtime-refill-period-duration': { status: 'covered', note: "every bucket (shared, perUser, each tool's): Go's duration grammar by regex, int64 overflow by integer arithmetic, Go's exact error text", build: refillPeriodDuration },
+  'runtime-refill-period-positive': { status: 'covered', note: 'every bucket; the duration printed as Go prints it (0s, -1m0s)', build: refillPeriodPositive },
+  'runtime-max-tokens-int32': { status: 'covered', note: 'every bucket', build: maxTokensInt32 },
+  'runtime-int32-range': { status: 'covered', note: 'every int32 field outside lists (map values included); maxTokens is the bucket rule', build: int32Range },
+  'runtime-config-unknown-key': {
+    status: 'covered-partly',
+    note: 'unknown keys directly under spec.config; "did you mean" finds case-insensitive, prefix and one-edit matches (the engine also finds two and three edits); with several unknown keys the message names the alphabetically first (CEL map order is not the document order)',
+    build: configUnknownKey,
+  },
+  'runtime-health-check-timeout': { status: 'not-covered', note: 'needs to know whether healthCheckTimeout was written or defaulted (the message says so), and a policy sees only the defaulted object' },
+  'runtime-unhealthy-threshold': { status: 'covered', note: 'spec.config.operational.failureHandling.unhealthyThreshold >= 0', build: unhealthyThreshold },
+  'lint-config-session-storage-ignored': { status: 'covered', note: 'Warn binding', build: sessionStorageIgnored },
+  'lint-deprecated-version': { status: 'api-server', note: "the API server sends the CRD's deprecationWarning itself" },
+  'lint-bucket-never-binds': { status: 'not-covered', note: 'compares refill rates as floating-point tokens per second and prints them with 3 significant digits fitted to 120 characters; not reproducible in CEL text' },
+  'lint-refill-rate-implausible': { status: 'not-covered', note: 'prints refill rates with 3 significant digits fitted to 120 characters; not reproducible in CEL text' },
+  'schema-unknown-field': { status: 'not-covered', note: 'the API server prunes undeclared fields before admission, so a policy never sees them (kubectl --validate=strict reports them client-side)' },
+  'cel-not-checked': { status: 'api-server', note: API_SERVER },
+  'internal-error': { status: 'not-applicable', note: 'an engine bug, not a property of the object' },
+  'document-not-a-mapping': { status: 'not-applicable', note: 'the API server only admits decoded VirtualMCPServer objects' },
+  'document-kind': { status: 'not-applicable', note: 'the policy matches virtualmcpservers only' },
+  'document-unserved-version': { status: 'not-applicable', note: 'the API server serves only the CRD versions' },
+};
+
+/** The table entry for a rule, or what its origin implies. */
+export function entryFor(rule: { readonly id: string; readonly origin: string }): TableEntry {
+  const e = ruleTable[rule.id];
+  if (e !== undefined) return e;
+  if (rule.id.startsWith('render-')) return { status: 'not-applicable', note: 'a renderer rule (reads other objects of the cluster or the operator build); only `render` and the webhook can judge it' };
+  if (rule.id.startsWith('input-')) return { status: 'not-applicable', note: 'a CLI input rule (files, YAML syntax)' };
+  if (rule.origin === 'schema' || rule.origin === 'cel') return { status: 'api-server', note: API_SERVER };
+  return { status: 'not-covered', note: 'no policy generator for this rule yet' };
+}

@@ -1,0 +1,40 @@
+// The policy's own data: what one registry rule becomes in a ValidatingAdmissionPolicy.
+
+export interface PolicyVariable {
+  readonly name: string;
+  readonly expression: string;
+}
+
+export interface PolicyValidation {
+  /** The registry rule this validation enforces (kept in the output as a comment-free annotation list). */
+  readonly rule: string;
+  readonly expression: string;
+  readonly message: string;
+  readonly messageExpression?: string;
+}
+
+/** How the policy treats one registry rule. */
+export type CoverageStatus =
+  /** A validation of the Deny (errors) or Warn (lint) policy. */
+  | 'covered'
+  /** Covered, with a documented difference in the message (see note). */
+  | 'covered-partly'
+  /** The API server enforces it before any policy runs (CRD schema, CRD CEL rules, ObjectMeta). */
+  | 'api-server'
+  /** Not in the policy: the note says why. */
+  | 'not-covered'
+  /** Not a rule on a VirtualMCPServer (CLI input, documents, the renderer, internal errors). */
+  | 'not-applicable';
+
+export interface Coverage {
+  readonly rule: string;
+  readonly severity: 'error' | 'warning';
+  readonly status: CoverageStatus;
+  readonly note: string;
+}
+
+/** What a table entry gives for a rule it covers. */
+export interface RuleExport {
+  readonly variables: readonly PolicyVariable[];
+  readonly validations: readonly PolicyValidation[];
+}
