@@ -1,0 +1,158 @@
+// The core claim of the policy: for every VirtualMCPServer of the corpus and every generated
+// mutation the CRD admits, the emitted policy denies exactly when the engine's strict mode reports an
+// error of a covered rule, its first message is the engine's first such finding, its warnings are the
+// engine's covered lint warnings, and no expression ever ends in an evaluation error.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { clone, corpus, engineVerdict, policyVerdict, storedOf, type EngineVerdict } from './harness.js';
+
+const base = parse(readFileSync(new URL('fixtures/four-buckets.yaml', import.meta.url), 'utf8')) as Record<string, any>;
+
+/** Where a bucket sits in the base manifest, as a setter. */
+const bucketSites: Record<string, (o: any) => any> = {
+  shared: (o) => o.spec.config.rateLimiting.shared,
+  perUser: (o) => o.spec.config.rateLimiting.perUser,
+  'tools[0].shared': (o) => o.spec.config.rateLimiting.tools[0].shared,
+  'tools[1].perUser': (o) => o.spec.config.rateLimiting.tools[1].perUser,
+};
+
+/** Every duration shape Go accepts or rejects that the issue and VAP-FACTS §4 list, and the edges around them. */
+export const durationShapes = [
+  '1h30m', '1.5h', '90m', '.5s', '1.s', '1.h', '300ms', '1us', '1\u00b5s', '1\u03bcs', '1ns', '1h1h', '+1m', '-1m', '-0', '+0', '0', '0s', '-0s', '0.0s',
+  '', '-', '+', '1d', '1H', '1M', '1', '1 m', ' 1m', '1m ', 'one minute', '00', '0.0', '1e3s', '1m30', '1h-1m', '.s', '.', '1.2.3s', '1..s', '1mx', '1mxyz', '1sm', '1hs',
+  '1\u00b5d', '1\u03bcx', '2562048h', '-2562048h', '2562047h47m16.854775807s', '2562047h47m16.854775808s', '-2562047h47m16.854775808s', '-2562047h47m16.854775809s',
+  '9223372036854775807ns', '9223372036854775808ns', '18446744073709551616ns', '99999999999999999999h', '1.0000000000000000001s', '-1ns', '-1.5\u00b5s', '-90m', '-61s',
+  '-1h0m0.5s', '-300ms', '-1.5h', '-24h', 'a"b', '1\\s', 'tab\tm', '1m\n', '5m1m', '1h30m10.5s',
+];
+
+export const maxTokensShapes = [1, 2147483647, 2147483648, 4294967296, 9007199254740991];
+
+export const typoKeys = ['ratelimiting', 'RATELIMITING', 'rateLimting', 'rateLimitingg', 'ateLimiting', 'sessionStorag', 'Telemetry', 'optimiser', 'audi', 'foo', 'x'];
+
+interface Case {
+  readonly name: string;
+  readonly object: Record<string, unknown>;
+  readonly oldObject?: Record<string, unknown>;
+}
+
+function mutations(): Case[] {
+  const out: Case[] = [];
+  for (const [site, at] of Object.entries(bucketSites)) {
+    for (const d of durationShapes) {
+      const o = clone(base);
+      at(o).refillPeriod = d;
+      out.push({ name: `${site}.refillPeriod=${JSON.stringify(d)}`, object: o });
+    }
+    for (const n of maxTokensShapes) {
+      const o = clone(base);
+      at(o).maxTokens = n;
+      out.push({ name: `${site}.maxTokens=${n}`, object: o });
+    }
+  }
+  for (const k of typoKeys) {
+    const o = clone(base);
+    o.spec.config[k] = { shared: { maxTokens: 1, refillPeriod: '1m' } };
+    out.push({ name: `spec.config.${k}`, object: o });
+  }
+  const more: [string, (o: any) => void][] = [
+    ['replicas over int32', (o) => (o.spec.replicas = 2147483648)],
+    ['sessionStorage.db over int32', (o) => (o.spec.sessionStorage.db = 4294967296)],
+    ['backend sessionDuration over int32', (o) => (o.spec.config.outgoingAuth = { source: 'inline', backends: { b: { type: 'aws_sts', awsSts: { region: 'eu-west-1', sessionDuration: 2147483648 } } } })],
+    ['unhealthyThreshold negative', (o) => (o.spec.config.operational = { failureHandling: { unhealthyThreshold: -1 } })],
+    ['config.sessionStorage (lint)', (o) => (o.spec.config.sessionStorage = { provider: 'redis', address: 'r:6379' })],
+    ['two errors: period and tokens', (o) => ((o.spec.config.rateLimiting.tools[0].shared.refillPeriod = '1d'), (o.spec.config.rateLimiting.shared.maxTokens = 2147483648))],
+    ['no rate limiting', (o) => delete o.spec.config.rateLimiting],
+    ['no config', (o) => delete o.spec.config],
+  ];
+  for (const [name, f] of more) {
+    const o = clone(base);
+    f(o);
+    out.push({ name, object: o });
+  }
+  return out;
+}
+
+/** UPDATE pairs: an unchanged bad value ratchets; a changed one, or a new one, denies. */
+function updates(cases: readonly Case[]): Case[] {
+  const out: Case[] = [];
+  for (const c of cases) {
+    const relabelled = clone(c.object) as any;
+    relabelled.metadata.labels = { touched: 'yes' };
+    out.push({ name: `UPDATE label only: ${c.name}`, object: relabelled, oldObject: c.object });
+    out.push({ name: `UPDATE from valid: ${c.name}`, object: c.object, oldObject: base });
+    const renamedTool = clone(c.object) as any;
+    if (renamedTool.spec?.config?.rateLimiting?.tools !== undefined) {
+      renamedTool.spec.config.rateLimiting.tools.reverse();
+      out.push({ name: `UPDATE tools reordered: ${c.name}`, object: renamedTool, oldObject: c.object });
+    }
+  }
+  return out;
+}
+
+interface Tally {
+  compared: number;
+  denied: number;
+  skippedByCrd: number;
+  warned: number;
+}
+
+/** Differences the policy documents (README, --explain): the message of these may differ, the decision may not. */
+const messageMayDiffer = (v: EngineVerdict): boolean => {
+  const unknown = v.errors.filter((f) => f.rule === 'runtime-config-unknown-key');
+  return unknown.length > 1;
+};
+
+function compare(c: Case, tally: Tally): void {
+  const v = engineVerdict(c.object, c.oldObject);
+  if (!v.crdAdmits) {
+    tally.skippedByCrd++;
+    return;
+  }
+  const p = policyVerdict(v.stored, c.oldObject === undefined ? undefined : storedOf(c.oldObject));
+  tally.compared++;
+  assert.deepEqual([...p.deny.errors, ...p.warn.errors], [], `${c.name}: evaluation errors`);
+  assert.equal(p.deny.failures.length > 0, v.errors.length > 0, `${c.name}: policy denies ${JSON.stringify(p.deny.failures[0])}, engine ${JSON.stringify(v.errors[0]?.message)}`);
+  if (v.errors.length > 0) {
+    tally.denied++;
+    if (messageMayDiffer(v)) assert.ok(v.errors.some((f) => f.message === p.deny.failures[0]), `${c.name}: ${p.deny.failures[0]} is none of the engine's`);
+    else assert.equal(p.deny.failures[0], v.errors[0]!.message, c.name);
+  }
+  assert.deepEqual(p.warn.failures, v.warnings.map((f) => f.message), `${c.name}: warnings`);
+  if (v.warnings.length > 0) tally.warned++;
+}
+
+test('corpus: every VirtualMCPServer of the fixtures, examples and golden inputs, as CREATE and (for AdmissionReviews) UPDATE', () => {
+  const items = corpus();
+  assert.ok(items.length >= 40, `corpus has ${items.length} objects`);
+  const tally: Tally = { compared: 0, denied: 0, skippedByCrd: 0, warned: 0 };
+  for (const item of items) compare({ name: item.source, object: item.object, ...(item.oldObject === undefined ? {} : { oldObject: item.oldObject }) }, tally);
+  assert.ok(tally.compared >= 30 && tally.denied >= 3, JSON.stringify(tally));
+  console.log(`corpus: ${items.length} objects, ${JSON.stringify(tally)}`);
+});
+
+test('mutations: duration shapes, maxTokens bounds, typo keys and int32 fields at every bucket site, CREATE', () => {
+  const cases = mutations();
+  const tally: Tally = { compared: 0, denied: 0, skippedByCrd: 0, warned: 0 };
+  for (const c of cases) compare(c, tally);
+  assert.ok(tally.denied >= 150, JSON.stringify(tally));
+  console.log(`mutations: ${cases.length} cases, ${JSON.stringify(tally)}`);
+});
+
+test('mutations as UPDATE: an unchanged bad value does not deny, a changed one does (ratcheting in CEL)', () => {
+  const cases = updates(mutations());
+  const tally: Tally = { compared: 0, denied: 0, skippedByCrd: 0, warned: 0 };
+  for (const c of cases) compare(c, tally);
+  assert.ok(tally.denied >= 100, JSON.stringify(tally));
+  console.log(`updates: ${cases.length} cases, ${JSON.stringify(tally)}`);
+});
+
+test('ratcheting: the label-only update of a bad refillPeriod is admitted, the same value newly written is denied', () => {
+  const bad = clone(base);
+  bad.spec.config.rateLimiting.tools[1].perUser.refillPeriod = '1d';
+  const relabelled = clone(bad);
+  relabelled.metadata.labels = { a: 'b' };
+  assert.deepEqual(policyVerdict(storedOf(relabelled), storedOf(bad)).deny.failures, []);
+  assert.match(policyVerdict(storedOf(relabelled), storedOf(base)).deny.failures[0] ?? '', /^spec\.config\.rateLimiting\.tools\[1\]\.perUser\.refillPeriod: Invalid value: "1d": time: unknown unit "d" in duration "1d"$/);
+});
