@@ -54,6 +54,11 @@ export default tseslint.config(
   { files: ['src/kube/**/*.ts'], rules: restrict(others('kube', ['core']), 'kube is API plumbing: it imports only core') },
   { files: ['src/tls/**/*.ts'], rules: restrict(others('tls', ['core', 'kube']), 'tls imports only core and kube') },
   { files: ['src/webhook/**/*.ts'], rules: restrict(['**/cli/*'], 'the webhook shell never imports the CLI shell') },
+  // policy is stricter than a capability: pure text generation over core, no kube, no I/O, no CEL engine.
+  {
+    files: ['src/policy/**/*.ts'],
+    rules: restrict([...others('policy', ['core']), 'node:*', 'fastify', 'pino', '@kubernetes/*', '@bufbuild/*'], 'policy is pure and may only import core (it writes CEL text; it never evaluates it)'),
+  },
   {
     files: ['src/cli/**/*.ts'],
     rules: restrict(['**/kube/*', '**/tls/*', '@kubernetes/*'], 'the CLI reaches the cluster only through a capability'),

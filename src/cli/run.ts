@@ -6,6 +6,7 @@ const commands: Record<string, () => Promise<Command>> = {
   validate: async () => (await import('./validate-command.js')).validateCommand,
   render: async () => (await import('./render-command.js')).renderCommand,
   serve: async () => (await import('./serve-command.js')).serveCommand,
+  policy: async () => (await import('./policy-command.js')).policyCommand,
 };
 
 export const usage = `Usage: vmcp-admission <command> [options]
@@ -14,6 +15,7 @@ Commands:
   validate [options] <path|dir|->...   validate VirtualMCPServer manifests offline
   render [options] <path|->            render the vMCP config.yaml the operator would write
   serve [options]                      run the validating admission webhook over HTTPS
+  policy [options]                     print the strict rules as a ValidatingAdmissionPolicy (--explain: coverage)
 
 Run 'vmcp-admission <command> --help' for the options of a command.
 `;

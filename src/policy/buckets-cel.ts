@@ -38,7 +38,7 @@ export const bucketVariables: readonly PolicyVariable[] = [
     name: 'units',
     expression:
       `[dyn({'tool': dyn(false), 'name': dyn(''), 'sh': ${slot('variables.rl', 'variables.oldRl', 'shared')}, 'pu': ${slot('variables.rl', 'variables.oldRl', 'perUser')}})]` +
-      ` + variables.tools.map(t, dyn({'tool': dyn(true), 'name': dyn(t.name), 'sh': ${slot('t', oldTool, 'shared')}, 'pu': ${slot('t', oldTool, 'perUser')}}))`,
+      ` + variables.tools.map(t, [${oldTool}].map(old, dyn({'tool': dyn(true), 'name': dyn(t.name), 'sh': ${slot('t', 'old', 'shared')}, 'pu': ${slot('t', 'old', 'perUser')}}))[0])`,
   },
   { name: 'unitNanos', expression: UNIT_NANOS_CEL },
   { name: 'periods', expression: `variables.units.map(u, dyn({'tool': u.tool, 'name': u.name, 'sh': ${analysed('u.sh')}, 'pu': ${analysed('u.pu')}}))` },

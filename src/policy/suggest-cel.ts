@@ -23,5 +23,6 @@ export function suggestionCel(k: string, known: readonly string[]): string {
   const folded = `${list}.filter(w, w.lowerAscii() == l)`;
   const prefix = `${list}.filter(w, w.lowerAscii().startsWith(l))`;
   const edits = `[${known.map((w) => `${oneEdit('l', w.toLowerCase())} ? ${lit(w)} : ''`).join(', ')}].filter(w, w != '')`;
-  return `[${k}.lowerAscii()].map(l, size(${folded}) > 0 ? ${folded}[0] : size(l) >= 4 && size(${prefix}) > 0 ? ${prefix}[0] : size(${edits}) > 0 ? ${edits}[0] : '')[0]`;
+  const first = (list: string, rest: string): string => `[${list}].map(c, size(c) > 0 ? c[0] : ${rest})[0]`;
+  return `[${k}.lowerAscii()].map(l, ${first(folded, `size(l) >= 4 ? ${first(prefix, first(edits, "''"))} : ${first(edits, "''")}`)})[0]`;
 }

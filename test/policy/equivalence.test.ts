@@ -123,7 +123,7 @@ function compare(c: Case, tally: Tally): void {
   if (v.warnings.length > 0) tally.warned++;
 }
 
-test('corpus: every VirtualMCPServer of the fixtures, examples and golden inputs, as CREATE and (for AdmissionReviews) UPDATE', () => {
+void test('corpus: every VirtualMCPServer of the fixtures, examples and golden inputs, as CREATE and (for AdmissionReviews) UPDATE', () => {
   const items = corpus();
   assert.ok(items.length >= 40, `corpus has ${items.length} objects`);
   const tally: Tally = { compared: 0, denied: 0, skippedByCrd: 0, warned: 0 };
@@ -132,7 +132,7 @@ test('corpus: every VirtualMCPServer of the fixtures, examples and golden inputs
   console.log(`corpus: ${items.length} objects, ${JSON.stringify(tally)}`);
 });
 
-test('mutations: duration shapes, maxTokens bounds, typo keys and int32 fields at every bucket site, CREATE', () => {
+void test('mutations: duration shapes, maxTokens bounds, typo keys and int32 fields at every bucket site, CREATE', () => {
   const cases = mutations();
   const tally: Tally = { compared: 0, denied: 0, skippedByCrd: 0, warned: 0 };
   for (const c of cases) compare(c, tally);
@@ -140,7 +140,7 @@ test('mutations: duration shapes, maxTokens bounds, typo keys and int32 fields a
   console.log(`mutations: ${cases.length} cases, ${JSON.stringify(tally)}`);
 });
 
-test('mutations as UPDATE: an unchanged bad value does not deny, a changed one does (ratcheting in CEL)', () => {
+void test('mutations as UPDATE: an unchanged bad value does not deny, a changed one does (ratcheting in CEL)', () => {
   const cases = updates(mutations());
   const tally: Tally = { compared: 0, denied: 0, skippedByCrd: 0, warned: 0 };
   for (const c of cases) compare(c, tally);
@@ -148,7 +148,7 @@ test('mutations as UPDATE: an unchanged bad value does not deny, a changed one d
   console.log(`updates: ${cases.length} cases, ${JSON.stringify(tally)}`);
 });
 
-test('ratcheting: the label-only update of a bad refillPeriod is admitted, the same value newly written is denied', () => {
+void test('ratcheting: the label-only update of a bad refillPeriod is admitted, the same value newly written is denied', () => {
   const bad = clone(base);
   bad.spec.config.rateLimiting.tools[1].perUser.refillPeriod = '1d';
   const relabelled = clone(bad);

@@ -81,7 +81,7 @@ export interface EngineVerdict {
 export function engineVerdict(object: unknown, oldObject?: unknown): EngineVerdict {
   const strict = validateObject(object, { mode: 'strict', schemas });
   const crd = validateObject(object, { mode: 'crd', schemas });
-  let errors = strict.findings.filter((f) => f.severity === 'error' && coveredErrors.has(f.rule));
+  let errors: readonly Finding[] = strict.findings.filter((f) => f.severity === 'error' && coveredErrors.has(f.rule));
   if (oldObject !== undefined) {
     const old = validateObject(oldObject, { mode: 'strict', schemas });
     const oldErrors = old.findings.filter((f) => f.severity === 'error');
