@@ -29,7 +29,7 @@ stay with the webhook (see --explain).
 
 Options:
   --name NAME                   policy name (default ${DEFAULT_POLICY_NAME}); the lint
-                                policy is NAME with -lint after its first label; bindings add -binding
+                                policy adds -lint after the first label, bindings -binding
   --namespace-selector SEL      only namespaces matching this label selector (a=b,c!=d,e in (f,g),!h)
   --validation-actions LIST     actions of the errors binding: Deny (default), Warn, Audit,
                                 comma-separated; Deny and Warn cannot be combined
@@ -79,7 +79,7 @@ function selectorOf(text: string | undefined): { readonly value: LabelSelector |
 
 const nameOf = (name: string | undefined): { readonly value: string } | { readonly error: string } => {
   const n = name ?? DEFAULT_POLICY_NAME;
-  return n.length <= 253 - '-binding'.length && DNS_SUBDOMAIN.test(n) ? { value: n } : { error: `--name "${n}" is not a DNS subdomain name (lower case, digits, - and ., at most 245 characters)` };
+  return n.length <= 253 - '-lint-binding'.length && DNS_SUBDOMAIN.test(n) ? { value: n } : { error: `--name "${n}" is not a DNS subdomain name (lower case, digits, - and ., at most 240 characters)` };
 };
 
 export function parsePolicyArgs(argv: readonly string[]): ParsedPolicyArgs {

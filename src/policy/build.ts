@@ -57,6 +57,12 @@ function part(rules: readonly RegistryRule[], severity: 'error' | 'warning', ctx
   return { rules: ids, variables: [...variables.values()], validations };
 }
 
+/** `suffix` after the first DNS label: `vmcp-strict.example.com` → `vmcp-strict-binding.example.com`. */
+export const withSuffix = (name: string, suffix: string): string => {
+  const dot = name.indexOf('.');
+  return dot < 0 ? `${name}${suffix}` : `${name.slice(0, dot)}${suffix}${name.slice(dot)}`;
+};
+
 const apiVersionFor = (k: KubernetesVersion): string => (k === '1.30' ? 'admissionregistration.k8s.io/v1' : 'admissionregistration.k8s.io/v1beta1');
 
 function policyObject(name: string, p: Part, apiVersion: string): Record<string, unknown> {
@@ -86,7 +92,7 @@ function bindingObject(policy: string, actions: readonly ValidationAction[], o: 
   return {
     apiVersion,
     kind: 'ValidatingAdmissionPolicyBinding',
-    metadata: { name: `${policy}-binding`, labels: MANAGED_BY },
+    metadata: { name: withSuffix(policy, '-binding'), labels: MANAGED_BY },
     spec: {
       policyName: policy,
       validationActions: [...actions],
@@ -113,7 +119,7 @@ export function buildPolicy(schema: SchemaNode, o: PolicyOptions): BuiltPolicy {
   const documents = [policyObject(o.name, errors, apiVersion), bindingObject(o.name, o.validationActions, o, apiVersion)];
   if (o.warnings) {
     const lint = part(rules, 'warning', ctx);
-    const lintName = `${o.name.split('.')[0]}-lint${o.name.includes('.') ? o.name.slice(o.name.indexOf('.')) : ''}`;
+    const lintName = withSuffix(o.name, '-lint');
     documents.push(policyObject(lintName, lint, apiVersion), bindingObject(lintName, ['Warn'], o, apiVersion));
   }
   const notes =
