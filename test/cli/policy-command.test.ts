@@ -1,4 +1,5 @@
 // `vmcp-admission policy` in-process through run(): the YAML stream, the options, --explain, usage errors.
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-return -- manifests are arbitrary JSON, mutated in place */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseAllDocuments } from 'yaml';

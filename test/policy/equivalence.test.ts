@@ -2,6 +2,7 @@
 // mutation the CRD admits, the emitted policy denies exactly when the engine's strict mode reports an
 // error of a covered rule, its first message is the engine's first such finding, its warnings are the
 // engine's covered lint warnings, and no expression ever ends in an evaluation error.
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-return -- manifests are arbitrary JSON, mutated in place */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readFileSync } from 'node:fs';

@@ -2,6 +2,7 @@
 // from the policy's own evaluation of the example file, in the API server's VAP wording
 // (`ValidatingAdmissionPolicy '<p>' with binding '<b>' denied request: <message>`, kubectl's
 // `The <resource> "<name>" is invalid: : ...`; warnings `Validation failed for ... : <message>`).
+ 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
@@ -24,7 +25,7 @@ void test('the README denial is the policy\'s first failure for the example, in 
 });
 
 void test('the README warning is the Warn policy\'s text for spec.config.sessionStorage', () => {
-  const o = clone(parse(read('test/policy/fixtures/four-buckets.yaml')) as any);
+  const o = clone(parse(read('test/policy/fixtures/four-buckets.yaml')));
   o.spec.config.sessionStorage = { provider: 'redis', address: 'r:6379' };
   const warning = policyVerdict(engineVerdict(o).stored).warn.failures[0];
   const name = defaults.metadata.name.replace('.', '-lint.');

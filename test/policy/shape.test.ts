@@ -1,6 +1,7 @@
 // The emitted objects against the admissionregistration.k8s.io/v1 shape (field names, required
 // fields, enums), as a small JSON Schema of the parts the policy uses, checked with ajv; plus the
 // API server's create-time checks the schema cannot say (k/k validation.go, VAP-FACTS §1).
+/* eslint-disable @typescript-eslint/no-explicit-any -- manifests are arbitrary JSON, mutated in place */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Ajv } from 'ajv';

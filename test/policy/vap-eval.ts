@@ -36,7 +36,7 @@ function sum(this: Iterable<CelValue>): CelValue {
   }
   if (typeof total === 'bigint' && (total > 2n ** 63n - 1n || total < -(2n ** 63n))) throw new Error('integer overflow');
   if (isCelUint(total) && total.value >= 2n ** 64n) throw new Error('unsigned integer overflow');
-  return (total ?? 0n) as CelValue;
+  return (total ?? 0n);
 }
 
 function indexOf(this: Iterable<CelValue>, x: CelValue): bigint {
