@@ -23,11 +23,20 @@ function slot(parent: string, oldParent: string, scope: string): string {
 
 const oldTool = "(variables.oldTools.exists(o, has(o.name) && o.name == t.name) ? variables.oldTools.filter(o, has(o.name) && o.name == t.name)[0] : dyn({}))";
 
-/** A slot with its refillPeriod parsed: `ok` (parses, or no bucket), `mag` (nanoseconds), `neg`. */
+/**
+ * A slot with its refillPeriod judged: `ok` (parses, or no bucket), `neg` (a minus sign), `zero` (the
+ * value is 0). Everyday values (one group, at most six digits, no fraction: `1m`, `30s`) take a
+ * single regex; only the rest pays for the group arithmetic.
+ */
 function analysed(x: string): string {
-  const d = durationCel(`${x}.p`, 'variables.unitNanos');
-  return `dyn({'on': ${x}.on, 'p': ${x}.p, 'n': ${x}.n, 'rp': ${x}.rp, 'rn': ${x}.rn, 'ok': dyn(!${x}.on || ${d.parses}), 'mag': dyn(${x}.on ? ${d.magnitude} : 0u), 'neg': dyn(${x}.on && ${x}.p.startsWith('-'))})`;
+  const p = `${x}.p`;
+  const d = durationCel(p, 'variables.unitNanos');
+  const fast = `${p}.matches(${lit(FAST_DURATION)})`;
+  return `dyn({'on': ${x}.on, 'p': ${p}, 'n': ${x}.n, 'rp': ${x}.rp, 'rn': ${x}.rn, 'ok': dyn(!${x}.on || ${fast} || ${d.parses}), 'neg': dyn(${x}.on && ${p}.startsWith('-')), 'zero': dyn(${x}.on && (${fast} ? !${p}.matches('[1-9]') : ${d.magnitude} == 0u))})`;
 }
+
+/** One group, an integer of at most six digits: always parses, never overflows (999999h < 2562047h). */
+const FAST_DURATION = '^[-+]?[0-9]{1,6}(ns|us|\u00b5s|\u03bcs|ms|s|m|h)$';
 
 export const bucketVariables: readonly PolicyVariable[] = [
   { name: 'rl', expression: `${hasPath('object', ['spec', 'config', 'rateLimiting'])} ? object.${RL} : dyn({})` },

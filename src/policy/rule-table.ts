@@ -38,8 +38,9 @@ function refillPeriodDuration(): RuleExport {
 
 function refillPeriodPositive(): RuleExport {
   const id = 'runtime-refill-period-positive';
-  const fails = (x: string): string => `(${x}.on && ${x}.ok && (${x}.mag == 0u || ${x}.neg) && !${x}.rp)`;
-  const duration = (x: string): string => `(${x}.neg && ${x}.mag != 0u ? '-' + (${goDurationStringCel(`${x}.mag`)}) : '0s')`;
+  const fails = (x: string): string => `(${x}.on && ${x}.ok && (${x}.zero || ${x}.neg) && !${x}.rp)`;
+  const magnitude = (x: string): string => durationCel(`${x}.p`, 'variables.unitNanos').magnitude;
+  const duration = (x: string): string => `(${x}.neg && !${x}.zero ? '-' + [${magnitude(x)}].map(m, ${goDurationStringCel('m')})[0] : '0s')`;
   const v = everyBucket(fails, (u, scope, x) =>
     invalidValue(bucketField(u, scope, 'refillPeriod'), goQuoteCel(`${x}.p`), fillCel(messageOf(id, 'positive'), { bucket: bucketLabel(u, scope), duration: duration(x) })),
   );
