@@ -2,7 +2,7 @@
 // rules CEL can express (texts from the rule's `messages` table), a reason for the others. Rules no
 // entry names fall back to what their origin implies (schema and CRD CEL rules: the API server).
 import type { SchemaNode } from '../core/schema/types.js';
-import { bucketField, bucketLabel, bucketVariables, everyBucket } from './buckets-cel.js';
+import { bucketField, bucketLabel, bucketVariables, everyBucket, hasPath } from './buckets-cel.js';
 import { durationCel, fillCel, goDurationStringCel, goQuoteCel, lit, litList, timeQuoteCel, unknownUnitCel } from './cel-text.js';
 import { int32Validations } from './int32-cel.js';
 import { messageOf } from './registry.js';
@@ -96,6 +96,38 @@ function unhealthyThreshold(): RuleExport {
   };
 }
 
+/**
+ * healthCheckTimeout (CRD default 10s) must be below healthCheckInterval (0 = vMCP's 30s). The policy
+ * sees the defaulted object only, so it cannot tell a written `10s` from the default: it adds the
+ * engine's "not set" note whenever the value is the default's text.
+ */
+function healthCheckTimeout(): RuleExport {
+  const id = 'runtime-health-check-timeout';
+  const keys = ['spec', 'config', 'operational', 'failureHandling'];
+  const fh = `object.${keys.join('.')}`;
+  const old = `oldObject.${keys.join('.')}`;
+  const text = (f: string, fallback: string): string => `(has(${fh}.${f}) ? ${fh}.${f} : ${lit(fallback)})`;
+  const oldText = (f: string, fallback: string): string => `(has(${old}.${f}) ? ${old}.${f} : ${lit(fallback)})`;
+  const [t, i] = [text('healthCheckTimeout', '10s'), text('healthCheckInterval', '0s')];
+  const [dt, di] = [durationCel(t, 'variables.unitNanos'), durationCel(i, 'variables.unitNanos')];
+  const interval = `(${di.magnitude} == 0u ? 30000000000u : ${di.magnitude})`;
+  const unchanged = `(oldObject != null && ${hasPath('oldObject', keys)} && ${oldText('healthCheckTimeout', '10s')} == ${t} && ${oldText('healthCheckInterval', '0s')} == ${i})`;
+  const failing = `${dt.parses} && ${di.parses} && ${dt.magnitude} > 0u && ${dt.magnitude} >= ${interval} && !${unchanged}`;
+  const order = fillCel(messageOf(id, 'order'), { timeout: `[${dt.magnitude}].map(m, ${goDurationStringCel('m')})[0]`, interval: `[${interval}].map(m, ${goDurationStringCel('m')})[0]` });
+  const note = `(${t} == '10s' ? ' (' + ${fillCel(messageOf(id, 'defaulted'), { timeout: "'10s'" })} + ')' : '')`;
+  return {
+    variables: bucketVariables.filter((v) => v.name === 'unitNanos'),
+    validations: [
+      {
+        rule: id,
+        expression: `!(${hasPath('object', keys)}) || !(${failing})`,
+        messageExpression: `${lit(`${keys.join('.')}.healthCheckTimeout: Invalid value: `)} + ${goQuoteCel(t)} + ': ' + ${order} + ${note}`,
+        message: `${keys.join('.')}.healthCheckTimeout: must be less than healthCheckInterval (30s when unset or 0) to prevent checks from queuing up; vMCP refuses to start`,
+      },
+    ],
+  };
+}
+
 function int32Range(ctx: TableContext): RuleExport {
   const id = 'runtime-int32-range';
   return { variables: [], validations: int32Validations(ctx.schema, id, messageOf(id, 'range')) };
@@ -121,7 +153,11 @@ export const ruleTable: Readonly<Record<string, TableEntry>> = {
     note: 'unknown keys directly under spec.config; "did you mean" finds case-insensitive, prefix and one-edit matches (the engine also finds two and three edits); with several unknown keys the message names the alphabetically first (CEL map order is not the document order)',
     build: configUnknownKey,
   },
-  'runtime-health-check-timeout': { status: 'not-covered', note: 'needs to know whether healthCheckTimeout was written or defaulted (the message says so), and a policy sees only the defaulted object' },
+  'runtime-health-check-timeout': {
+    status: 'covered-partly',
+    note: 'a policy sees only the defaulted object, so the "(healthCheckTimeout is not set, so the CRD default 10s applies)" note follows the value 10s, also when it was written; ratchets when timeout and interval texts are both unchanged',
+    build: healthCheckTimeout,
+  },
   'runtime-unhealthy-threshold': { status: 'covered', note: 'spec.config.operational.failureHandling.unhealthyThreshold >= 0', build: unhealthyThreshold },
   'lint-config-session-storage-ignored': { status: 'covered', note: 'Warn binding', build: sessionStorageIgnored },
   'lint-deprecated-version': { status: 'api-server', note: "the API server sends the CRD's deprecationWarning itself" },

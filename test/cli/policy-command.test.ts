@@ -57,7 +57,8 @@ void test('--explain names every strict rule of the registry, with a status and 
   const strictIds = (rules as readonly unknown[]).map((x: any) => x.meta ?? x).filter((m: any) => m.modes.includes('strict')).map((m: any) => m.id as string);
   for (const id of strictIds) assert.match(r.out, new RegExp(`^${id} \\((error|warning)\\): (covered|covered \\(message differs in part\\)|not needed: the API server does it|NOT covered|not applicable)\\n {4}\\S`, 'm'), id);
   assert.match(r.out, /^runtime-refill-period-duration \(error\): covered$/m);
-  assert.match(r.out, /^runtime-health-check-timeout \(error\): NOT covered\n {4}needs to know whether healthCheckTimeout was written or defaulted/m);
+  assert.match(r.out, /^runtime-health-check-timeout \(error\): covered \(message differs in part\)\n {4}a policy sees only the defaulted object/m);
+  assert.match(r.out, /^lint-bucket-never-binds \(warning\): NOT covered\n {4}compares refill rates/m);
   assert.match(r.out, new RegExp(`^${strictIds.length} strict rules: \\d+ in the policy`, 'm'));
 });
 

@@ -85,3 +85,10 @@ void test('UPDATE on an unchanged object with an unknown key ratchets it; a chan
   changed.spec.config.ratelimiting = { a: 2 };
   assert.match(policyVerdict(storedOf(changed), storedOf(old)).deny.failures[0] ?? '', /did you mean "rateLimiting"\?$/);
 });
+
+void test('difference: a written healthCheckTimeout of 10s gets the "not set" note in the policy (it sees only the defaulted object)', () => {
+  const r = verdicts((o) => (o.spec.config.operational = { failureHandling: { healthCheckTimeout: '10s', healthCheckInterval: '5s' } }));
+  const line = 'spec.config.operational.failureHandling.healthCheckTimeout: Invalid value: "10s": healthCheckTimeout (10s) must be less than healthCheckInterval (5s) to prevent checks from queuing up';
+  assert.equal(r.engine[0], line);
+  assert.equal(r.policy[0], `${line} (healthCheckTimeout is not set, so the CRD default 10s applies)`);
+});
