@@ -1,8 +1,7 @@
 // The rate-limit buckets as CEL variables: one `unit` per place buckets sit (the server level, then
 // each tool in list order), each with its `shared` and `perUser` slot, so `units` walks the buckets in
 // vMCP's validation order (shared, perUser, then each tool's shared before its perUser), the order the
-// engine reports them in. A slot carries the bucket's fields, whether oldObject has the same value
-// (UPDATE ratcheting; tools are matched by name, the list's map key) and its parsed refillPeriod.
+// engine reports them in. A slot carries the bucket's fields and its judged refillPeriod.
 import { durationCel, goQuoteCel, lit, UNIT_NANOS_CEL } from './cel-text.js';
 import type { PolicyVariable } from './types.js';
 
@@ -12,16 +11,23 @@ const RL = 'spec.config.rateLimiting';
 export const hasPath = (root: string, keys: readonly string[]): string =>
   keys.map((_, i) => `has(${[root, ...keys.slice(0, i + 1)].join('.')})`).join(' && ');
 
-function slot(parent: string, oldParent: string, scope: string): string {
+function slot(parent: string, scope: string): string {
   const b = `${parent}.${scope}`;
-  const o = `${oldParent}.${scope}`;
-  const same = (f: string): string => `dyn(has(${o}) && has(${o}.${f}) && ${o}.${f} == ${b}.${f})`;
-  const on = `{'on': dyn(true), 'p': dyn(${b}.refillPeriod), 'n': dyn(${b}.maxTokens), 'rp': ${same('refillPeriod')}, 'rn': ${same('maxTokens')}}`;
-  const off = "{'on': dyn(false), 'p': dyn(''), 'n': dyn(0), 'rp': dyn(false), 'rn': dyn(false)}";
+  const on = `{'on': dyn(true), 'p': dyn(${b}.refillPeriod), 'n': dyn(${b}.maxTokens)}`;
+  const off = "{'on': dyn(false), 'p': dyn(''), 'n': dyn(0)}";
   return `dyn(has(${b}) ? ${on} : ${off})`;
 }
 
-const oldTool = "(variables.oldTools.exists(o, has(o.name) && o.name == t.name) ? variables.oldTools.filter(o, has(o.name) && o.name == t.name)[0] : dyn({}))";
+/**
+ * Whether oldObject holds the same `field` value for this bucket (UPDATE ratcheting): the server
+ * buckets by place, a tool's by its name (the list's map key). Only evaluated for a failing bucket,
+ * so an UPDATE costs no lookup of old tools unless something is wrong.
+ */
+export function unchangedCel(u: string, scope: string, field: string, value: string): string {
+  const server = `(has(variables.oldRl.${scope}) && has(variables.oldRl.${scope}.${field}) && variables.oldRl.${scope}.${field} == ${value})`;
+  const tool = `variables.oldTools.exists(o, has(o.name) && o.name == ${u}.name && has(o.${scope}) && has(o.${scope}.${field}) && o.${scope}.${field} == ${value})`;
+  return `(${u}.tool ? ${tool} : ${server})`;
+}
 
 /**
  * A slot with its refillPeriod judged: `ok` (parses, or no bucket), `neg` (a minus sign), `zero` (the
@@ -32,7 +38,7 @@ function analysed(x: string): string {
   const p = `${x}.p`;
   const d = durationCel(p, 'variables.unitNanos');
   const fast = `${p}.matches(${lit(FAST_DURATION)})`;
-  return `dyn({'on': ${x}.on, 'p': ${p}, 'n': ${x}.n, 'rp': ${x}.rp, 'rn': ${x}.rn, 'ok': dyn(!${x}.on || ${fast} || ${d.parses}), 'neg': dyn(${x}.on && ${p}.startsWith('-')), 'zero': dyn(${x}.on && (${fast} ? !${p}.matches('[1-9]') : ${d.magnitude} == 0u))})`;
+  return `dyn({'on': ${x}.on, 'p': ${p}, 'n': ${x}.n, 'ok': dyn(!${x}.on || ${fast} || ${d.parses}), 'neg': dyn(${x}.on && ${p}.startsWith('-')), 'zero': dyn(${x}.on && (${fast} ? !${p}.matches('[1-9]') : ${d.magnitude} == 0u))})`;
 }
 
 /** One group, an integer of at most six digits: always parses, never overflows (999999h < 2562047h). */
@@ -46,8 +52,8 @@ export const bucketVariables: readonly PolicyVariable[] = [
   {
     name: 'units',
     expression:
-      `[dyn({'tool': dyn(false), 'name': dyn(''), 'sh': ${slot('variables.rl', 'variables.oldRl', 'shared')}, 'pu': ${slot('variables.rl', 'variables.oldRl', 'perUser')}})]` +
-      ` + variables.tools.map(t, [${oldTool}].map(old, dyn({'tool': dyn(true), 'name': dyn(t.name), 'sh': ${slot('t', 'old', 'shared')}, 'pu': ${slot('t', 'old', 'perUser')}}))[0])`,
+      `[dyn({'tool': dyn(false), 'name': dyn(''), 'sh': ${slot('variables.rl', 'shared')}, 'pu': ${slot('variables.rl', 'perUser')}})]` +
+      ` + variables.tools.map(t, dyn({'tool': dyn(true), 'name': dyn(t.name), 'sh': ${slot('t', 'shared')}, 'pu': ${slot('t', 'perUser')}}))`,
   },
   { name: 'unitNanos', expression: UNIT_NANOS_CEL },
   { name: 'periods', expression: `variables.units.map(u, dyn({'tool': u.tool, 'name': u.name, 'sh': ${analysed('u.sh')}, 'pu': ${analysed('u.pu')}}))` },
@@ -61,10 +67,10 @@ export const bucketField = (u: string, scope: string, leaf: string): string =>
 export const bucketLabel = (u: string, scope: string): string => `(${u}.tool ? 'tool ' + ${goQuoteCel(`${u}.name`)} + ' ' : '') + ${lit(`${scope} bucket`)}`;
 
 /** A predicate on slots (`x` = a slot expression) lifted to one validation over every bucket, with its message. */
-export function everyBucket(fails: (x: string) => string, message: (u: string, scope: string, x: string) => string): { expression: string; messageExpression: string } {
-  const first = `variables.periods.filter(u, ${fails('u.sh')} || ${fails('u.pu')})[0]`;
+export function everyBucket(fails: (u: string, scope: string, x: string) => string, message: (u: string, scope: string, x: string) => string): { expression: string; messageExpression: string } {
+  const [sh, pu] = [fails('u', 'shared', 'u.sh'), fails('u', 'perUser', 'u.pu')];
   return {
-    expression: `variables.periods.all(u, !${fails('u.sh')} && !${fails('u.pu')})`,
-    messageExpression: `[${first}].map(u, ${fails('u.sh')} ? ${message('u', 'shared', 'u.sh')} : ${message('u', 'perUser', 'u.pu')})[0]`,
+    expression: `variables.periods.all(u, !${sh} && !${pu})`,
+    messageExpression: `[variables.periods.filter(u, ${sh} || ${pu})[0]].map(u, ${sh} ? ${message('u', 'shared', 'u.sh')} : ${message('u', 'perUser', 'u.pu')})[0]`,
   };
 }

@@ -2,7 +2,7 @@
 // rules CEL can express (texts from the rule's `messages` table), a reason for the others. Rules no
 // entry names fall back to what their origin implies (schema and CRD CEL rules: the API server).
 import type { SchemaNode } from '../core/schema/types.js';
-import { bucketField, bucketLabel, bucketVariables, everyBucket, hasPath } from './buckets-cel.js';
+import { bucketField, bucketLabel, bucketVariables, everyBucket, hasPath, unchangedCel } from './buckets-cel.js';
 import { durationCel, fillCel, goDurationStringCel, goQuoteCel, lit, litList, timeQuoteCel, unknownUnitCel } from './cel-text.js';
 import { int32Validations } from './int32-cel.js';
 import { messageOf } from './registry.js';
@@ -24,7 +24,7 @@ const invalidValue = (field: string, value: string, detail: string): string => `
 
 function refillPeriodDuration(): RuleExport {
   const id = 'runtime-refill-period-duration';
-  const fails = (x: string): string => `(!${x}.ok && !${x}.rp)`;
+  const fails = (u: string, scope: string, x: string): string => `(!${x}.ok && !${unchangedCel(u, scope, 'refillPeriod', `${x}.p`)})`;
   const detail = (x: string): string => {
     const p = `${x}.p`;
     const code = durationCel(p, 'variables.unitNanos').errorCode;
@@ -38,7 +38,7 @@ function refillPeriodDuration(): RuleExport {
 
 function refillPeriodPositive(): RuleExport {
   const id = 'runtime-refill-period-positive';
-  const fails = (x: string): string => `(${x}.on && ${x}.ok && (${x}.zero || ${x}.neg) && !${x}.rp)`;
+  const fails = (u: string, scope: string, x: string): string => `(${x}.on && ${x}.ok && (${x}.zero || ${x}.neg) && !${unchangedCel(u, scope, 'refillPeriod', `${x}.p`)})`;
   const magnitude = (x: string): string => durationCel(`${x}.p`, 'variables.unitNanos').magnitude;
   const duration = (x: string): string => `(${x}.neg && !${x}.zero ? '-' + [${magnitude(x)}].map(m, ${goDurationStringCel('m')})[0] : '0s')`;
   const v = everyBucket(fails, (u, scope, x) =>
@@ -49,7 +49,7 @@ function refillPeriodPositive(): RuleExport {
 
 function maxTokensInt32(): RuleExport {
   const id = 'runtime-max-tokens-int32';
-  const fails = (x: string): string => `(${x}.on && ${x}.n > 2147483647 && !${x}.rn)`;
+  const fails = (u: string, scope: string, x: string): string => `(${x}.on && ${x}.n > 2147483647 && !${unchangedCel(u, scope, 'maxTokens', `${x}.n`)})`;
   const v = everyBucket(fails, (u, scope, x) =>
     invalidValue(bucketField(u, scope, 'maxTokens'), `string(${x}.n)`, fillCel(messageOf(id, 'range'), { bucket: bucketLabel(u, scope), value: `string(${x}.n)` })),
   );
