@@ -128,8 +128,26 @@ export function durationCel(p: string, units: string): DurationCel {
   const inRange = `(${zero} || (${dbl} <= 1e19 && ${exact} <= ${limit}))`;
   const parses = `(${grammar} && ${inRange})`;
   const magnitude = `(${grammar} && !${zero} && ${dbl} <= 1e19 ? ${exact} : 0u)`;
-  const errorCode = `(${p}.matches(${lit(durationRegex.missingUnit)}) ? 'missingUnit' : ${p}.matches(${lit(durationRegex.unknownUnit)}) ? 'unknownUnit' : 'invalid')`;
+  const missing = overflowsBefore(`${p}.find(${lit(`^[-+]?(${GROUP})*`)})`, p, units);
+  const unknownTail = `${p}.find(${lit(durationRegex.unknownUnitPrefix)}).find(${lit(`${NUMBER}${BAD_RUN}$`)})`;
+  const unknown = overflowsBefore(`${p}.find(${lit(durationRegex.unknownUnitPrefix)}).substring(0, size(${p}.find(${lit(durationRegex.unknownUnitPrefix)})) - size(${unknownTail}))`, p, units);
+  const errorCode = `(${p}.matches(${lit(durationRegex.missingUnit)}) ? (${missing} ? 'invalid' : 'missingUnit') : ${p}.matches(${lit(durationRegex.unknownUnit)}) ? (${unknown} ? 'invalid' : 'unknownUnit') : 'invalid')`;
   return { parses, magnitude, errorCode };
+}
+
+/**
+ * Whether ParseDuration stops with `invalid duration` (overflow) before it reaches the failing group:
+ * the valid groups `prefix` (a CEL string, a prefix of `p`) already exceed 2^63, or the failing group's
+ * integer part (the digits right after the prefix, leading zeros dropped) does.
+ */
+function overflowsBefore(prefix: string, p: string, units: string): string {
+  const groups = `${prefix}.findAll(${lit(GROUP)})`;
+  const dbl = `${groups}.map(g, ${groupDouble('g', units)}).sum()`;
+  const exact = `${groups}.map(g, ${groupExact('g', units)}).sum()`;
+  const intPart = `${p}.substring(size(${prefix})).find('^[0-9]*').find('[1-9][0-9]*')`;
+  const bigInt = `(size(${intPart}) > 19 || (size(${intPart}) == 19 && ${intPart} > '9223372036854775808'))`;
+  const bigPrefix = `(${prefix}.matches(${lit(GROUP)}) && (${dbl} > 1e19 || ${exact} > ${LIMIT_NEGATIVE}))`;
+  return `(${bigInt} || ${bigPrefix})`;
 }
 
 /** The unknown unit of a string whose errorCode is `unknownUnit`. */
