@@ -80,7 +80,8 @@ function policyObject(name: string, p: Part, apiVersion: string): Record<string,
       variables: p.variables.map((v) => ({ name: v.name, expression: v.expression })),
       validations: p.validations.map((v) => ({
         expression: v.expression,
-        ...(v.messageExpression === undefined ? {} : { messageExpression: v.messageExpression }),
+        // string(): statically a string for the API server's compile check, whatever dyn parts it has.
+        ...(v.messageExpression === undefined ? {} : { messageExpression: `string(${v.messageExpression})` }),
         message: v.message,
         reason: 'Invalid',
       })),

@@ -153,6 +153,7 @@ void test('every expression compiles, reads only earlier variables, and uses no 
     for (const e of all) {
       assert.doesNotThrow(() => parseCel(e.text), e.where);
       assert.doesNotMatch(e.text, /\.\?|\?\.|orValue|duration\(/, e.where);
+      if (e.where.startsWith('messageExpression')) assert.match(e.text, /^string\(.*\)$/, `${e.where} is statically a string`);
       for (const m of e.text.matchAll(/variables\.(\w+)/g)) {
         const at = e.where.startsWith('variable ') ? names.indexOf(e.where.slice(9)) : names.length;
         assert.ok(names.indexOf(m[1]!) >= 0 && names.indexOf(m[1]!) < at, `${e.where} reads variables.${m[1]} before it is defined`);
