@@ -62,7 +62,7 @@ function configUnknownKey(ctx: TableContext): RuleExport {
   if (known.length === 0) throw new Error('policy: the schema declares no spec.config properties');
   const ratcheted = "(k in variables.oldConfig && variables.oldConfig[k] == variables.config[k])";
   const variables = [
-    { name: 'config', expression: `${'has(object.spec) && has(object.spec.config)'} ? object.spec.config : dyn({})` },
+    { name: 'config', expression: 'has(object.spec) && has(object.spec.config) ? object.spec.config : dyn({})' },
     { name: 'oldConfig', expression: 'oldObject != null && has(oldObject.spec) && has(oldObject.spec.config) ? oldObject.spec.config : dyn({})' },
     { name: 'unknownKeys', expression: `dyn(variables.config).filter(k, !(k in ${litList(known)}) && !${ratcheted})` },
   ];
