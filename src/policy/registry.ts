@@ -1,38 +1,28 @@
-// The policy's one window on the rule registry, kept narrow on purpose: id, origin, severity in
-// strict mode, modes and the messages table. Nothing else of a rule is read.
+// The policy's one window on the rule registry, kept narrow on purpose: id, origin, stage, severity
+// in strict mode, modes and the messages table. Nothing else of a rule is read.
 import { rules } from '../core/rules/index.js';
 
 export interface RegistryRule {
   readonly id: string;
   readonly origin: string;
+  /** Where the engine runs it: input, document, metadata, schema, cel, rules, render. */
+  readonly stage: string;
   /** Severity in strict mode. */
   readonly severity: 'error' | 'warning';
   readonly modes: readonly string[];
   readonly messages: Readonly<Record<string, string>>;
 }
 
-interface MetaLike {
-  readonly id: string;
-  readonly origin: string;
-  readonly severity: 'error' | 'warning' | Readonly<Record<string, 'error' | 'warning'>>;
-  readonly modes: readonly string[];
-  readonly messages: Readonly<Record<string, string>>;
-}
+type Meta = (typeof rules)[number]['meta'];
 
-/** A registry entry's metadata, whether the entry is the meta itself or carries it as `meta`. */
-function metaOf(entry: unknown): MetaLike {
-  const e = entry as { readonly meta?: MetaLike };
-  return e.meta ?? (entry as MetaLike);
-}
-
-function toRegistryRule(m: MetaLike): RegistryRule {
-  const severity = typeof m.severity === 'string' ? m.severity : m.severity.strict ?? 'error';
-  return { id: m.id, origin: m.origin, severity, modes: m.modes, messages: m.messages };
+function toRegistryRule(m: Meta): RegistryRule {
+  const severity = typeof m.severity === 'string' ? m.severity : m.severity.strict;
+  return { id: m.id, origin: m.origin, stage: m.stage, severity, modes: m.modes, messages: m.messages };
 }
 
 /** Every registered rule, in registry order. */
 export function registryRules(): readonly RegistryRule[] {
-  return (rules as readonly unknown[]).map((r) => toRegistryRule(metaOf(r)));
+  return rules.map((r) => toRegistryRule(r.meta));
 }
 
 /** One rule by id; throws when the registry no longer has it (the policy table must follow). */

@@ -1,6 +1,6 @@
 // Which registry rule becomes which policy validation: one entry per rule id, a generator for the
 // rules CEL can express (texts from the rule's `messages` table), a reason for the others. Rules no
-// entry names fall back to what their origin implies (schema and CRD CEL rules: the API server).
+// entry names fall back to what their stage implies (ObjectMeta, schema and CRD CEL rules: the API server).
 import type { SchemaNode } from '../core/schema/types.js';
 import { bucketField, bucketLabel, bucketVariables, everyBucket, hasPath, unchangedCel } from './buckets-cel.js';
 import { durationCel, fillCel, goDurationStringCel, goQuoteCel, lit, litList, timeQuoteCel, unknownUnitCel } from './cel-text.js';
@@ -113,15 +113,15 @@ function healthCheckTimeout(): RuleExport {
   const interval = `(${di.magnitude} == 0u ? 30000000000u : ${di.magnitude})`;
   const unchanged = `(oldObject != null && ${hasPath('oldObject', keys)} && ${oldText('healthCheckTimeout', '10s')} == ${t} && ${oldText('healthCheckInterval', '0s')} == ${i})`;
   const failing = `${dt.parses} && ${di.parses} && ${dt.magnitude} > 0u && ${dt.magnitude} >= ${interval} && !${unchanged}`;
-  const order = fillCel(messageOf(id, 'order'), { timeout: `[${dt.magnitude}].map(m, ${goDurationStringCel('m')})[0]`, interval: `[${interval}].map(m, ${goDurationStringCel('m')})[0]` });
-  const note = `(${t} == '10s' ? ' (' + ${fillCel(messageOf(id, 'defaulted'), { timeout: "'10s'" })} + ')' : '')`;
+  const slots = { timeout: `[${dt.magnitude}].map(m, ${goDurationStringCel('m')})[0]`, interval: `[${interval}].map(m, ${goDurationStringCel('m')})[0]`, default: "'10s'" };
+  const detail = `(${t} == '10s' ? ${fillCel(messageOf(id, 'orderDefaulted'), slots)} : ${fillCel(messageOf(id, 'order'), slots)})`;
   return {
     variables: bucketVariables.filter((v) => v.name === 'unitNanos'),
     validations: [
       {
         rule: id,
         expression: `!(${hasPath('object', keys)}) || !(${failing})`,
-        messageExpression: `${lit(`${keys.join('.')}.healthCheckTimeout: Invalid value: `)} + ${goQuoteCel(t)} + ': ' + ${order} + ${note}`,
+        messageExpression: `${lit(`${keys.join('.')}.healthCheckTimeout: Invalid value: `)} + ${goQuoteCel(t)} + ': ' + ${detail}`,
         message: `${keys.join('.')}.healthCheckTimeout: must be less than healthCheckInterval (30s when unset or 0) to prevent checks from queuing up; vMCP refuses to start`,
       },
     ],
@@ -166,17 +166,18 @@ export const ruleTable: Readonly<Record<string, TableEntry>> = {
   'schema-unknown-field': { status: 'not-covered', note: 'the API server prunes undeclared fields before admission, so a policy never sees them (kubectl --validate=strict reports them client-side)' },
   'cel-not-checked': { status: 'api-server', note: API_SERVER },
   'internal-error': { status: 'not-applicable', note: 'an engine bug, not a property of the object' },
-  'document-not-a-mapping': { status: 'not-applicable', note: 'the API server only admits decoded VirtualMCPServer objects' },
-  'document-kind': { status: 'not-applicable', note: 'the policy matches virtualmcpservers only' },
-  'document-unserved-version': { status: 'not-applicable', note: 'the API server serves only the CRD versions' },
 };
 
-/** The table entry for a rule, or what its origin implies. */
-export function entryFor(rule: { readonly id: string; readonly origin: string }): TableEntry {
-  const e = ruleTable[rule.id];
-  if (e !== undefined) return e;
-  if (rule.id.startsWith('render-')) return { status: 'not-applicable', note: 'a renderer rule (reads other objects of the cluster or the operator build); only `render` and the webhook can judge it' };
-  if (rule.id.startsWith('input-')) return { status: 'not-applicable', note: 'a CLI input rule (files, YAML syntax)' };
-  if (rule.origin === 'schema' || rule.origin === 'cel') return { status: 'api-server', note: API_SERVER };
-  return { status: 'not-covered', note: 'no policy generator for this rule yet' };
+const byStage: Readonly<Record<string, TableEntry>> = {
+  input: { status: 'not-applicable', note: 'a CLI input rule (files, YAML syntax, size limits): the API server decodes requests itself' },
+  document: { status: 'not-applicable', note: 'the API server admits only decoded VirtualMCPServer objects of a served version' },
+  metadata: { status: 'api-server', note: API_SERVER },
+  schema: { status: 'api-server', note: API_SERVER },
+  cel: { status: 'api-server', note: API_SERVER },
+  render: { status: 'not-applicable', note: 'a renderer rule (reads other objects of the cluster or the operator build); only `render` can judge it' },
+};
+
+/** The table entry for a rule, or what its stage implies. */
+export function entryFor(rule: { readonly id: string; readonly stage: string }): TableEntry {
+  return ruleTable[rule.id] ?? byStage[rule.stage] ?? { status: 'not-covered', note: 'no policy generator for this rule yet' };
 }

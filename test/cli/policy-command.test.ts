@@ -54,7 +54,7 @@ void test('usage errors exit 2: Deny with Warn, an unknown version, a bad select
 void test('--explain names every strict rule of the registry, with a status and a reason', async () => {
   const r = await cli(['policy', '--explain']);
   assert.equal(r.code, 0, r.err);
-  const strictIds = (rules as readonly unknown[]).map((x: any) => x.meta ?? x).filter((m: any) => m.modes.includes('strict')).map((m: any) => m.id as string);
+  const strictIds = rules.map((r) => r.meta).filter((m) => (m.modes as readonly string[]).includes('strict')).map((m) => m.id as string);
   for (const id of strictIds) assert.match(r.out, new RegExp(`^${id} \\((error|warning)\\): (covered|covered \\(message differs in part\\)|not needed: the API server does it|NOT covered|not applicable)\\n {4}\\S`, 'm'), id);
   assert.match(r.out, /^runtime-refill-period-duration \(error\): covered$/m);
   assert.match(r.out, /^runtime-health-check-timeout \(error\): covered \(message differs in part\)\n {4}a policy sees only the defaulted object/m);
