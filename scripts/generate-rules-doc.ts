@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { rules } from '../src/core/rules/index.js';
 import { celRuleLocations } from '../src/core/rules/cel-rules.js';
 import type { CrdVersionSchema, SchemaNode } from '../src/core/schema/types.js';
+import { coverageOf, type CoverageStatus } from '../src/policy/index.js';
 
 const README = new URL('../README.md', import.meta.url);
 const SCHEMA = new URL('../schemas/virtualmcpserver.v1beta1.json', import.meta.url);
@@ -35,23 +36,27 @@ function celMessages(schema: SchemaNode): Map<string, string> {
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const code = (s: string): string => (s.includes('`') ? `\`\` ${s} \`\`` : `\`${s}\``);
 
+const policyCell: Readonly<Record<CoverageStatus, string>> = { covered: 'yes', 'covered-partly': 'yes (text differs in part)', 'api-server': 'API server', 'not-covered': 'no', 'not-applicable': '-' };
+
 /** The generated section body (without the markers). */
 export function renderRulesSection(schema: SchemaNode): string {
   const cel = celMessages(schema);
+  const policy = new Map(coverageOf().map((c) => [c.rule, policyCell[c.status]]));
   const rows = rules.map(({ meta: r }) => {
     const texts: string[] = cel.has(r.id) ? [cel.get(r.id)!] : Object.values<string>(r.messages).filter((t) => t !== '');
     const messages = texts.map((t) => cell(code(t))).join('<br>');
     const severity = typeof r.severity === 'string' ? r.severity : `${r.severity.strict} (strict), ${r.severity.crd} (crd)`;
-    return `| \`${r.id}\` | ${r.origin} | ${severity} | ${r.stage} | ${r.modes.join(', ')} | ${cell(r.description)}${messages === '' ? '' : `<br>${messages}`} |`;
+    return `| \`${r.id}\` | ${r.origin} | ${severity} | ${r.stage} | ${r.modes.join(', ')} | ${policy.get(r.id) ?? '-'} | ${cell(r.description)}${messages === '' ? '' : `<br>${messages}`} |`;
   });
   return [
     `${rules.length} rules. Every finding names its rule id. Errors deny (webhook) or fail (CLI exit 1); warnings never do.`,
     'Origins: `input` = the file or its YAML cannot be read as Kubernetes reads it (CLI only), `schema` = the CRD\'s OpenAPI checks and the API server\'s ObjectMeta checks, `cel` = its x-kubernetes-validations rules (message as in the CRD),',
     '`runtime` = what the API server admits but the operator or vMCP rejects (strict mode only; `render-*`: what the renderer cannot turn into config.yaml), `lint` = advice.',
     '`{name}` marks a value filled in; schema-stage texts follow the API server\'s field errors.',
+    'policy: whether `vmcp-admission policy` (a ValidatingAdmissionPolicy) enforces the rule; `API server` = the API server does it itself; why not for the rest: `vmcp-admission policy --explain`.',
     '',
-    '| id | origin | severity | stage | modes | description / message |',
-    '| --- | --- | --- | --- | --- | --- |',
+    '| id | origin | severity | stage | modes | policy | description / message |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
   ].join('\n');
