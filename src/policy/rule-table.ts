@@ -161,8 +161,14 @@ export const ruleTable: Readonly<Record<string, TableEntry>> = {
   'runtime-unhealthy-threshold': { status: 'covered', note: 'spec.config.operational.failureHandling.unhealthyThreshold >= 0', build: unhealthyThreshold },
   'lint-config-session-storage-ignored': { status: 'covered', note: 'Warn binding', build: sessionStorageIgnored },
   'lint-deprecated-version': { status: 'api-server', note: "the API server sends the CRD's deprecationWarning itself" },
-  'lint-bucket-never-binds': { status: 'not-covered', note: 'compares refill rates as floating-point tokens per second and prints them with 3 significant digits fitted to 120 characters; not reproducible in CEL text' },
-  'lint-refill-rate-implausible': { status: 'not-covered', note: 'prints refill rates with 3 significant digits fitted to 120 characters; not reproducible in CEL text' },
+  'lint-bucket-never-binds': {
+    status: 'not-covered',
+    note: 'warns once per bucket, but a validation yields one warning, so a tools list would need a validation per tool; its rates are printed with 3 significant digits (JavaScript number formatting) fitted to 120 characters',
+  },
+  'lint-refill-rate-implausible': {
+    status: 'not-covered',
+    note: 'warns once per bucket, but a validation yields one warning, so a tools list would need a validation per tool; its rates are printed with 3 significant digits (JavaScript number formatting) fitted to 120 characters',
+  },
   'schema-unknown-field': { status: 'not-covered', note: 'the API server prunes undeclared fields before admission, so a policy never sees them (kubectl --validate=strict reports them client-side)' },
   'cel-not-checked': { status: 'api-server', note: API_SERVER },
   'internal-error': { status: 'not-applicable', note: 'an engine bug, not a property of the object' },

@@ -58,7 +58,7 @@ void test('--explain names every strict rule of the registry, with a status and 
   for (const id of strictIds) assert.match(r.out, new RegExp(`^${id} \\((error|warning)\\): (covered|covered \\(message differs in part\\)|not needed: the API server does it|NOT covered|not applicable)\\n {4}\\S`, 'm'), id);
   assert.match(r.out, /^runtime-refill-period-duration \(error\): covered$/m);
   assert.match(r.out, /^runtime-health-check-timeout \(error\): covered \(message differs in part\)\n {4}a policy sees only the defaulted object/m);
-  assert.match(r.out, /^lint-bucket-never-binds \(warning\): NOT covered\n {4}compares refill rates/m);
+  assert.match(r.out, /^lint-bucket-never-binds \(warning\): NOT covered\n {4}warns once per bucket, but a validation yields one warning/m);
   assert.match(r.out, new RegExp(`^${strictIds.length} strict rules: \\d+ in the policy`, 'm'));
 });
 
