@@ -60,7 +60,9 @@ function configUnknownKey(ctx: TableContext): RuleExport {
   const id = 'runtime-config-unknown-key';
   const known = Object.keys(ctx.schema.properties?.spec?.properties?.config?.properties ?? {});
   if (known.length === 0) throw new Error('policy: the schema declares no spec.config properties');
-  const ratcheted = "(k in variables.oldConfig && variables.oldConfig[k] == variables.config[k])";
+  // exists() rather than `k in`: @bufbuild/cel (the tests' evaluator) says a key whose value is null is
+  // not `in` a map, cel-go says it is; iterating the keys gives the same answer in both.
+  const ratcheted = '(variables.oldConfig.exists(j, j == k && variables.oldConfig[j] == variables.config[k]))';
   const variables = [
     { name: 'config', expression: 'has(object.spec) && has(object.spec.config) ? object.spec.config : dyn({})' },
     { name: 'oldConfig', expression: 'oldObject != null && has(oldObject.spec) && has(oldObject.spec.config) ? oldObject.spec.config : dyn({})' },

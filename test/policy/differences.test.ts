@@ -12,6 +12,9 @@ import { parseGoDuration } from '../../src/core/duration.js';
 import { clone, engineVerdict, policyVerdict, storedOf } from './harness.js';
 import { durationShapes } from './shapes.js';
 import { evaluate } from './vap-eval.js';
+import { built } from './harness.js';
+
+const printedPolicies = (): unknown[] => built.documents.filter((d) => d.kind === 'ValidatingAdmissionPolicy');
 
 const bufbuild = celEnv();
 const raw = (e: string): unknown => {
@@ -25,6 +28,14 @@ void test('@bufbuild/cel duration() differs from cel-go (Go time.ParseDuration):
   assert.equal(parseGoDuration('1\u03bcs').ok, true);
   assert.equal(raw("duration('1\u03bcs')"), 'error');
   assert.equal(raw("int(duration('1s'))"), 1n); // cel-go: 1000000000 (nanoseconds)
+});
+
+void test('@bufbuild/cel says a key with a null value is not `in` a map (cel-go: it is), so the policy iterates keys instead', () => {
+  const m = { a: null, b: 1 };
+  assert.deepEqual(evaluate("'a' in m", { m }), { value: false });
+  assert.deepEqual(evaluate("m.exists(j, j == 'a')", { m }), { value: true });
+  assert.deepEqual(evaluate("m['a'] == null", { m }), { value: true });
+  for (const d of printedPolicies()) assert.doesNotMatch(JSON.stringify(d), / in variables\.old/);
 });
 
 void test('so the policy never calls duration(): its grammar regex accepts what Go accepts and rejects the rest but overflow', () => {

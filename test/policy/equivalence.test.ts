@@ -61,6 +61,12 @@ function mutations(): Case[] {
     ['config.sessionStorage (lint)', (o) => (o.spec.config.sessionStorage = { provider: 'redis', address: 'r:6379' })],
     ['two errors: period and tokens', (o) => ((o.spec.config.rateLimiting.tools[0].shared.refillPeriod = '1d'), (o.spec.config.rateLimiting.shared.maxTokens = 2147483648))],
     ['no rate limiting', (o) => delete o.spec.config.rateLimiting],
+    ['empty config', (o) => (o.spec.config = {})],
+    ['unknown key with a null value', (o) => (o.spec.config.ratelimiting = null)],
+    ['unknown keys with odd names', (o) => Object.assign(o.spec.config, { 'a.b': 1, 'with space': [], '"q"\\': {}, 'r\u00e4teLimiting': true })],
+    ['rateLimiting null', (o) => (o.spec.config.rateLimiting = null)],
+    ['a tool with only perUser and one with both, bad in the second', (o) => (o.spec.config.rateLimiting.tools = [{ name: 'a', perUser: { maxTokens: 1, refillPeriod: '1m' } }, { name: 'b', shared: { maxTokens: 1, refillPeriod: '1m' }, perUser: { maxTokens: 1, refillPeriod: '-5s' } }])],
+    ['a tool name that needs quoting', (o) => (o.spec.config.rateLimiting.tools[0] = { name: 'say "hi"\\', shared: { maxTokens: 1, refillPeriod: '0s' } })],
     ['no config', (o) => delete o.spec.config],
   ];
   for (const [name, f] of more) {
