@@ -2,6 +2,9 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-return -- manifests are arbitrary JSON, mutated in place */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { run } from '../../src/cli/run.js';
 import type { CliIo } from '../../src/cli/io.js';
@@ -67,4 +70,11 @@ void test('help lists policy; policy --help exits 0', async () => {
   const r = await cli(['policy', '--help']);
   assert.equal(r.code, 0);
   assert.match(r.out, /^Usage: vmcp-admission policy \[options\]/);
+});
+
+const bin = fileURLToPath(new URL('../../dist/bundle/cli/main.js', import.meta.url));
+void test('the built (bundled) bin prints the same stream and exits 0', { skip: existsSync(bin) ? false : 'dist/ not built (npm test builds first)' }, async () => {
+  const p = spawnSync(process.execPath, [bin, 'policy'], { encoding: 'utf8' });
+  assert.equal(p.status, 0, p.stderr);
+  assert.equal(p.stdout, (await cli(['policy'])).out);
 });

@@ -64,7 +64,7 @@ void test('durationCel: parses, magnitude and the error code agree with time.Par
 });
 
 void test('goQuoteCel is strconv.Quote for printable text, tab, newline, return, quote and backslash', () => {
-  for (const s of ['', 'one minute', 'a"b', 'back\\slash', 'tab\there', 'nl\nx', 'cr\rx', '1\u00b5s', 'caf\u00e9']) assert.equal(value(goQuoteCel('s'), { s }), quoteGo(s), JSON.stringify(s));
+  for (const s of ['', 'one minute', 'a"b', 'a""b\\\\c', 'back\\slash', 'tab\there', 'nl\nx', 'cr\rx', '1\u00b5s', 'caf\u00e9']) assert.equal(value(goQuoteCel('s'), { s }), quoteGo(s), JSON.stringify(s));
 });
 
 void test('fillCel fills a registry template slot by slot and refuses a slot it has no value for', () => {
