@@ -84,9 +84,12 @@ export const durationRegex = {
 /** Nanoseconds per unit, a CEL map literal (uint). */
 export const UNIT_NANOS_CEL = "{'ns': 1u, 'us': 1000u, '\u00b5s': 1000u, '\u03bcs': 1000u, 'ms': 1000000u, 's': 1000000000u, 'm': 60000000000u, 'h': 3600000000000u}";
 
+/** `[value].map(name, body)[0]`: CEL's let (cel.bind is not in every VAP environment). */
+export const bind = (name: string, value: string, body: string): string => `[${value}].map(${name}, ${body})[0]`;
+
 /** One group's value in nanoseconds as a double (for the overflow pre-check; never errors). */
 const groupDouble = (g: string, units: string): string =>
-  `double(${g}.find(${lit(NUMBER)})) * double(${units}[${g}.substring(size(${g}.find(${lit(NUMBER)})))])`;
+  bind('gn', `${g}.find(${lit(NUMBER)})`, `double(gn) * double(${units}[${g}.substring(size(gn))])`);
 
 /**
  * One group's exact value as ParseDuration computes it (uint): integer part × unit plus
@@ -94,15 +97,11 @@ const groupDouble = (g: string, units: string): string =>
  * double pre-check says the total is below 1e19, so the uint arithmetic cannot overflow.
  */
 function groupExact(g: string, units: string): string {
-  const num = `${g}.find(${lit(NUMBER)})`;
-  const unit = `${units}[${g}.substring(size(${num}))]`;
-  const int = `${num}.find('^[0-9]*')`;
-  const frac = `(${num}.contains('.') ? ${num}.find('[0-9]*$') : '')`;
-  const frac18 = `(size(${frac}) > 18 ? ${frac}.substring(0, 18) : ${frac})`;
-  const scale = `double('1e' + string(size(${frac18})))`;
-  const product = `double(${frac18}) * (double(${unit}) / ${scale})`;
-  const fracNs = `(${frac} == '' ? 0u : uint(int(${product})))`;
-  return `(${int} == '' ? 0u : uint(${int})) * ${unit} + ${fracNs}`;
+  const int = "gn.find('^[0-9]*')";
+  const frac = "(gn.contains('.') ? gn.find('[0-9]*$') : '')";
+  const fracNs = `(gf == '' ? 0u : uint(int(double(gf) * (double(gu) / double('1e' + string(size(gf)))))))`;
+  const body = bind('gu', `${units}[${g}.substring(size(gn))]`, bind('gf', `(size(${frac}) > 18 ? ${frac}.substring(0, 18) : ${frac})`, `(${int} == '' ? 0u : uint(${int})) * gu + ${fracNs}`));
+  return bind('gn', `${g}.find(${lit(NUMBER)})`, body);
 }
 
 /** CEL expressions over a refillPeriod string expression `p` (groups via findAll, units from a variable). */

@@ -3,7 +3,7 @@
 // entry names fall back to what their stage implies (ObjectMeta, schema and CRD CEL rules: the API server).
 import type { SchemaNode } from '../core/schema/types.js';
 import { bucketField, bucketLabel, bucketVariables, everyBucket, hasPath, unchangedCel } from './buckets-cel.js';
-import { durationCel, fillCel, goDurationStringCel, goQuoteCel, lit, litList, timeQuoteCel, unknownUnitCel } from './cel-text.js';
+import { bind, durationCel, fillCel, goDurationStringCel, goQuoteCel, lit, litList, timeQuoteCel, unknownUnitCel } from './cel-text.js';
 import { int32Validations } from './int32-cel.js';
 import { messageOf } from './registry.js';
 import { suggestionCel } from './suggest-cel.js';
@@ -110,20 +110,21 @@ function healthCheckTimeout(): RuleExport {
   const old = `oldObject.${keys.join('.')}`;
   const text = (f: string, fallback: string): string => `(has(${fh}.${f}) ? ${fh}.${f} : ${lit(fallback)})`;
   const oldText = (f: string, fallback: string): string => `(has(${old}.${f}) ? ${old}.${f} : ${lit(fallback)})`;
-  const [t, i] = [text('healthCheckTimeout', '10s'), text('healthCheckInterval', '0s')];
-  const [dt, di] = [durationCel(t, 'variables.unitNanos'), durationCel(i, 'variables.unitNanos')];
-  const interval = `(${di.magnitude} == 0u ? 30000000000u : ${di.magnitude})`;
-  const unchanged = `(oldObject != null && ${hasPath('oldObject', keys)} && ${oldText('healthCheckTimeout', '10s')} == ${t} && ${oldText('healthCheckInterval', '0s')} == ${i})`;
-  const failing = `${dt.parses} && ${di.parses} && ${dt.magnitude} > 0u && ${dt.magnitude} >= ${interval} && !${unchanged}`;
-  const slots = { timeout: `[${dt.magnitude}].map(m, ${goDurationStringCel('m')})[0]`, interval: `[${interval}].map(m, ${goDurationStringCel('m')})[0]`, default: "'10s'" };
-  const detail = `(${t} == '10s' ? ${fillCel(messageOf(id, 'orderDefaulted'), slots)} : ${fillCel(messageOf(id, 'order'), slots)})`;
+  const [dt, di] = [durationCel('ht', 'variables.unitNanos'), durationCel('hi', 'variables.unitNanos')];
+  /** `body` with ht/hi = the timeout and interval texts, tm/im = their nanoseconds (im after vMCP's 0 → 30s). */
+  const withValues = (body: string): string =>
+    bind('ht', text('healthCheckTimeout', '10s'), bind('hi', text('healthCheckInterval', '0s'), bind('tm', dt.magnitude, bind('im', `(${di.magnitude} == 0u ? 30000000000u : ${di.magnitude})`, body))));
+  const unchanged = `(oldObject != null && ${hasPath('oldObject', keys)} && ${oldText('healthCheckTimeout', '10s')} == ht && ${oldText('healthCheckInterval', '0s')} == hi)`;
+  const failing = `${dt.parses} && ${di.parses} && tm > 0u && tm >= im && !${unchanged}`;
+  const slots = { timeout: bind('m', 'tm', goDurationStringCel('m')), interval: bind('m', 'im', goDurationStringCel('m')), default: "'10s'" };
+  const detail = `(ht == '10s' ? ${fillCel(messageOf(id, 'orderDefaulted'), slots)} : ${fillCel(messageOf(id, 'order'), slots)})`;
   return {
     variables: bucketVariables.filter((v) => v.name === 'unitNanos'),
     validations: [
       {
         rule: id,
-        expression: `!(${hasPath('object', keys)}) || !(${failing})`,
-        messageExpression: `${lit(`${keys.join('.')}.healthCheckTimeout: Invalid value: `)} + ${goQuoteCel(t)} + ': ' + ${detail}`,
+        expression: `!(${hasPath('object', keys)}) || ${withValues(`!(${failing})`)}`,
+        messageExpression: withValues(`${lit(`${keys.join('.')}.healthCheckTimeout: Invalid value: `)} + ${goQuoteCel('ht')} + ': ' + ${detail}`),
         message: `${keys.join('.')}.healthCheckTimeout: must be less than healthCheckInterval (30s when unset or 0) to prevent checks from queuing up; vMCP refuses to start`,
       },
     ],
