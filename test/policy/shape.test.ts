@@ -8,6 +8,7 @@ import { Ajv } from 'ajv';
 import { parse as parseCel } from '@bufbuild/cel';
 import { parseAllDocuments } from 'yaml';
 import { buildPolicy, printYamlStream, type PolicyOptions } from '../../src/policy/index.js';
+import * as harness from './harness.js';
 import { defaultOptions, schema } from './harness.js';
 
 const name = { type: 'string', pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$', maxLength: 253 };
@@ -160,4 +161,11 @@ void test('every expression compiles, reads only earlier variables, and uses no 
       }
     }
   }
+});
+
+void test('the policy matches v1beta1 and v1alpha1 alike, so both served versions must give the same validations', () => {
+  const { schemas } = harness;
+  const of = (v: string): unknown => buildPolicy(schemas.get(v)!.meta.schema, defaultOptions).documents;
+  assert.deepEqual(schemas.versions.slice().sort(), ['v1alpha1', 'v1beta1']);
+  assert.deepEqual(of('v1alpha1'), of('v1beta1'));
 });
