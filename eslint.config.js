@@ -60,6 +60,13 @@ export default tseslint.config(
     rules: restrict([...others('policy', ['core']), 'node:*', 'fastify', 'pino', '@kubernetes/*', '@bufbuild/*'], 'policy is pure and may only import core (it writes CEL text; it never evaluates it)'),
   },
   {
+    files: ['src/ratelimit/**/*.ts'],
+    rules: restrict(
+      [...others('ratelimit', ['core']), 'node:*', 'fastify', 'pino', '@kubernetes/*', 'prom-client', 'ioredis', 'vega', 'vega-lite'],
+      'ratelimit is a pure functional core: no I/O, no clock, only core (the Redis, SVG and CLI shells live in src/cli)',
+    ),
+  },
+  {
     files: ['src/cli/**/*.ts'],
     rules: restrict(['**/kube/*', '**/tls/*', '@kubernetes/*'], 'the CLI reaches the cluster only through a capability'),
   },

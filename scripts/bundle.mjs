@@ -1,13 +1,14 @@
 // Bundles the built CLI (dist/) into dist/bundle/cli/ with esbuild so a cold `validate` loads a
 // handful of chunks instead of ~150 ESM files, and tree-shakes @bufbuild/protobuf's unused
 // well-known types (both @bufbuild packages declare sideEffects: false). Lazy subcommands stay
-// lazy (code splitting). Server-side packages stay external: they are loaded only by `serve`.
+// lazy (code splitting). Server-side packages stay external: they are loaded only by `serve`; so do ioredis and
+// vega/vega-lite, loaded only by the rate-limit commands that need them.
 // The output directory keeps the depth of dist/core/schema/, so the committed schemas/ module is
 // found at the same relative path (../../../schemas) as from src/ and dist/.
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
-const external = ['fastify', 'pino', '@fastify/error', 'prom-client', 'selfsigned', '@kubernetes/client-node', 'ajv', 'ajv-formats'];
+const external = ['fastify', 'pino', '@fastify/error', 'prom-client', 'selfsigned', '@kubernetes/client-node', 'ajv', 'ajv-formats', 'ioredis', 'vega', 'vega-lite'];
 
 // Chunk names carry content hashes: clear the old ones so dist/ holds one build.
 rmSync('dist/bundle', { recursive: true, force: true });

@@ -6,6 +6,8 @@ export interface CliIo {
   readonly readStdin: () => Promise<string>;
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** True when stderr is a terminal (progress lines are drawn only then). */
+  readonly stderrIsTTY?: boolean;
 }
 
 /** Exit codes shared by every subcommand. */

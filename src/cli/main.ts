@@ -27,6 +27,7 @@ run(process.argv.slice(2), {
   readStdin,
   cwd: process.cwd(),
   env: process.env,
+  stderrIsTTY: process.stderr.isTTY === true,
 }).then(
   (code) => {
     process.exitCode = code;

@@ -1,20 +1,15 @@
 // `vmcp-admission render`: inputs -> documents (shared loader) -> renderConfigs -> stdout.
 // Refusals print every finding as `file:line:col: message` on stderr (exit 1); unreadable or
 // unparsable input and bad flags exit 2.
-import type { Finding } from '../core/finding.js';
 import type { Mode } from '../core/validate.js';
 import { loadBuiltinSchemas } from '../core/schema/builtin.js';
 import { configMapNode } from '../render/configmap.js';
 import { emitYaml } from '../render/emit-yaml.js';
 import { renderConfigs, type ObjectFindings, type RenderedConfig } from '../render/render.js';
 import { pick, readCommandLine } from './args.js';
-import { parseSource, type ParsedSource, type SourceDocument } from './documents.js';
 import { printable } from './formatters/text.js';
-import { problemText } from './input-problem.js';
-import { readInputs } from './inputs.js';
 import { ExitCode, type CliIo, type Command } from './io.js';
-import { documentObjects, pathInDocument, type DocumentObject } from './list-items.js';
-import { locate } from './locate.js';
+import { findingLines as linesOf, loadObjects, type Loaded } from './object-loader.js';
 
 // --- arguments (pure) ---
 
@@ -77,48 +72,7 @@ export function parseRenderArgs(argv: readonly string[]): ParsedRenderArgs {
 
 // --- command ---
 
-/** One object to render: a document, or an item of a List document. */
-interface Loaded {
-  readonly parsed: ParsedSource;
-  readonly doc: SourceDocument;
-  readonly object: DocumentObject;
-}
-
-/** Every decodable document, or the first-found problems as stderr lines. */
-async function load(inputs: readonly string[], io: CliIo): Promise<{ docs: Loaded[]; problems: string[] }> {
-  const docs: Loaded[] = [];
-  const problems: string[] = [];
-  for (const input of await readInputs(inputs, io)) {
-    if (input.kind === 'error') {
-      problems.push(`${input.source}: ${problemText(input)}`);
-      continue;
-    }
-    const parsed = parseSource(input.source, input.text);
-    for (const doc of parsed.documents) {
-      for (const p of doc.problems) {
-        const pos = parsed.lineCounter.linePos(p.offset);
-        problems.push(`${input.source}:${pos.line}:${pos.col}: ${problemText(p)}`);
-      }
-      if (doc.problems.length === 0) docs.push(...documentObjects(doc.value).map((object) => ({ parsed, doc, object })));
-    }
-  }
-  return { docs: docs.filter((d) => d.object.problem === undefined), problems: [...problems, ...docs.flatMap(listProblem)] };
-}
-
-/** A List item that cannot be rendered, as an input problem line. */
-function listProblem({ parsed, doc, object }: Loaded): string[] {
-  if (object.problem === undefined || doc.node === undefined) return [];
-  const pos = locate(doc.node, parsed.lineCounter, object.at);
-  return [`${parsed.source}:${pos.line}:${pos.col}: ${problemText(object.problem)}`];
-}
-
-function findingLines(loaded: Loaded, group: ObjectFindings, label = ''): string[] {
-  const { parsed, doc, object } = loaded;
-  return group.findings.map((f: Finding) => {
-    const pos = doc.node === undefined ? { line: 1, col: 1 } : locate(doc.node, parsed.lineCounter, pathInDocument(object.at, f.path));
-    return `${printable(`${parsed.source}:${pos.line}:${pos.col}: ${label}${f.message}`)}\n`;
-  });
-}
+const findingLines = (loaded: Loaded, group: ObjectFindings, label = ''): string[] => linesOf(loaded, group.findings, label);
 
 function format(outputs: readonly RenderedConfig[], output: RenderOutput): string {
   if (output === 'json') {
@@ -130,7 +84,7 @@ function format(outputs: readonly RenderedConfig[], output: RenderOutput): strin
 }
 
 async function render(options: { inputs: readonly string[]; output: RenderOutput; mode: 'strict' | 'crd' }, io: CliIo): Promise<number> {
-  const { docs, problems } = await load(options.inputs, io);
+  const { docs, problems } = await loadObjects(options.inputs, io);
   if (problems.length > 0) {
     io.stderr(problems.map((p) => `${printable(p)}\n`).join(''));
     return ExitCode.usage;

@@ -7,6 +7,9 @@ const commands: Record<string, () => Promise<Command>> = {
   render: async () => (await import('./render-command.js')).renderCommand,
   serve: async () => (await import('./serve-command.js')).serveCommand,
   policy: async () => (await import('./policy-command.js')).policyCommand,
+  explain: async () => (await import('./explain-command.js')).explainCommand,
+  simulate: async () => (await import('./simulate-command.js')).simulateCommand,
+  buckets: async () => (await import('./buckets-command.js')).bucketsCommand,
 };
 
 export const usage = `Usage: vmcp-admission <command> [options]
@@ -16,6 +19,11 @@ Commands:
   render [options] <path|->            render the vMCP config.yaml the operator would write
   serve [options]                      run the validating admission webhook over HTTPS
   policy [options]                     print the strict rules as a ValidatingAdmissionPolicy (--explain: coverage)
+  explain [options] <path|->           explain what the rate limits will do at runtime
+  simulate <path|-> --trace FILE|--load SPEC
+                                       replay calls through the rate limiter (memory or Redis)
+  buckets --redis URL --namespace NS --server NAME -f FILE
+                                       show the live token buckets of a server in Redis
 
 Run 'vmcp-admission <command> --help' for the options of a command.
 `;
