@@ -10,7 +10,8 @@ export function shortNumber(x: number): string {
 /** `42s`, `2.5s`, `59m57s`, `1h30m`, `3d4h`. */
 export function humanSeconds(seconds: number): string {
   if (!Number.isFinite(seconds)) return 'never';
-  if (seconds < 60) return `${shortNumber(Math.round(seconds * 100) / 100)}s`;
+  const hundredths = Math.round(seconds * 100) / 100;
+  if (hundredths < 60) return `${shortNumber(hundredths)}s`;
   const whole = Math.round(seconds);
   const d = Math.floor(whole / 86400);
   const h = Math.floor((whole % 86400) / 3600);
