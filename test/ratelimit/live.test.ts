@@ -28,8 +28,8 @@ void test('tokens now = stored + elapsed x %.6f rate, capped; recovery and full 
   const b = liveBucket('user:alice', config, { tokens: '0.5', lastRefill: '10000000', pttl: 90_000 }, 16_000_000);
   assert.equal(b.tokens, 0.5 + 6 * 0.016667);
   assert.equal(b.limited, true);
-  assert.equal(b.recoversInSeconds, (1 - b.tokens!) / 0.016667);
-  assert.equal(b.fullInSeconds, (1 - b.tokens!) / 0.016667);
+  assert.equal(b.recoversInSeconds, (1 - b.tokens) / 0.016667);
+  assert.equal(b.fullInSeconds, (1 - b.tokens) / 0.016667);
   assert.deepEqual([b.retryAfterSeconds, b.expiresInSeconds, b.capacity], [60, 90, 1]);
   const capped = liveBucket('shared', config, { tokens: '0.2', lastRefill: '0', pttl: -1 }, 100_000_000);
   assert.deepEqual([capped.tokens, capped.limited, capped.recoversInSeconds, capped.expiresInSeconds], [1, false, 0, -1]);
