@@ -199,7 +199,7 @@ async function plot(options: Options, config: LimiterConfig, calls: readonly Tra
   for (const call of calls) limiter.check(call.tool, call.user, toMicros(call.t));
   const title = `${config.namespace}/${config.serverName}: tokens per bucket (${summary.calls} calls, ${summary.rejected} rejected; red = rejection)`;
   const { renderSvg } = await import('./svg-chart.js');
-  const svg = await renderSvg(plotSpec(title, buckets, recorder.lanesData(1500)));
+  const svg = await renderSvg(plotSpec(title, buckets, recorder.lanesData(1000)));
   try {
     await writeFile(options.plot!, svg);
     return undefined;

@@ -1,8 +1,8 @@
 // `simulate --plot`, pure: the token level of the most-rejecting buckets over time as a Vega-Lite
 // spec, one lane per bucket, rejections marked. Levels are recorded at every touch (after refill
 // and after the call); between touches the level grows linearly at the Redis rate until it reaches
-// capacity, so a point is added where it reaches capacity. Lanes with many touches are thinned to
-// keep the SVG small; rejection marks are never thinned.
+// capacity, so a point is added where it reaches capacity. Lanes with many touches or rejections
+// are thinned evenly (at most maxPoints of each per lane) to keep the SVG small.
 import type { BucketSpec } from './go-rate.js';
 import type { Touch, TouchObserver } from './limiter.js';
 
@@ -18,6 +18,12 @@ interface Lane {
   readonly rejections: LanePoint[];
   lastT: number;
   lastLevel: number;
+}
+
+/** Every k-th point (and the last) so that at most about `max` remain. */
+function thin(points: readonly LanePoint[], max: number): readonly LanePoint[] {
+  const step = Math.ceil(points.length / max);
+  return step <= 1 ? points : points.filter((_, i) => i % step === 0 || i === points.length - 1);
 }
 
 /** Collects lanes for the chosen buckets from the limiter's touch observer. */
@@ -50,10 +56,8 @@ export class PlotRecorder {
     for (const id of this.buckets) {
       const lane = this.lanes.get(id);
       if (lane === undefined) continue;
-      const step = Math.ceil(lane.points.length / maxPoints);
-      const kept = step <= 1 ? lane.points : lane.points.filter((_, i) => i % step === 0 || i === lane.points.length - 1);
-      for (const p of kept) out.push({ ...p, kind: 'level' });
-      for (const p of lane.rejections) out.push({ ...p, kind: 'rejection' });
+      for (const p of thin(lane.points, maxPoints)) out.push({ ...p, kind: 'level' });
+      for (const p of thin(lane.rejections, maxPoints)) out.push({ ...p, kind: 'rejection' });
     }
     return out;
   }
