@@ -9,7 +9,7 @@ import type { LimiterConfig } from '../ratelimit/config.js';
 import { MemoryLimiter, toMicros, type Rejection, type Touch } from '../ratelimit/limiter.js';
 import { generateLoad, parseLoadSpec } from '../ratelimit/load.js';
 import { PlotRecorder, plotSpec } from '../ratelimit/plot.js';
-import { Tally, resultOf, type Summary } from '../ratelimit/simulate.js';
+import { Tally, resultOf, traceWarnings, type Summary } from '../ratelimit/simulate.js';
 import { callJson, JSON_HEAD, jsonTail, simulateText } from '../ratelimit/simulate-text.js';
 import { parseTraceLine, type TraceCall } from '../ratelimit/trace.js';
 import { pick, readCommandLine } from './args.js';
@@ -219,6 +219,7 @@ async function simulate(options: Options, io: CliIo): Promise<number> {
   if (typeof config === 'string') return usage(config);
   const loaded = await loadCalls(options, io);
   if ('error' in loaded) return usage(loaded.error);
+  for (const warning of traceWarnings(config, loaded.calls)) io.stderr(`vmcp-admission simulate: warning: ${warning}\n`);
   const decisions = options.redis === undefined ? inMemory(config, loaded.calls, io) : await inRedis(options, config, loaded.calls, io);
   if (typeof decisions === 'string') return usage(decisions);
   const summary = write(options, loaded.calls, decisions, io);

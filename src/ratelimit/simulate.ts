@@ -121,3 +121,14 @@ export function simulate(config: LimiterConfig, calls: Iterable<TraceCall>, obse
   }
   return { results, summary: tally.summary() };
 }
+
+/** What the trace and the configuration disagree on, as warnings for stderr. */
+export function traceWarnings(config: LimiterConfig, calls: readonly TraceCall[]): string[] {
+  if (!config.enabled) return ['spec.config.rateLimiting is absent: vMCP creates no limiter, every call is allowed'];
+  const out: string[] = [];
+  const perUser = config.perUser !== undefined || [...config.tools.values()].some((t) => t.perUser !== undefined);
+  if (perUser && config.incomingAuth === 'anonymous' && calls.some((c) => c.user !== 'anonymous')) {
+    out.push('incomingAuth is anonymous: at runtime every caller has the subject "anonymous" (one per-user bucket for all); the trace\'s users are simulated as given');
+  }
+  return out;
+}

@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MemoryLimiter, toMicros } from '../../src/ratelimit/limiter.js';
-import { simulate, type CallResult } from '../../src/ratelimit/simulate.js';
+import { limiterConfig } from '../../src/ratelimit/config.js';
+import { simulate, traceWarnings, type CallResult } from '../../src/ratelimit/simulate.js';
 import { configOf, manyAtOnce, traceOf } from './helpers/fixtures.js';
 
 const code = (r: CallResult): string => (r.allowed ? 'A' : `R ${r.bucket} ${r.retryAfterSeconds}`);
@@ -84,4 +85,13 @@ void test('summary: totals, rejections per bucket (most first), first rejection,
   assert.deepEqual(summary.users.map((u) => [u.user, u.calls, u.allowed]), [['', 2, 1], ['alice', 3, 2], ['bob', 2, 2], ['carol', 2, 1]]);
   // shares 2/3, 1, 1/2: (13/6)^2 / (3 * (4/9 + 1 + 1/4)) = 4.6944 / 5.0833 = 0.9235
   assert.equal(summary.fairness!.toFixed(4), '0.9235');
+});
+
+void test('warnings: no rateLimiting at all; per-user buckets under anonymous auth with named users', () => {
+  const calls = [{ t: 0, tool: 'a', user: 'alice' }];
+  assert.match(traceWarnings(limiterConfig({ metadata: { name: 'x' } }), calls)[0]!, /rateLimiting is absent: vMCP creates no limiter/);
+  const anonymous = limiterConfig({ metadata: { name: 'x' }, spec: { incomingAuth: { type: 'anonymous' }, config: { rateLimiting: { perUser: { maxTokens: 1, refillPeriod: '1m' } } } } });
+  assert.match(traceWarnings(anonymous, calls)[0]!, /every caller has the subject "anonymous"/);
+  assert.deepEqual(traceWarnings(anonymous, [{ t: 0, tool: 'a', user: 'anonymous' }]), []);
+  assert.deepEqual(traceWarnings(configOf('users-and-no-user'), calls), [], 'oidc');
 });
