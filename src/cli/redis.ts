@@ -182,12 +182,14 @@ export async function readBuckets(redis: RedisClient, keyPrefix: string, count: 
   pipeline.time();
   for (const key of unique) pipeline.hmget(key, 'tokens', 'last_refill').pttl(key);
   const replies = (await pipeline.exec()) ?? [];
-  const failed = replies.find(([err]) => err !== null);
-  if (failed !== undefined) throw failed[0]!;
-  const [sec, usec] = replies[0]![1] as [string, string];
+  const [timeError, time] = replies[0] ?? [new Error('no reply to TIME'), null];
+  if (timeError !== null) throw timeError;
+  const [sec, usec] = time as [string, string];
+  // A key of another type under the prefix (WRONGTYPE) has no readable state; it is shown, not fatal.
   const buckets = unique.map((key, i) => {
-    const [tokens, lastRefill] = replies[1 + 2 * i]![1] as [string | null, string | null];
-    return { key, tokens, lastRefill, pttl: replies[2 + 2 * i]![1] as number };
+    const [err, fields] = replies[1 + 2 * i]!;
+    const [tokens, lastRefill] = err === null ? (fields as [string | null, string | null]) : [null, null];
+    return { key, tokens, lastRefill, pttl: (replies[2 + 2 * i]![1] as number | null) ?? -2 };
   });
   return { nowMicros: Number(sec) * 1e6 + Number(usec), buckets };
 }

@@ -13,6 +13,8 @@ export interface TraceCall {
 export type TraceLine = { readonly call: TraceCall } | { readonly error: string } | null;
 
 const KEYS = new Set(['t', 'tool', 'user']);
+/** Beyond ~31 years, microseconds would no longer be exact integers in a double. */
+export const MAX_T = 1e9;
 
 const describe = (v: unknown): string => (v === undefined ? 'nothing' : JSON.stringify(v));
 
@@ -23,7 +25,7 @@ function fieldError(record: Record<string, unknown>, previousT: number): string 
 }
 
 function timeError(t: unknown, previousT: number): string | undefined {
-  if (typeof t !== 'number' || !Number.isFinite(t) || t < 0) return `"t" must be a number of seconds >= 0, got ${describe(t)}`;
+  if (typeof t !== 'number' || !Number.isFinite(t) || t < 0 || t > MAX_T) return `"t" must be a number of seconds from 0 to ${MAX_T}, got ${describe(t)}`;
   return t < previousT ? `"t" ${t} is before the previous call's ${previousT}: calls must be in time order` : undefined;
 }
 

@@ -92,9 +92,12 @@ void test('readBuckets: SCAN with COUNT finds every key of the server (and no ot
   await redis.hset('thv:rl:{ns:srv2}:shared', 'tokens', '1', 'last_refill', '1');
   await redis.hset('thv:rl:{ns:srv}*:shared', 'tokens', '1', 'last_refill', '1');
   await redis.pexpire(`${prefix}user:u7`, 60_000);
+  await redis.set(`${prefix}user:not-a-hash`, 'x');
   try {
     const { nowMicros, buckets } = await readBuckets(redis, prefix, 10);
-    assert.equal(buckets.length, 250);
+    assert.equal(buckets.length, 251);
+    const odd = buckets.find((b) => b.key === `${prefix}user:not-a-hash`)!;
+    assert.deepEqual([odd.tokens, odd.lastRefill], [null, null], 'a key of another type is shown without state');
     assert.ok(buckets.every((b) => b.key.startsWith(prefix)));
     const u7 = buckets.find((b) => b.key === `${prefix}user:u7`)!;
     assert.deepEqual([u7.tokens, u7.lastRefill], ['0.5', '1000']);

@@ -13,6 +13,8 @@ void test("formatFixed6 is Go's %.6f: exact binary value, ties to even (toFixed 
     [1 / 5400, '0.000185'],
     [3 / 7, '0.428571'],
     [10 / 30, '0.333333'],
+    [100 / 60, '1.666667'],
+    [5 / 10, '0.500000'],
     [5e-7, '0.000000'], // the double is just below 5e-7
     [3.858024691358e-7, '0.000000'],
     [6e-7, '0.000001'],

@@ -13,7 +13,7 @@ function record(name: string, buckets: string[], maxPoints = 1000): ReturnType<P
 
 void test('a lane: full at the first touch, the level after refill and after each call, a point where it reaches capacity, rejections marked', () => {
   const points = record('long-idle-gap', ['shared']);
-  const levels = points.filter((p) => p.kind === 'level').map((p) => [p.t, Number(p.tokens.toFixed(6))]);
+  const levels = points.filter((p) => p.kind === 'level').map((p): [number, number] => [p.t, Number(p.tokens.toFixed(6))]);
   // 5 calls at t=0 take 5 -> 0; the 6th is rejected; 5/1m refills in 60s (t=60.0002 at 0.083333/s).
   assert.deepEqual(levels.slice(0, 6), [[0, 5], [0, 5], [0, 4], [0, 4], [0, 3], [0, 3]]);
   assert.ok(levels.some(([t, tokens]) => tokens === 5 && t > 60 && t < 60.01), 'capacity reached after 60s');

@@ -13,9 +13,10 @@ void test('bad lines: each error says what is wrong', () => {
   const cases: [string, number, RegExp][] = [
     ['{"t":1,"tool":', 0, /^not valid JSON/],
     ['[1,2]', 0, /a call must be a JSON object, got \[1,2\]/],
-    ['{"t":"1","tool":"x"}', 0, /"t" must be a number of seconds >= 0, got "1"/],
-    ['{"t":-1,"tool":"x"}', 0, /"t" must be a number of seconds >= 0, got -1/],
-    ['{"tool":"x"}', 0, /"t" must be a number of seconds >= 0, got nothing/],
+    ['{"t":"1","tool":"x"}', 0, /"t" must be a number of seconds from 0 to 1000000000, got "1"/],
+    ['{"t":-1,"tool":"x"}', 0, /"t" must be a number of seconds from 0 to 1000000000, got -1/],
+    ['{"t":1e12,"tool":"x"}', 0, /"t" must be a number of seconds from 0 to 1000000000, got 1000000000000/],
+    ['{"tool":"x"}', 0, /"t" must be a number of seconds from 0 to 1000000000, got nothing/],
     ['{"t":1,"tool":"x"}', 2, /"t" 1 is before the previous call's 2: calls must be in time order/],
     ['{"t":1,"tool":""}', 0, /"tool" must be a non-empty string, got ""/],
     ['{"t":1,"tool":"x","user":7}', 0, /"user" must be a string \(or absent\), got 7/],
