@@ -5,8 +5,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /** Top-level folders of src/; every folder not listed among the fixed layers is a capability. */
-const layers = ['core', 'render', 'kube', 'tls', 'webhook', 'cli', 'policy', 'ratelimit', 'relations'];
-const capabilities = ['policy', 'ratelimit', 'relations'];
+const layers = ['core', 'render', 'kube', 'tls', 'webhook', 'cli', 'policy', 'ratelimit', 'relations', 'cluster'];
+const capabilities = ['policy', 'ratelimit', 'relations', 'cluster'];
 /** Import patterns for every layer except `self` and the `allowed` ones. */
 const others = (self, allowed) => [...layers.filter((l) => l !== self && !allowed.includes(l)).map((l) => `**/${l}/*`), '**/config.js'];
 

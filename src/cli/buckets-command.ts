@@ -1,7 +1,8 @@
 // `vmcp-admission buckets --redis URL --namespace NS --server NAME -f vmcp.yaml [--watch]`: the live
 // token buckets of one server, read-only (SCAN with a bounded COUNT, HMGET, PTTL, TIME; never KEYS,
 // never a write), each refilled to Redis TIME with the server's configuration.
-import { keyPrefixOf, type LimiterConfig } from '../ratelimit/config.js';
+import { resolve } from 'node:path';
+import { keyPrefixOf, limiterConfig, type LimiterConfig } from '../ratelimit/config.js';
 import { liveBucket, sortLive } from '../ratelimit/live.js';
 import { liveJson, liveText } from '../ratelimit/live-text.js';
 import { parseGoDuration } from '../core/duration.js';
@@ -11,11 +12,12 @@ import { ExitCode, type CliIo, type Command } from './io.js';
 import { connectRedis, readBuckets, redisErrorText } from './redis.js';
 import { loadServers, pickServer } from './servers.js';
 
-export const bucketsHelp = `Usage: vmcp-admission buckets --redis URL --namespace NS --server NAME -f FILE [options]
+export const bucketsHelp = `Usage: vmcp-admission buckets --redis URL --namespace NS --server NAME (-f FILE | --kubeconfig FILE) [options]
 
 Shows the live rate-limit buckets of one VirtualMCPServer in the runtime's Redis (keys
 thv:rl:{NS:NAME}:...): each bucket's tokens now (Redis TIME, the runtime's refill rule and the
-server's configuration from FILE), who is limited now and when they recover. Read-only.
+server's configuration from FILE or the cluster), who is limited now and when they recover.
+Read-only.
 
 Options:
   --redis URL           redis://host:port[/db] or host:port (the sessionStorage.address);
@@ -24,14 +26,16 @@ Options:
   --namespace NS        the server's namespace (VMCP_NAMESPACE of the vMCP pod)
   --server NAME         the VirtualMCPServer's name
   -f, --file FILE       the VirtualMCPServer manifest (its rateLimiting configuration)
+  --kubeconfig FILE     read the VirtualMCPServer NS/NAME from the cluster instead
+                        (--kubeconfig= : $KUBECONFIG or ~/.kube/config)
   -o, --output FORMAT   text (default) or json
   --watch               refresh until interrupted
   --interval DURATION   refresh interval for --watch (default 2s)
   --scan-count N        COUNT hint per SCAN call (default 100, at most 10000)
   -h, --help            show this help
 
-Exit codes: 0 shown, 1 denied manifest, 2 usage error, unreachable Redis, refused password or
-no keys for the server, 3 internal error. (--kubeconfig is not supported: give -f.)
+Exit codes: 0 shown, 1 denied manifest, 2 usage error, unreachable Redis or API server, refused
+password, server not found, or no keys for the server, 3 internal error.
 `;
 
 const optionSpec = {
@@ -40,6 +44,7 @@ const optionSpec = {
   namespace: { type: 'string' },
   server: { type: 'string' },
   file: { type: 'string', short: 'f' },
+  kubeconfig: { type: 'string' },
   output: { type: 'string', short: 'o' },
   watch: { type: 'boolean' },
   interval: { type: 'string' },
@@ -52,7 +57,9 @@ interface Options {
   readonly db: number | undefined;
   readonly namespace: string;
   readonly server: string;
-  readonly file: string;
+  /** Exactly one of file and kubeconfig ('' = the default kubeconfig). */
+  readonly file: string | undefined;
+  readonly kubeconfig: string | undefined;
   readonly output: 'text' | 'json';
   readonly watch: boolean;
   readonly intervalMs: number;
@@ -63,8 +70,8 @@ const whole = (text: string | undefined): number | undefined => (text !== undefi
 
 function required(v: Record<string, unknown>): string | undefined {
   for (const flag of ['redis', 'namespace', 'server']) if (typeof v[flag] !== 'string' || v[flag] === '') return `--${flag} is required`;
-  if (typeof v.file !== 'string' || v.file === '') return '-f FILE (the VirtualMCPServer manifest) is required; --kubeconfig is not supported';
-  return undefined;
+  if ((v.file === undefined) === (v.kubeconfig === undefined)) return 'give exactly one of -f FILE (the VirtualMCPServer manifest) and --kubeconfig FILE';
+  return v.file === '' ? '-f needs a file name' : undefined;
 }
 
 function numbers(v: { db?: string; interval?: string; 'scan-count'?: string }): { db: number | undefined; intervalMs: number; scanCount: number } | string {
@@ -89,7 +96,7 @@ function parse(argv: readonly string[]): { options: Options } | { help: true } |
   if ('error' in output) return { error: output.error };
   const n = numbers(v);
   if (typeof n === 'string') return { error: n };
-  return { options: { redis: v.redis!, namespace: v.namespace!, server: v.server!, file: v.file!, output: output.value, watch: v.watch === true, ...n } };
+  return { options: { redis: v.redis!, namespace: v.namespace!, server: v.server!, file: v.file, kubeconfig: v.kubeconfig, output: output.value, watch: v.watch === true, ...n } };
 }
 
 interface Frame {
@@ -110,6 +117,18 @@ async function show({ options, config, redis, io }: Frame, first: boolean): Prom
   return undefined;
 }
 
+/** The server's limiter configuration from -f or the cluster; a message or an exit code when there is none. */
+async function serverConfig(options: Options, io: CliIo): Promise<LimiterConfig | string | number> {
+  if (options.kubeconfig !== undefined) {
+    const { readVirtualMcpServer } = await import('../cluster/read-virtual-mcp-server.js');
+    const path = options.kubeconfig === '' ? '' : resolve(io.cwd, options.kubeconfig);
+    const read = await readVirtualMcpServer(path, options.namespace, options.server, 10_000);
+    return 'error' in read ? read.error : limiterConfig(read.object);
+  }
+  const servers = await loadServers('buckets', [options.file!], io);
+  return servers.ok ? pickServer(servers.configs, options.server) : servers.code;
+}
+
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 async function buckets(options: Options, io: CliIo): Promise<number> {
@@ -117,10 +136,9 @@ async function buckets(options: Options, io: CliIo): Promise<number> {
     io.stderr(`vmcp-admission buckets: ${message}\n`);
     return ExitCode.usage;
   };
-  const servers = await loadServers('buckets', [options.file], io);
-  if (!servers.ok) return servers.code;
-  const picked = pickServer(servers.configs, options.server);
+  const picked = await serverConfig(options, io);
   if (typeof picked === 'string') return fail(picked);
+  if (typeof picked === 'number') return picked;
   const config: LimiterConfig = { ...picked, namespace: options.namespace, keyPrefix: keyPrefixOf(options.namespace, options.server) };
   const connected = await connectRedis({ url: options.redis, password: io.env.THV_SESSION_REDIS_PASSWORD, db: options.db });
   if (!connected.ok) return fail(connected.error);

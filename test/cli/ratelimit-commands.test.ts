@@ -4,9 +4,12 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { parse } from 'yaml';
 import { startRedis, type RedisServer } from '../ratelimit/helpers/redis-server.js';
 
 const bin = new URL('../../dist/cli/main.js', import.meta.url).pathname;
@@ -213,7 +216,7 @@ void test('buckets: unknown server, unreachable Redis, refused password, missing
   assert.match(right.err, /no rate-limit keys/, 'authenticated, then no keys');
   const noFile = cli(['buckets', '--redis', server.url, '--namespace', 'a', '--server', 'b']);
   assert.equal(noFile.code, 2);
-  assert.match(noFile.err, /-f FILE \(the VirtualMCPServer manifest\) is required; --kubeconfig is not supported/);
+  assert.match(noFile.err, /give exactly one of -f FILE \(the VirtualMCPServer manifest\) and --kubeconfig FILE/);
   assert.match(cli([...bucketsArgs(server.url), '--db', 'x']).err, /--db must be a whole number/);
 });
 
@@ -239,5 +242,69 @@ void test('buckets --watch refreshes until interrupted', async () => {
     child.kill('SIGTERM');
     await client.flushdb();
     client.disconnect();
+  }
+});
+
+/** The bin as a child process without blocking this process's event loop (the fake API server lives here). */
+function cliAsync(args: string[]): Promise<Ran> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd: fixtures, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, THV_SESSION_REDIS_PASSWORD: '' } });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      assert.doesNotMatch(err, /\n\s+at .*:\d+:\d+\)?\n/, 'no stack trace');
+      resolve({ code, out, err });
+    });
+  });
+}
+
+void test('buckets --kubeconfig reads the VirtualMCPServer from the API server; not found, bad kubeconfig and unreachable API exit 2', async () => {
+  const object = parse(readFileSync(manifest, 'utf8'));
+  const paths: string[] = [];
+  const api = createServer((req, res) => {
+    paths.push(req.url ?? '');
+    res.setHeader('content-type', 'application/json');
+    if (req.url === '/apis/toolhive.stacklok.dev/v1beta1/namespaces/insight/virtualmcpservers/first-empty-bucket-reported') return void res.end(JSON.stringify(object));
+    res.statusCode = 404;
+    res.end(JSON.stringify({ kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404 }));
+  });
+  await new Promise<void>((r) => api.listen(0, '127.0.0.1', r));
+  const port = (api.address() as AddressInfo).port;
+  const kubeconfig = join(scratch, 'kubeconfig');
+  const kubeconfigFor = (p: number): string => `apiVersion: v1
+kind: Config
+clusters: [{name: fake, cluster: {server: "http://127.0.0.1:${p}", insecure-skip-tls-verify: true}}]
+users: [{name: u, user: {token: t}}]
+contexts: [{name: c, context: {cluster: fake, user: u}}]
+current-context: c
+`;
+  writeFileSync(kubeconfig, kubeconfigFor(port));
+  const down = join(scratch, 'kubeconfig-down');
+  writeFileSync(down, kubeconfigFor(1));
+  const client = new Redis(server.port, '127.0.0.1');
+  try {
+    await seedRuntimeKeys(client);
+    const args = (name: string, config: string): string[] => ['buckets', '--redis', server.url, '--namespace', 'insight', '--server', name, '--kubeconfig', config];
+    const found = await cliAsync(args('first-empty-bucket-reported', kubeconfig));
+    assert.equal(found.code, 0, found.err);
+    assert.match(found.out, /^user-tool:search:carol +0\.25 +1 +LIMITED /m);
+    assert.ok(paths.includes('/apis/toolhive.stacklok.dev/v1beta1/namespaces/insight/virtualmcpservers/first-empty-bucket-reported'));
+    const missing = await cliAsync(args('nope', kubeconfig));
+    assert.deepEqual([missing.code, missing.err], [2, `vmcp-admission buckets: VirtualMCPServer insight/nope not found in the cluster at http://127.0.0.1:${port}\n`]);
+    const unreachable = await cliAsync(args('first-empty-bucket-reported', down));
+    assert.equal(unreachable.code, 2);
+    assert.match(unreachable.err, /^vmcp-admission buckets: cannot read VirtualMCPServer insight\/first-empty-bucket-reported from the API server at http:\/\/127\.0\.0\.1:1: /);
+    const bad = await cliAsync(args('first-empty-bucket-reported', join(scratch, 'no-such-kubeconfig')));
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /^vmcp-admission buckets: kubeconfig .*no-such-kubeconfig: /);
+  } finally {
+    await client.flushdb();
+    client.disconnect();
+    await new Promise((r) => api.close(r));
   }
 });
