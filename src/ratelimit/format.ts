@@ -29,13 +29,13 @@ const RATE_UNITS: readonly [string, number][] = [
   ['day', 86400],
 ];
 
-/** A rate in tokens per second in the first unit where it is at least 1: `10/s`, `20/min`, `1/h`. */
+/** A rate in tokens per second in the first unit where it is at least 1, and the next unit: `10/s = 600/min`. */
 export function humanRate(perSecond: number): string {
   if (perSecond === 0) return '0 (never refills)';
-  for (const [unit, factor] of RATE_UNITS) {
-    if (perSecond * factor >= 1 - 1e-9) return `${shortNumber(perSecond * factor)}/${unit}`;
-  }
-  return `${shortNumber(perSecond * 86400)}/day`;
+  const i = RATE_UNITS.findIndex(([, factor]) => perSecond * factor >= 1 - 1e-9);
+  const at = (k: number): string => `${shortNumber(perSecond * RATE_UNITS[k]![1])}/${RATE_UNITS[k]![0]}`;
+  if (i < 0) return at(RATE_UNITS.length - 1);
+  return i + 1 < RATE_UNITS.length ? `${at(i)} = ${at(i + 1)}` : at(i);
 }
 
 /** Left-aligned columns separated by two spaces; trailing spaces trimmed. */

@@ -51,9 +51,9 @@ void test('no rateLimiting: no buckets, one note; a manifest without namespace u
 void test('text form: bucket table, one-user table and notes', () => {
   const text = explainText({ version: 1, servers: [explainServer(configOf('per-tool-shared-and-per-user'))] });
   assert.match(text, /^VirtualMCPServer insight\/per-tool-shared-and-per-user: incomingAuth oidc, Redis keys thv:rl:\{insight:per-tool-shared-and-per-user\}:<bucket>$/m);
-  assert.match(text, /^ {2}shared:tool:search +every tools\/call of search, all callers together +2 +1m0s +2\/min +1m +30s$/m);
-  assert.match(text, /^ {2}user-tool:search:<user> +every tools\/call of search, per identity subject +1 +1m0s +1\/min +1m +60s$/m);
-  assert.match(text, /^ {2}search +1 +1\/min +user-tool:search:<user>$/m);
+  assert.match(text, /^ {2}shared:tool:search +every tools\/call of search, all callers together +2 +1m0s +2\/min = 120\/h +1m +30s$/m);
+  assert.match(text, /^ {2}user-tool:search:<user> +every tools\/call of search, per identity subject +1 +1m0s +1\/min = 60\/h +1m +60s$/m);
+  assert.match(text, /^ {2}search +1 +1\/min = 60\/h +user-tool:search:<user>$/m);
   assert.match(text, /^ {2}\(any other tool\) +unlimited/m);
   assert.match(text, /^Notes:\n {2}- shared:tool:search: clients are told to retry after 30s, but one token takes 30.0003s at the Redis rate 0.033333\/s/m);
 });
