@@ -308,3 +308,21 @@ current-context: c
     await new Promise((r) => api.close(r));
   }
 });
+
+void test('buckets --db reads that database only', async () => {
+  const client = new Redis({ port: server.port, host: '127.0.0.1', db: 3 });
+  try {
+    await seedRuntimeKeys(client);
+    const inDb3 = await cliAsync([...bucketsArgs(server.url), '--db', '3']);
+    assert.equal(inDb3.code, 0, inDb3.err);
+    assert.match(inDb3.out, /4 buckets/);
+    const inUrl = await cliAsync(bucketsArgs(`${server.url}/3`));
+    assert.deepEqual([inUrl.code, /4 buckets/.test(inUrl.out)], [0, true], 'the database from the URL path');
+    const inDb0 = await cliAsync(bucketsArgs(server.url));
+    assert.equal(inDb0.code, 2);
+    assert.match(inDb0.err, /no rate-limit keys/);
+  } finally {
+    await client.flushdb();
+    client.disconnect();
+  }
+});
