@@ -139,6 +139,8 @@ function notes(config: LimiterConfig, buckets: readonly ExplainedBucket[]): Note
   const perUser = buckets.some((b) => b.scope === 'perUser');
   if (perUser && config.incomingAuth === 'anonymous') {
     out.push({ code: 'anonymous-per-user', text: 'incomingAuth is anonymous: every caller has the identity subject "anonymous", so each per-user bucket is one bucket (user:anonymous, user-tool:<tool>:anonymous) shared by all clients' });
+  } else if (config.incomingAuth === 'anonymous') {
+    out.push({ code: 'anonymous-auth', text: 'incomingAuth is anonymous: every caller has the identity subject "anonymous", so per-user limits cannot tell clients apart (the CRD refuses perUser buckets here; vMCP itself would key them all user:anonymous)' });
   }
   for (const b of buckets) out.push(...bucketNotes(b, specFor(config, b)));
   if (buckets.some((b) => b.tool !== null && b.scope === 'perUser' && b.tool.includes(':'))) {

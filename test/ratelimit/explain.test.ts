@@ -35,6 +35,8 @@ void test('notes: anonymous per-user, rounding to zero, Retry-After too early, k
   assert.ok(codes('key-collision').includes('key-collision'));
   assert.ok(!codes('per-tool-shared-and-per-user').includes('key-collision'));
   for (const code of ['only-tools-call', 'all-or-nothing', 'fail-open', 'client-sees']) assert.ok(codes('burst-then-refill').includes(code), code);
+  assert.equal(codes('burst-then-refill')[0], 'anonymous-auth', 'anonymous, shared buckets only');
+  assert.ok(!codes('users-and-no-user').includes('anonymous-auth'), 'oidc');
   const anonymous = parse(`metadata: {name: a, namespace: n}
 spec:
   incomingAuth: {type: anonymous}
