@@ -192,8 +192,15 @@ function lanes(config: LimiterConfig, calls: readonly TraceCall[], summary: Summ
   return [...chosen, ...others.slice(0, top - chosen.length).map(([id]) => id)];
 }
 
-async function plot(options: Options, config: LimiterConfig, calls: readonly TraceCall[], summary: Summary): Promise<string | undefined> {
+interface Simulated {
+  readonly config: LimiterConfig;
+  readonly calls: readonly TraceCall[];
+  readonly summary: Summary;
+}
+
+async function plot(options: Options, { config, calls, summary }: Simulated, io: CliIo): Promise<string | undefined> {
   const buckets = lanes(config, calls, summary, options.top);
+  if (buckets.length === 0) io.stderr('vmcp-admission simulate: warning: no call touched a bucket: the plot is empty\n');
   const recorder = new PlotRecorder(buckets);
   const limiter = new MemoryLimiter(config, recorder.observer);
   for (const call of calls) limiter.check(call.tool, call.user, toMicros(call.t));
@@ -223,7 +230,7 @@ async function simulate(options: Options, io: CliIo): Promise<number> {
   const decisions = options.redis === undefined ? inMemory(config, loaded.calls, io) : await inRedis(options, config, loaded.calls, io);
   if (typeof decisions === 'string') return usage(decisions);
   const summary = write(options, loaded.calls, decisions, io);
-  const failed = options.plot === undefined ? undefined : await plot({ ...options, plot: resolve(io.cwd, options.plot) }, config, loaded.calls, summary);
+  const failed = options.plot === undefined ? undefined : await plot({ ...options, plot: resolve(io.cwd, options.plot) }, { config, calls: loaded.calls, summary }, io);
   return failed === undefined ? ExitCode.ok : usage(failed);
 }
 
