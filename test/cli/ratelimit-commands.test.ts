@@ -131,6 +131,16 @@ void test('simulate --plot: an SVG with one lane per top bucket and one mark per
   assert.ok(rejectionsInLanes > 0);
 });
 
+void test('simulate --plot: a warning when no call touched a bucket; an unwritable path exits 2', () => {
+  const trace = join(scratch, 'list.jsonl');
+  writeFileSync(trace, '{"t":0,"tool":"list","user":"a"}\n');
+  const empty = cli(['simulate', 'per-tool-shared-and-per-user.vmcp.yaml', '--trace', trace, '--plot', join(scratch, 'empty.svg')]);
+  assert.deepEqual([empty.code, empty.err], [0, 'vmcp-admission simulate: warning: no call touched a bucket: the plot is empty\n']);
+  const nowhere = cli(['simulate', 'per-tool-shared-and-per-user.vmcp.yaml', '--trace', trace, '--plot', join(scratch, 'no/such/dir.svg')]);
+  assert.equal(nowhere.code, 2);
+  assert.match(nowhere.err, /no\/such\/dir\.svg: cannot write: ENOENT/);
+});
+
 void test('simulate --redis: the same output as in memory, keys removed; unreachable Redis exits 2 in one line', async () => {
   const args = ['simulate', 'first-empty-bucket-reported.vmcp.yaml', '--load', 'users=5,rate=2/s,tools=search|x,duration=30s', '-o', 'json'];
   const memory = cli(args);
