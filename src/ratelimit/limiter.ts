@@ -68,6 +68,8 @@ export class MemoryLimiter {
   private readonly ids: string[] = ['', '', '', ''];
   private readonly specs: BucketSpec[] = [];
   private readonly levels: number[] = [0, 0, 0, 0];
+  /** The states looked up in the first pass, reused when storing (one Map lookup per bucket). */
+  private readonly found: (BucketState | undefined)[] = [undefined, undefined, undefined, undefined];
   private readonly observer: TouchObserver | undefined;
 
   constructor(
@@ -101,7 +103,9 @@ export class MemoryLimiter {
     const n = this.plan(tool, user);
     let reject = -1;
     for (let i = 0; i < n; i++) {
-      const level = refilledLevel(this.specs[i]!, this.states.get(this.ids[i]!), now);
+      const state = this.states.get(this.ids[i]!);
+      this.found[i] = state;
+      const level = refilledLevel(this.specs[i]!, state, now);
       this.levels[i] = level;
       if (level < 1 && reject < 0) reject = i;
     }
@@ -116,7 +120,7 @@ export class MemoryLimiter {
     const spec = this.specs[i]!;
     const after = this.levels[i]! - take;
     const expiresAt = now + spec.ttlSeconds * 1e6;
-    const state = this.states.get(id);
+    const state = this.found[i];
     if (state === undefined) this.states.set(id, { tokens: after, last: now, expiresAt });
     else {
       state.tokens = after;
