@@ -1,7 +1,7 @@
 // Lint budget (complexity, depth, params, explicit boundaries) and the import direction
 // that keeps the architecture honest: core imports nothing of ours, render only core,
-// and only the webhook's server entry (and `buckets --kubeconfig`'s one reader) may reach into kube;
-// src/ratelimit is a pure functional core like core.
+// and only the webhook's server entry may reach into kube; src/ratelimit is a pure core like core,
+// src/cluster the capability through which `buckets --kubeconfig` reads from the cluster.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parse } from 'yaml';
-import { limiterConfig } from '../src/ratelimit/config.js';
+import { limiterConfig } from '../src/ratelimit/limiter-config.js';
 import { MemoryLimiter, toMicros } from '../src/ratelimit/limiter.js';
 import { generateLoad } from '../src/ratelimit/load.js';
 import { Tally } from '../src/ratelimit/simulate.js';

@@ -2,7 +2,7 @@
 // token buckets of one server, read-only (SCAN with a bounded COUNT, HMGET, PTTL, TIME; never KEYS,
 // never a write), each refilled to Redis TIME with the server's configuration.
 import { resolve } from 'node:path';
-import { keyPrefixOf, limiterConfig, type LimiterConfig } from '../ratelimit/config.js';
+import { keyPrefixOf, limiterConfig, type LimiterConfig } from '../ratelimit/limiter-config.js';
 import { liveBucket, sortLive } from '../ratelimit/live.js';
 import { liveJson, liveText } from '../ratelimit/live-text.js';
 import { parseGoDuration } from '../core/duration.js';

@@ -4,7 +4,7 @@
 // bounded COUNT, HMGET, PTTL, TIME). ioredis is imported lazily: only these commands pay for it.
 import { randomUUID } from 'node:crypto';
 import type { Redis as RedisClient } from 'ioredis';
-import type { LimiterConfig } from '../ratelimit/config.js';
+import type { LimiterConfig } from '../ratelimit/limiter-config.js';
 import { applicableBuckets, toMicros, type Rejection, type TouchObserver } from '../ratelimit/limiter.js';
 import { SIMULATE_LUA } from '../ratelimit/lua.js';
 import type { TraceCall } from '../ratelimit/trace.js';

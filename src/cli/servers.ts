@@ -3,7 +3,7 @@
 // are printed and do not stop it. Each allowed object becomes the runtime's limiter configuration.
 import { loadBuiltinSchemas } from '../core/schema/builtin.js';
 import { servedVersionOf, validateObject } from '../core/validate.js';
-import { limiterConfig, type LimiterConfig } from '../ratelimit/config.js';
+import { limiterConfig, type LimiterConfig } from '../ratelimit/limiter-config.js';
 import { printable } from './formatters/text.js';
 import { ExitCode, type CliIo } from './io.js';
 import { findingLines, loadObjects } from './object-loader.js';

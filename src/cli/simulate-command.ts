@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { LimiterConfig } from '../ratelimit/config.js';
+import type { LimiterConfig } from '../ratelimit/limiter-config.js';
 import { MemoryLimiter, toMicros, type Rejection, type Touch } from '../ratelimit/limiter.js';
 import { generateLoad, parseLoadSpec } from '../ratelimit/load.js';
 import { PlotRecorder, plotSpec } from '../ratelimit/plot.js';

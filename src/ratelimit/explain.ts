@@ -2,7 +2,7 @@
 // the effective limit for one user calling one tool, and the consequences upstream-behaviour §e
 // spells out. The JSON shape (version 1) is documented in the README and kept stable.
 import { formatGoDuration } from '../core/duration.js';
-import type { LimiterConfig } from './config.js';
+import type { LimiterConfig } from './limiter-config.js';
 import type { BucketSpec } from './go-rate.js';
 import { applicableBuckets } from './limiter.js';
 

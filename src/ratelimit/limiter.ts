@@ -6,7 +6,7 @@
 // Every touched bucket gets last_refill = now and a fresh expiry of ttlSeconds. Time is integer
 // microseconds, like Redis TIME. The Lua script in lua.ts performs the same arithmetic step by step.
 import type { BucketSpec } from './go-rate.js';
-import type { LimiterConfig } from './config.js';
+import type { LimiterConfig } from './limiter-config.js';
 
 export interface BucketState {
   tokens: number;

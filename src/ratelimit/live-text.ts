@@ -1,5 +1,5 @@
 // Text and JSON forms of `buckets`.
-import type { LimiterConfig } from './config.js';
+import type { LimiterConfig } from './limiter-config.js';
 import { humanSeconds, shortNumber, table } from './format.js';
 import type { LiveBucket } from './live.js';
 

@@ -2,7 +2,7 @@
 // its bucket (`shared`, `shared:tool:<tool>`, `user:<user>`, `user-tool:<tool>:<user>`) with the
 // server's configuration; its level now is the stored level refilled at the `%.6f` rate since
 // last_refill (microseconds of Redis TIME), capped at capacity, exactly as the next call would see it.
-import type { LimiterConfig } from './config.js';
+import type { LimiterConfig } from './limiter-config.js';
 import type { BucketSpec } from './go-rate.js';
 
 export interface KeyMeaning {

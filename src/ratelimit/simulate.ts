@@ -1,6 +1,6 @@
 // Runs calls through the in-memory limiter and tallies what happened: per call the decision, and a
 // summary (totals, rejections per bucket, first rejection, per-user counts and fairness).
-import type { LimiterConfig } from './config.js';
+import type { LimiterConfig } from './limiter-config.js';
 import { MemoryLimiter, toMicros, type Rejection, type TouchObserver } from './limiter.js';
 import type { TraceCall } from './trace.js';
 

@@ -7,7 +7,7 @@ import type { Redis } from 'ioredis';
 import { connectRedis, readBuckets, simulateInRedis } from '../../src/cli/redis.js';
 import { MemoryLimiter, toMicros, type Rejection, type Touch } from '../../src/ratelimit/limiter.js';
 import { generateLoad, parseLoadSpec, type LoadSpec } from '../../src/ratelimit/load.js';
-import type { LimiterConfig } from '../../src/ratelimit/config.js';
+import type { LimiterConfig } from '../../src/ratelimit/limiter-config.js';
 import type { TraceCall } from '../../src/ratelimit/trace.js';
 import { configOf, traceCases } from '../ratelimit/helpers/fixtures.js';
 import { startRedis, type RedisServer } from '../ratelimit/helpers/redis-server.js';

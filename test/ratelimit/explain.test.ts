@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
-import { limiterConfig } from '../../src/ratelimit/config.js';
+import { limiterConfig } from '../../src/ratelimit/limiter-config.js';
 import { explainServer } from '../../src/ratelimit/explain.js';
 import { explainText } from '../../src/ratelimit/explain-text.js';
 import { configOf } from './helpers/fixtures.js';

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MemoryLimiter, toMicros } from '../../src/ratelimit/limiter.js';
-import { limiterConfig } from '../../src/ratelimit/config.js';
+import { limiterConfig } from '../../src/ratelimit/limiter-config.js';
 import { simulate, traceWarnings, type CallResult } from '../../src/ratelimit/simulate.js';
 import { configOf, manyAtOnce, traceOf } from './helpers/fixtures.js';
 

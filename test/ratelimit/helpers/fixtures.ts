@@ -1,7 +1,7 @@
 // Fixture access for the rate-limit tests: a manifest's limiter configuration and a trace's calls.
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { limiterConfig, type LimiterConfig } from '../../../src/ratelimit/config.js';
+import { limiterConfig, type LimiterConfig } from '../../../src/ratelimit/limiter-config.js';
 import { parseTrace, type TraceCall } from '../../../src/ratelimit/trace.js';
 
 export const fixturesDir = new URL('../fixtures/', import.meta.url).pathname;
