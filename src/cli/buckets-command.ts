@@ -7,6 +7,7 @@ import { liveBucket, sortLive } from '../ratelimit/live.js';
 import { liveJson, liveText } from '../ratelimit/live-text.js';
 import { parseGoDuration } from '../core/duration.js';
 import { pick, readCommandLine } from './args.js';
+import { printable } from './formatters/text.js';
 import type { Redis } from 'ioredis';
 import { ExitCode, type CliIo, type Command } from './io.js';
 import { connectRedis, readBuckets, redisErrorText } from './redis.js';
@@ -133,7 +134,7 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 
 async function buckets(options: Options, io: CliIo): Promise<number> {
   const fail = (message: string): number => {
-    io.stderr(`vmcp-admission buckets: ${message}\n`);
+    io.stderr(`vmcp-admission buckets: ${printable(message)}\n`);
     return ExitCode.usage;
   };
   const picked = await serverConfig(options, io);

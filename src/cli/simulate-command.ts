@@ -13,6 +13,7 @@ import { Tally, resultOf, traceWarnings, type Summary } from '../ratelimit/simul
 import { callJson, JSON_HEAD, jsonTail, simulateText } from '../ratelimit/simulate-text.js';
 import { parseTraceLine, type TraceCall } from '../ratelimit/trace.js';
 import { pick, readCommandLine } from './args.js';
+import { printable } from './formatters/text.js';
 import { problemText } from './input-problem.js';
 import { describeFsError, stdinName } from './inputs.js';
 import { ExitCode, type CliIo, type Command } from './io.js';
@@ -217,7 +218,7 @@ async function plot(options: Options, { config, calls, summary }: Simulated, io:
 
 async function simulate(options: Options, io: CliIo): Promise<number> {
   const usage = (message: string): number => {
-    io.stderr(`vmcp-admission simulate: ${message}\n`);
+    io.stderr(`vmcp-admission simulate: ${printable(message)}\n`);
     return ExitCode.usage;
   };
   const servers = await loadServers('simulate', options.inputs, io);

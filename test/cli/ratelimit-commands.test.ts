@@ -103,6 +103,12 @@ void test('simulate: a bad trace line names file and line (exit 2); so do unread
   assert.match(cli(['simulate', 'burst-then-refill.vmcp.yaml', '--trace', 'none.jsonl']).err, /none\.jsonl: cannot read: no such file or directory/);
   assert.match(cli(['simulate', 'burst-then-refill.vmcp.yaml']).err, /give exactly one of --trace FILE and --load SPEC/);
   assert.match(cli(['simulate', 'burst-then-refill.vmcp.yaml', '--load', 'users=x']).err, /users must be a whole number/);
+  const binary = join(scratch, 'binary.jsonl');
+  writeFileSync(binary, Buffer.from([0x7b, 0x01, 0x1b, 0x5b, 0x32, 0x4a, 0x0a]));
+  const garbage = cli(['simulate', 'burst-then-refill.vmcp.yaml', '--trace', binary]);
+  assert.equal(garbage.code, 2);
+  assert.match(garbage.err, /binary\.jsonl:1: not valid JSON/);
+  assert.ok(!garbage.err.includes('\u0001') && !garbage.err.includes('\u001b'), 'control characters are escaped, not sent to the terminal');
   const empty = join(scratch, 'empty.jsonl');
   writeFileSync(empty, '\n');
   assert.match(cli(['simulate', 'burst-then-refill.vmcp.yaml', '--trace', empty]).err, /the trace has no calls/);
