@@ -22,7 +22,7 @@ Commands:
   explain [options] <path|->           explain what the rate limits will do at runtime
   simulate <path|-> --trace FILE|--load SPEC
                                        replay calls through the rate limiter (memory or Redis)
-  buckets --redis URL --namespace NS --server NAME -f FILE
+  buckets --redis URL --namespace NS --server NAME (-f FILE | --kubeconfig FILE)
                                        show the live token buckets of a server in Redis
 
 Run 'vmcp-admission <command> --help' for the options of a command.
