@@ -10,6 +10,6 @@ export const serveCommand: Command = async (argv, io) => {
     return loaded.help ? ExitCode.ok : ExitCode.usage;
   }
   const { runServe } = await import('../webhook/run-serve.js');
-  const code = await runServe(loaded.config, io);
-  return code === 0 ? ExitCode.ok : ExitCode.internal;
+  // 0, 2 (the environment: a path not writable, a port in use) or 3 (a bug).
+  return runServe(loaded.config, io);
 };

@@ -1,5 +1,6 @@
 // The `serve` main: logger, engine, certificates, listener, signals. The only webhook code that
 // touches process signals; everything below it takes its dependencies as parameters.
+import { resolve } from 'node:path';
 import { pino, type Logger } from 'pino';
 import { Registry } from 'prom-client';
 import type { ServeConfig } from '../config.js';
@@ -76,6 +77,21 @@ export interface ServeOutput {
   readonly stderr: (text: string) => void;
 }
 
+/** Errors of the environment (a path that is not writable, a port in use): exit 2, not a bug. */
+const environmentErrors = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOENT', 'ENOTDIR', 'EISDIR', 'ENOSPC', 'EADDRINUSE', 'EADDRNOTAVAIL']);
+
+/** The message for stderr and the exit code (2 for the environment, 3 otherwise) of a failed start. */
+export function startFailure(err: unknown, config: ServeConfig): { readonly code: 2 | 3; readonly message: string } {
+  const message = err instanceof Error ? err.message : String(err);
+  const { code: errno, path } = (err ?? {}) as { code?: unknown; path?: unknown };
+  if (typeof errno !== 'string' || !environmentErrors.has(errno)) return { code: 3, message };
+  const inCertDir = config.certSource === 'file' && typeof path === 'string' && resolve(path).startsWith(resolve(config.certDir));
+  const hint = inCertDir
+    ? ` (--cert-dir ${JSON.stringify(config.certDir)} must be writable to generate certificates: mount a writable volume there, e.g. an emptyDir, or point --cert-dir / VMCP_ADMISSION_CERT_DIR at one)`
+    : '';
+  return { code: 2, message: `${message}${hint}` };
+}
+
 export async function runServe(config: ServeConfig, io: ServeOutput): Promise<number> {
   const logger = makeLogger(config);
   const registry = new Registry();
@@ -87,9 +103,9 @@ export async function runServe(config: ServeConfig, io: ServeOutput): Promise<nu
     await untilSignal(server, logger);
     return 0;
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
+    const { code, message } = startFailure(err, config);
     logger.fatal({ message }, 'cannot start the webhook');
     io.stderr(`vmcp-admission serve: ${message}\n`);
-    return 3;
+    return code;
   }
 }

@@ -1,0 +1,31 @@
+// startFailure: a failed start caused by the environment (a path that is not writable, a port in
+// use) exits 2 with what to change; anything else is a bug (3). The process-level case (the image's
+// command on a read-only /app) is in test/ship/image.test.ts.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { loadServeConfig, type ServeConfig } from '../../src/config.js';
+import { startFailure } from '../../src/webhook/run-serve.js';
+
+const config = (argv: string[]): ServeConfig => {
+  const loaded = loadServeConfig(argv, {});
+  assert.ok(loaded.ok);
+  return loaded.config;
+};
+const sysError = (code: string, message: string, path?: string): Error => Object.assign(new Error(message), { code, ...(path === undefined ? {} : { path }) });
+
+void test('a certificate directory that cannot be written: exit 2, naming --cert-dir and an emptyDir', () => {
+  const failure = startFailure(sysError('EACCES', "EACCES: permission denied, mkdir 'certs'", 'certs'), config([]));
+  assert.equal(failure.code, 2);
+  assert.match(failure.message, /^EACCES: permission denied, mkdir 'certs' \(--cert-dir "certs" must be writable .*emptyDir/);
+});
+
+void test('a port in use: exit 2 without the certificate hint', () => {
+  const failure = startFailure(sysError('EADDRINUSE', 'listen EADDRINUSE: address already in use 0.0.0.0:8443'), config([]));
+  assert.deepEqual(failure, { code: 2, message: 'listen EADDRINUSE: address already in use 0.0.0.0:8443' });
+});
+
+void test('an unwritable path outside --cert-dir gets no hint; anything that is not a system error is a bug (3)', () => {
+  assert.deepEqual(startFailure(sysError('EROFS', 'EROFS: x', '/elsewhere'), config(['--cert-dir', '/certs'])), { code: 2, message: 'EROFS: x' });
+  assert.deepEqual(startFailure(new TypeError('x is undefined'), config([])), { code: 3, message: 'x is undefined' });
+  assert.deepEqual(startFailure('thrown string', config([])), { code: 3, message: 'thrown string' });
+});
