@@ -1,0 +1,92 @@
+// The npm package as a user gets it: `npm pack` (scripts off: `npm test` has just built, and prepack
+// rebuilding dist/ under the other tests would pull files from under them), the tarball holds what
+// runs and nothing twice, and installed into another folder (dependencies from the registry or the
+// npm cache, no install script of ours) its `vmcp-admission` command validates and serves.
+import assert from 'node:assert/strict';
+import { execFile as execFileCb, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { send } from '../webhook/helpers/client.js';
+
+const execFile = promisify(execFileCb);
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, unknown> & { scripts: Record<string, string>; version: string };
+
+interface Packed {
+  readonly filename: string;
+  readonly size: number;
+  readonly unpackedSize: number;
+  readonly files: Array<{ path: string }>;
+}
+
+void test('package.json: metadata for the registry, and the build runs on pack, never on a consumer install', () => {
+  const url = 'https://github.com/vmcp-admission/vmcp-admission';
+  assert.deepEqual(pkg.repository, { type: 'git', url: `git+${url}.git` });
+  assert.equal(pkg.homepage, `${url}#readme`);
+  assert.deepEqual(pkg.bugs, { url: `${url}/issues` });
+  assert.ok(Array.isArray(pkg.keywords) && pkg.keywords.includes('kubernetes') && pkg.keywords.includes('toolhive'));
+  assert.equal(pkg.scripts.prepare, undefined, 'no prepare: it would build on installs from git and in consumers');
+  assert.match(pkg.scripts.prepack ?? '', /npm run build/);
+  assert.match(pkg.scripts.start ?? '', /^npm run build && /, 'npm ci && npm start still builds');
+});
+
+void describe('the packed package, installed in another folder', () => {
+  let dir: string;
+  let packed: Packed;
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'vmcp-pack-'));
+    const { stdout } = await execFile('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { cwd: root });
+    packed = (JSON.parse(stdout) as Packed[])[0]!;
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  void test('the tarball holds the bundle, the schemas it loads, README, LICENSE and NOTICE; no maps, no unbundled tree', () => {
+    const paths = packed.files.map((f) => f.path);
+    for (const required of ['package.json', 'README.md', 'LICENSE', 'NOTICE', 'dist/bundle/cli/main.js', 'schemas/virtualmcpserver.validators.js']) assert.ok(paths.includes(required), required);
+    const stray = paths.filter((p) => !/^(package\.json|README\.md|LICENSE|NOTICE|dist\/bundle\/cli\/[\w-]+\.js|schemas\/virtualmcpserver\.[\w.]+\.(js|json))$/.test(p));
+    assert.deepEqual(stray, []);
+    assert.ok(packed.files.length < 60, `${packed.files.length} files`);
+    assert.ok(packed.size < 400_000, `${packed.size} bytes packed`);
+  });
+
+  void test('its command validates and serves from another folder', async () => {
+    const app = join(dir, 'app');
+    await execFile('mkdir', [app]);
+    writeFileSync(join(app, 'package.json'), '{ "name": "consumer", "private": true }\n');
+    await execFile('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', join(dir, packed.filename)], { cwd: app, timeout: 180_000 });
+    const bin = join(app, 'node_modules/.bin/vmcp-admission');
+    const denied = await execFile(bin, ['validate', join(root, 'examples/ratelimit-without-redis.yaml')], { cwd: app }).then(
+      () => assert.fail('a denied manifest exits 1'),
+      (err: { code: number; stdout: string }) => err,
+    );
+    assert.equal(denied.code, 1);
+    assert.match(denied.stdout, /config\.rateLimiting requires sessionStorage with provider 'redis'/);
+    const allowed = await execFile(bin, ['validate', '--output', 'json', join(root, 'examples/ratelimit-valid.yaml')], { cwd: app });
+    assert.equal((JSON.parse(allowed.stdout) as { summary: { allowed: number } }).summary.allowed, 1);
+
+    const certs = join(dir, 'certs');
+    const child = spawn(bin, ['serve', '--host', '127.0.0.1', '--port', '0', '--cert-dir', certs, '--drain-delay', '0s'], { cwd: app, stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const port = await new Promise<number>((resolve, reject) => {
+        createInterface({ input: child.stdout }).on('line', (l) => {
+          const m = /"port":(\d+),"path"/.exec(l);
+          if (m) resolve(Number(m[1]));
+        });
+        child.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+      });
+      const reply = await send({ port, ca: readFileSync(join(certs, 'ca.crt'), 'utf8') }, { body: readFileSync(join(root, 'examples/admissionreview-create-valid.json'), 'utf8') });
+      assert.match(reply.body, /"allowed":true/);
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      assert.deepEqual(await exited, [0, null]);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+});
