@@ -1,0 +1,59 @@
+// .pre-commit-hooks.yaml run the way pre-commit runs a hook: its `entry` split into words, then the
+// hook's `args`, then the staged file names that match `files` and not `exclude`, with the installed
+// command on PATH (here a wrapper around the built bundle; test/ship/package.test.ts installs the
+// real package).
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+interface Hook {
+  readonly id: string;
+  readonly entry: string;
+  readonly language: string;
+  readonly files?: string;
+  readonly exclude?: string;
+  readonly args?: string[];
+  readonly pass_filenames?: boolean;
+}
+const hooks = parse(readFileSync(join(root, '.pre-commit-hooks.yaml'), 'utf8')) as Hook[];
+const hook = hooks.find((h) => h.id === 'vmcp-admission-validate')!;
+
+void describe('pre-commit hook vmcp-admission-validate', () => {
+  const bin = mkdtempSync(join(tmpdir(), 'vmcp-precommit-'));
+  after(() => rmSync(bin, { recursive: true, force: true }));
+  writeFileSync(join(bin, 'vmcp-admission'), `#!/bin/sh\nexec "${process.execPath}" "${root}dist/bundle/cli/main.js" "$@"\n`);
+  chmodSync(join(bin, 'vmcp-admission'), 0o755);
+
+  /** pre-commit's selection and command line for these staged files. */
+  function runHook(staged: string[]): { code: number; out: string; files: string[] } {
+    const files = staged.filter((f) => new RegExp(hook.files ?? '').test(f) && (hook.exclude === undefined || !new RegExp(hook.exclude).test(f)));
+    const [cmd, ...words] = hook.entry.split(/\s+/);
+    const r = spawnSync(cmd!, [...words, ...(hook.args ?? []), ...(hook.pass_filenames === false ? [] : files)], { cwd: root, encoding: 'utf8', env: { ...process.env, PATH: `${bin}:${process.env.PATH}` } });
+    return { code: r.status ?? -1, out: r.stdout + r.stderr, files };
+  }
+
+  void test('is a node hook on YAML and JSON files that leaves package.json and friends alone', () => {
+    assert.equal(hook.language, 'node');
+    assert.equal(hook.entry, 'vmcp-admission validate');
+    const { files } = runHook(['README.md', 'package.json', 'tsconfig.build.json', 'examples/ratelimit-valid.yaml', 'manifests/base/deployment.yaml', 'examples/admissionreview-create-valid.json']);
+    assert.deepEqual(files, ['examples/ratelimit-valid.yaml', 'manifests/base/deployment.yaml', 'examples/admissionreview-create-valid.json']);
+  });
+
+  void test('a staged denied manifest fails the commit with file:line:col; other kinds beside it are skipped', () => {
+    const r = runHook(['examples/ratelimit-without-redis.yaml', 'manifests/base/deployment.yaml', '.pre-commit-hooks.yaml', 'action.yml', 'README.md']);
+    assert.equal(r.code, 1, r.out);
+    assert.match(r.out, /^examples\/ratelimit-without-redis\.yaml:9:1: spec: Invalid value: "object": config\.rateLimiting requires sessionStorage with provider 'redis'$/m);
+    assert.match(r.out, /0 allowed, 1 denied, 3 skipped/);
+  });
+
+  void test('valid manifests and other YAML pass', () => {
+    const r = runHook(['examples/ratelimit-valid.yaml', 'manifests/base/deployment.yaml', 'manifests/base/kustomization.yaml', 'action.yml']);
+    assert.equal(r.code, 0, r.out);
+  });
+});
