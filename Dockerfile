@@ -6,8 +6,8 @@
 #
 # Three stages: `build` compiles TypeScript to dist/ and bundles the CLI (scripts/bundle.mjs)
 # with the dev dependencies; `deps` installs
-# the production dependencies only (npm ci --omit=dev --ignore-scripts: no production dependency has
-# an install script); the runtime is distroless
+# the production dependencies only (npm ci --omit=dev; --ignore-scripts because `prepare` would try
+# to compile and no production dependency has an install script); the runtime is distroless
 # Node.js 20: no shell, no package manager, running as the numeric non-root user 65532 that
 # manifests/base/deployment.yaml also requires. It holds only the bundle (dist/bundle/), schemas/,
 # node_modules/, the package files, LICENSE and NOTICE.

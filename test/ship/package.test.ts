@@ -1,4 +1,4 @@
-// The npm package as a user gets it: `npm pack` (scripts off: `npm test` has just built, and prepack
+// The npm package as a user gets it: `npm pack` (scripts off: `npm test` has just built, and prepare
 // rebuilding dist/ under the other tests would pull files from under them), the tarball holds what
 // runs and nothing twice, and installed into another folder (dependencies from the registry or the
 // npm cache, no install script of ours) its `vmcp-admission` command validates and serves.
@@ -25,14 +25,19 @@ interface Packed {
   readonly files: Array<{ path: string }>;
 }
 
-void test('package.json: metadata for the registry, and the build runs on pack, never on a consumer install', () => {
+// Build hook: `prepare`, not `prepack`. Measured with npm 11: `prepare` runs on `npm ci`/`npm install`
+// in a checkout, on `npm pack`/`publish`, and for git dependencies (pacote runs only `prepare` there,
+// so with `prepack` alone `npm install git+https://...` and the pre-commit hook installed a package
+// without dist/ and without its command); it never runs when a tarball or registry package is
+// installed, so consumers of the tarball do not build. Both hooks would build twice on pack.
+void test('package.json: metadata for the registry; the build runs in checkouts, on pack and for git installs only', () => {
   const url = 'https://github.com/vmcp-admission/vmcp-admission';
   assert.deepEqual(pkg.repository, { type: 'git', url: `git+${url}.git` });
   assert.equal(pkg.homepage, `${url}#readme`);
   assert.deepEqual(pkg.bugs, { url: `${url}/issues` });
   assert.ok(Array.isArray(pkg.keywords) && pkg.keywords.includes('kubernetes') && pkg.keywords.includes('toolhive'));
-  assert.equal(pkg.scripts.prepare, undefined, 'no prepare: it would build on installs from git and in consumers');
-  assert.match(pkg.scripts.prepack ?? '', /npm run build/);
+  assert.equal(pkg.scripts.prepare, 'npm run build');
+  assert.equal(pkg.scripts.prepack, undefined, 'prepare already runs on pack');
   assert.match(pkg.scripts.start ?? '', /^npm run build && /, 'npm ci && npm start still builds');
 });
 
@@ -59,7 +64,8 @@ void describe('the packed package, installed in another folder', () => {
     const app = join(dir, 'app');
     await execFile('mkdir', [app]);
     writeFileSync(join(app, 'package.json'), '{ "name": "consumer", "private": true }\n');
-    await execFile('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', join(dir, packed.filename)], { cwd: app, timeout: 180_000 });
+    const installed = await execFile('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--foreground-scripts', join(dir, packed.filename)], { cwd: app, timeout: 180_000 });
+    assert.ok(!/> vmcp-admission@[\d.]+ (prepare|build)/.test(installed.stdout + installed.stderr), 'installing the tarball runs no build');
     const bin = join(app, 'node_modules/.bin/vmcp-admission');
     const denied = await execFile(bin, ['validate', join(root, 'examples/ratelimit-without-redis.yaml')], { cwd: app }).then(
       () => assert.fail('a denied manifest exits 1'),

@@ -1,7 +1,8 @@
 // .pre-commit-hooks.yaml run the way pre-commit runs a hook: its `entry` split into words, then the
 // hook's `args`, then the staged file names that match `files` and not `exclude`, with the installed
-// command on PATH (here a wrapper around the built bundle; test/ship/package.test.ts installs the
-// real package).
+// command on PATH: first a wrapper around the built bundle, then (last test) the package installed
+// as pre-commit 4 installs a `language: node` hook, `npm install -g git+file://<repo>` into its own
+// prefix (the committed HEAD: a clone, its dependencies from the registry, `prepare` builds).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,10 +32,10 @@ void describe('pre-commit hook vmcp-admission-validate', () => {
   chmodSync(join(bin, 'vmcp-admission'), 0o755);
 
   /** pre-commit's selection and command line for these staged files. */
-  function runHook(staged: string[]): { code: number; out: string; files: string[] } {
+  function runHook(staged: string[], binDir = bin): { code: number; out: string; files: string[] } {
     const files = staged.filter((f) => new RegExp(hook.files ?? '').test(f) && (hook.exclude === undefined || !new RegExp(hook.exclude).test(f)));
     const [cmd, ...words] = hook.entry.split(/\s+/);
-    const r = spawnSync(cmd!, [...words, ...(hook.args ?? []), ...(hook.pass_filenames === false ? [] : files)], { cwd: root, encoding: 'utf8', env: { ...process.env, PATH: `${bin}:${process.env.PATH}` } });
+    const r = spawnSync(cmd!, [...words, ...(hook.args ?? []), ...(hook.pass_filenames === false ? [] : files)], { cwd: root, encoding: 'utf8', env: { ...process.env, PATH: `${binDir}:${process.env.PATH}` } });
     return { code: r.status ?? -1, out: r.stdout + r.stderr, files };
   }
 
@@ -55,5 +56,16 @@ void describe('pre-commit hook vmcp-admission-validate', () => {
   void test('valid manifests and other YAML pass', () => {
     const r = runHook(['examples/ratelimit-valid.yaml', 'manifests/base/deployment.yaml', 'manifests/base/kustomization.yaml', 'action.yml']);
     assert.equal(r.code, 0, r.out);
+  });
+
+  const gitRepo = spawnSync('git', ['-C', root, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).status === 0;
+  void test('installed from git as pre-commit does, the hook command exists and judges', { skip: gitRepo ? false : 'not a git checkout', timeout: 300_000 }, () => {
+    const prefix = join(bin, 'prefix');
+    const env = { ...process.env, NPM_CONFIG_PREFIX: prefix, npm_config_prefix: prefix };
+    const install = spawnSync('npm', ['install', '--allow-git=root', '--install-links', '-g', '--no-audit', '--no-fund', `git+file://${root}`], { env, encoding: 'utf8', timeout: 280_000 });
+    assert.equal(install.status, 0, install.stderr);
+    const r = runHook(['examples/ratelimit-without-redis.yaml', 'examples/ratelimit-valid.yaml'], join(prefix, 'bin'));
+    assert.equal(r.code, 1, r.out);
+    assert.match(r.out, /1 allowed, 1 denied/);
   });
 });
