@@ -36,7 +36,7 @@ void test('package.json: metadata for the registry; the build runs in checkouts,
   assert.equal(pkg.homepage, `${url}#readme`);
   assert.deepEqual(pkg.bugs, { url: `${url}/issues` });
   assert.ok(Array.isArray(pkg.keywords) && pkg.keywords.includes('kubernetes') && pkg.keywords.includes('toolhive'));
-  assert.equal(pkg.scripts.prepare, 'npm run build');
+  assert.equal(pkg.scripts.prepare, 'node scripts/prepare.mjs');
   assert.equal(pkg.scripts.prepack, undefined, 'prepare already runs on pack');
   assert.match(pkg.scripts.start ?? '', /^npm run build && /, 'npm ci && npm start still builds');
 });
