@@ -17,10 +17,13 @@
 # emptyDir there (or the cert-manager Secret). The image creates /certs owned by 65532 so a plain
 # `docker run` works too. test/ship/image.test.ts runs this ENTRYPOINT + CMD as 65532 in a read-only /app.
 #
-# Node flags (measured with `npm run bench:webhook`, which starts the server with these same
-# flags): --max-semi-space-size=2 caps the young generation at 2 x 2 MB instead of 2 x 16 MB, which
-# is most of the RSS difference between idle and loaded; --v8-pool-size=1 (one background GC/compile
-# thread instead of one per core) saves thread stacks and malloc arenas on a pod limited to 1 CPU.
+# Memory (measured with `npm run bench:webhook`, which starts the server with this ENTRYPOINT's node
+# flags and these MALLOC_/UV_ variables): --max-semi-space-size=2 caps the young generation at
+# 2 x 2 MB instead of 2 x 16 MB, most of the growth under load; --v8-pool-size=1 keeps one background
+# V8 thread instead of one per core; MALLOC_TRIM_THRESHOLD_=65536 lets glibc return the memory that
+# startup (parsing the bundle and the schema module) freed, ~5-7 MB that otherwise stays resident.
+# No --enable-source-maps: it keeps every chunk's map in memory (~10 MB). The maps are in the image
+# (dist/bundle/*.map): run with NODE_OPTIONS=--enable-source-maps to map a stack trace to src/.
 ARG NODE_IMAGE=node:20-bookworm-slim
 ARG RUNTIME_IMAGE=gcr.io/distroless/nodejs20-debian12:nonroot
 
@@ -51,6 +54,7 @@ LABEL org.opencontainers.image.title="vmcp-admission" \
 WORKDIR /app
 ENV NODE_ENV=production
 ENV VMCP_ADMISSION_CERT_DIR=/certs
+ENV MALLOC_TRIM_THRESHOLD_=65536
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /src/dist/bundle ./dist/bundle
 COPY --from=build --chown=65532:65532 /out/certs /certs
@@ -58,7 +62,6 @@ COPY schemas ./schemas
 COPY package.json package-lock.json LICENSE NOTICE ./
 USER 65532:65532
 EXPOSE 8443
-# Kubernetes `args` replace CMD, so the Deployment passes `serve --port=8443 ...`. The bundle is
-# minified; source maps turn a logged stack trace back into src/ file:line.
-ENTRYPOINT ["/nodejs/bin/node", "--max-semi-space-size=2", "--v8-pool-size=1", "--enable-source-maps", "/app/dist/bundle/cli/main.js"]
+# Kubernetes `args` replace CMD, so the Deployment passes `serve --port=8443 ...`.
+ENTRYPOINT ["/nodejs/bin/node", "--max-semi-space-size=2", "--v8-pool-size=1", "/app/dist/bundle/cli/main.js"]
 CMD ["serve"]

@@ -3,7 +3,12 @@
 // autocannon does not share their event loop. Prints requests/s, p50/p95/p99 (exact, from every
 // response time), each server's CPU per request (from /proc) and the ratio; then p99 at half of the
 // webhook's maximum rate under an evenly paced load (paced-load.ts: autocannon's rate limit sends in
-// bursts, which measured saturation instead). Prints, never asserts.
+// bursts, which measured saturation instead). Also the webhook's resident memory (VmRSS) idle after
+// start (3 s and 15 s: V8's memory reducer shrinks the heap of an idle process after some seconds)
+// and after all of its load runs, with the peak (VmHWM). The webhook runs as the image runs it: the
+// bundle with the Dockerfile ENTRYPOINT's node flags and its MALLOC_*/UV_* environment
+// (BENCH_WEBHOOK_NODE_FLAGS overrides the flags, `none` for none; BENCH_WEBHOOK_IMAGE_ENV=0 drops
+// the environment). Prints, never asserts.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -52,10 +57,10 @@ interface Server {
   readonly port: number;
 }
 
-async function start(args: (port: number) => string[], ca: string): Promise<Server> {
+async function start(args: (port: number) => string[], ca: string, env: Record<string, string> = {}): Promise<Server> {
   const port = await freePort();
   // Logs go to /dev/null: the bench measures the server writing them, not a reader of them.
-  const child = spawn(process.execPath, args(port), { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, args(port), { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } });
   const { request } = await import('node:https');
   for (let i = 0; i < 200; i++) {
     const up = await new Promise<boolean>((resolve) => {
@@ -158,6 +163,29 @@ async function measureAt(server: Server, body: string | string[], ca: string, ra
 const row = (name: string, m: Measured): string =>
   `${name.padEnd(40)} ${m.rps.toFixed(0).padStart(8)} req/s   p50 ${m.p50.toFixed(3)} ms   p95 ${m.p95.toFixed(3)} ms   p99 ${m.p99.toFixed(3)} ms   server CPU ${m.serverCpuMs.toFixed(3)} ms/req   errors ${m.errors}   non-2xx ${m.non2xx}${m.lagP99 === undefined ? '' : `   client lag p99 ${m.lagP99.toFixed(3)} ms`}${m.serverP99 === undefined ? '' : `   webhook histogram p99 <= ${m.serverP99} ms`}`;
 
+/** VmRSS and VmHWM (peak) of a process, MiB (Linux). */
+function rssMiB(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (field: string): number => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]) / 1024;
+  return { rss: kib('VmRSS'), peak: kib('VmHWM') };
+}
+
+/** The image's ENV for the allocator and libuv (MALLOC_*, UV_*), as `docker run` would set them. */
+function imageRuntimeEnv(): Record<string, string> {
+  if (process.env.BENCH_WEBHOOK_IMAGE_ENV === '0') return {};
+  const text = readFileSync(join(root, 'Dockerfile'), 'utf8');
+  return Object.fromEntries([...text.matchAll(/^ENV\s+((?:MALLOC|UV)_\w*)=(\S+)\s*$/gm)].map((m) => [m[1]!, m[2]!]));
+}
+
+/** The node flags of the image's ENTRYPOINT (between the node binary and the script). */
+function imageNodeFlags(): string[] {
+  const override = process.env.BENCH_WEBHOOK_NODE_FLAGS;
+  if (override !== undefined) return override === 'none' ? [] : override.split(' ').filter(Boolean);
+  const line = /^ENTRYPOINT\s+(\[.*\])\s*$/m.exec(readFileSync(join(root, 'Dockerfile'), 'utf8'));
+  const entrypoint = JSON.parse(line?.[1] ?? '[]') as string[];
+  return entrypoint.slice(1, -1);
+}
+
 const fromDist = async <T>(file: string): Promise<T> => (await import(join(root, 'dist', file))) as T;
 
 /** Milliseconds per call, after a warm-up (JIT, lazily compiled rules). */
@@ -210,10 +238,18 @@ async function main(): Promise<void> {
   // BENCH_NODE_ARGS (e.g. --cpu-prof) and BENCH_SERVE_ARGS (e.g. --log-level warn) help profiling.
   const words = (v: string | undefined): string[] => (v ?? '').split(' ').filter(Boolean);
   const extra = words(process.env.BENCH_SERVE_ARGS);
-  const webhook = await start((port) => [...words(process.env.BENCH_NODE_ARGS), join(root, 'dist/cli/main.js'), 'serve', '--host', '127.0.0.1', '--port', String(port), '--cert-dir', certDir, ...extra], ca);
+  const nodeFlags = [...imageNodeFlags(), ...words(process.env.BENCH_NODE_ARGS)];
+  const imageEnv = imageRuntimeEnv();
+  const webhook = await start((port) => [...nodeFlags, join(root, 'dist/bundle/cli/main.js'), 'serve', '--host', '127.0.0.1', '--port', String(port), '--cert-dir', certDir, ...extra], ca, imageEnv);
   const bare = await start((port) => ['--import', 'tsx', fileURLToPath(import.meta.url), '--bare-server', certDir, String(port)], ca);
   try {
-    console.log(`webhook bench: ${connections} keep-alive HTTPS connections, ${seconds}s per run; review bodies ${valid.length} B (valid) / ${invalid.length} B (invalid), spec ${JSON.stringify(productionSpec()).length} B`);
+    // Idle: started and warmed up (the readiness poll above sent one request), nothing to do.
+    await new Promise((r) => setTimeout(r, 3000));
+    const idleEarly = rssMiB(webhook.child.pid!);
+    await new Promise((r) => setTimeout(r, 12_000));
+    const idle = rssMiB(webhook.child.pid!);
+    const envText = Object.entries(imageEnv).map(([k, v]) => `${k}=${v}`).join(' ');
+    console.log(`webhook bench: the bundle with ${envText} node ${nodeFlags.join(' ') || '(no flags)'}; ${connections} keep-alive HTTPS connections, ${seconds}s per run; review bodies ${valid.length} B (valid) / ${invalid.length} B (invalid), spec ${JSON.stringify(productionSpec()).length} B`);
     const check = await fetchVerdicts(webhook.port, ca, [valid, invalid]);
     console.log(`verdicts: valid -> allowed=${check[0]}, invalid -> allowed=${check[1]}`);
     // Distinct objects defeat the verdict cache: this is the engine-bound worst case.
@@ -225,6 +261,7 @@ async function main(): Promise<void> {
     const invalidMax = await measureMax(webhook, invalidMany, ca);
     const half = await measureAt(webhook, validMany, ca, Math.round(validMax.rps / 2), true);
     const halfInvalid = await measureAt(webhook, invalidMany, ca, Math.round(invalidMax.rps / 2), true);
+    const loaded = rssMiB(webhook.child.pid!);
     const halfBare = await measureAt(bare, valid, ca, Math.round(bareMax.rps / 2));
     // The floor of this machine and client at the webhook's half rate: what p99 a server doing nothing gets.
     const bareAtHalf = await measureAt(bare, valid, ca, Math.round(validMax.rps / 2));
@@ -237,7 +274,8 @@ async function main(): Promise<void> {
     console.log(row(`webhook, distinct invalid @ ${Math.round(invalidMax.rps / 2)} req/s`, halfInvalid));
     console.log(row(`bare fastify @ ${Math.round(bareMax.rps / 2)} req/s`, halfBare));
     console.log(row(`bare fastify @ ${Math.round(validMax.rps / 2)} req/s`, bareAtHalf));
-    console.log(`target >= 80 % of bare req/s: distinct valid ${ratio(validMax)}, distinct invalid ${ratio(invalidMax)}, same object ${ratio(repeated)}`);
+    console.log(`ratio to bare req/s: distinct valid ${ratio(validMax)}, distinct invalid ${ratio(invalidMax)}, same object ${ratio(repeated)}`);
+    console.log(`webhook RSS: idle ${idleEarly.rss.toFixed(1)} MiB 3 s after start, ${idle.rss.toFixed(1)} MiB after 15 s (target <= 64), after load ${loaded.rss.toFixed(1)} MiB (target <= 96), peak ${loaded.peak.toFixed(1)} MiB`);
     console.log(`target p99 <= 2 ms at half of max load (paced): webhook valid ${half.p99.toFixed(3)} ms, invalid ${halfInvalid.p99.toFixed(3)} ms; bare at the same rate ${bareAtHalf.p99.toFixed(3)} ms; inside the webhook (request start to response, its histogram) valid <= ${half.serverP99} ms, invalid <= ${halfInvalid.serverP99} ms`);
     console.log(`target p99 floor on this machine: bare fastify at half of its own max ${halfBare.p99.toFixed(3)} ms, client lag p99 ${halfBare.lagP99?.toFixed(3)} ms`);
     const own = validMax.serverCpuMs - bareMax.serverCpuMs;

@@ -63,6 +63,11 @@ function registerErrors(app: WebhookApp, bodyLimit: number, metrics: WebhookMetr
   });
 }
 
+/** Compiler factory for an app whose routes declare no schema: compiling one is a programming error. */
+const noSchemas = () => (): never => {
+  throw new Error('vmcp-admission routes declare no JSON schema');
+};
+
 export function buildApp(deps: AppDeps): WebhookApp {
   const bodyLimit = deps.bodyLimit ?? defaultBodyLimit;
   const timeouts = deps.timeouts ?? defaultTimeouts;
@@ -74,6 +79,9 @@ export function buildApp(deps: AppDeps): WebhookApp {
     // Requests already accepted during shutdown are served, never answered 503 (drain instead).
     return503OnClosing: false,
     forceCloseConnections: 'idle',
+    // No route declares a JSON schema (bodies are checked by parseReview): without this fastify
+    // builds an ajv instance and fast-json-stringify compilers at ready, ~4 MB of RSS for nothing.
+    schemaController: { compilersFactory: { buildValidator: noSchemas, buildSerializer: noSchemas } },
     keepAliveTimeout: timeouts.keepAliveTimeoutMs,
     requestTimeout: timeouts.requestTimeoutMs,
     ...(deps.https === undefined ? {} : { https: deps.https }),
