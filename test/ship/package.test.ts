@@ -66,6 +66,9 @@ void describe('the packed package, installed in another folder', () => {
     writeFileSync(join(app, 'package.json'), '{ "name": "consumer", "private": true }\n');
     const installed = await execFile('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--foreground-scripts', join(dir, packed.filename)], { cwd: app, timeout: 180_000 });
     assert.ok(!/> vmcp-admission@[\d.]+ (prepare|build)/.test(installed.stdout + installed.stderr), 'installing the tarball runs no build');
+    // light-my-request (fastify's, for inject) is a direct dependency pinned to ~6.6 so that a consumer's
+    // install dedupes fastify's ^6 onto it: 6.8 needs cookie@2, which declares node >= 22.
+    assert.ok(!installed.stderr.includes('EBADENGINE'), installed.stderr);
     const bin = join(app, 'node_modules/.bin/vmcp-admission');
     const denied = await execFile(bin, ['validate', join(root, 'examples/ratelimit-without-redis.yaml')], { cwd: app }).then(
       () => assert.fail('a denied manifest exits 1'),
