@@ -4,7 +4,7 @@
 // response time), each server's CPU per request (from /proc) and the ratio; then p99 at half of the
 // webhook's maximum rate under an evenly paced load (paced-load.ts: autocannon's rate limit sends in
 // bursts, which measured saturation instead). Also the webhook's resident memory (VmRSS) idle after
-// start (3 s and 15 s: V8's memory reducer shrinks the heap of an idle process after some seconds)
+// start (3 s and 30 s: V8's memory reducer shrinks the heap of an idle process some 10-20 s in)
 // and after all of its load runs, with the peak (VmHWM). The webhook runs as the image runs it: the
 // bundle with the Dockerfile ENTRYPOINT's node flags and its MALLOC_*/UV_* environment
 // (BENCH_WEBHOOK_NODE_FLAGS overrides the flags, `none` for none; BENCH_WEBHOOK_IMAGE_ENV=0 drops
@@ -246,7 +246,7 @@ async function main(): Promise<void> {
     // Idle: started and warmed up (the readiness poll above sent one request), nothing to do.
     await new Promise((r) => setTimeout(r, 3000));
     const idleEarly = rssMiB(webhook.child.pid!);
-    await new Promise((r) => setTimeout(r, 12_000));
+    await new Promise((r) => setTimeout(r, 27_000));
     const idle = rssMiB(webhook.child.pid!);
     const envText = Object.entries(imageEnv).map(([k, v]) => `${k}=${v}`).join(' ');
     console.log(`webhook bench: the bundle with ${envText} node ${nodeFlags.join(' ') || '(no flags)'}; ${connections} keep-alive HTTPS connections, ${seconds}s per run; review bodies ${valid.length} B (valid) / ${invalid.length} B (invalid), spec ${JSON.stringify(productionSpec()).length} B`);
@@ -275,7 +275,7 @@ async function main(): Promise<void> {
     console.log(row(`bare fastify @ ${Math.round(bareMax.rps / 2)} req/s`, halfBare));
     console.log(row(`bare fastify @ ${Math.round(validMax.rps / 2)} req/s`, bareAtHalf));
     console.log(`ratio to bare req/s: distinct valid ${ratio(validMax)}, distinct invalid ${ratio(invalidMax)}, same object ${ratio(repeated)}`);
-    console.log(`webhook RSS: idle ${idleEarly.rss.toFixed(1)} MiB 3 s after start, ${idle.rss.toFixed(1)} MiB after 15 s (target <= 64), after load ${loaded.rss.toFixed(1)} MiB (target <= 96), peak ${loaded.peak.toFixed(1)} MiB`);
+    console.log(`webhook RSS: idle ${idleEarly.rss.toFixed(1)} MiB 3 s after start, ${idle.rss.toFixed(1)} MiB after 30 s (target <= 64), after load ${loaded.rss.toFixed(1)} MiB (target <= 96), peak ${loaded.peak.toFixed(1)} MiB`);
     console.log(`target p99 <= 2 ms at half of max load (paced): webhook valid ${half.p99.toFixed(3)} ms, invalid ${halfInvalid.p99.toFixed(3)} ms; bare at the same rate ${bareAtHalf.p99.toFixed(3)} ms; inside the webhook (request start to response, its histogram) valid <= ${half.serverP99} ms, invalid <= ${halfInvalid.serverP99} ms`);
     console.log(`target p99 floor on this machine: bare fastify at half of its own max ${halfBare.p99.toFixed(3)} ms, client lag p99 ${halfBare.lagP99?.toFixed(3)} ms`);
     const own = validMax.serverCpuMs - bareMax.serverCpuMs;
