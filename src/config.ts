@@ -3,8 +3,8 @@
 // environment variable and the allowed values. The option table below is also the --help text.
 // The schemas use a handful of JSON-schema keywords (type string/integer/boolean, enum, minimum,
 // maximum, minLength, pattern) checked by check() below with ajv's coercion and messages: loading
-// and compiling ajv here cost `serve` ~4 MB of RSS for its whole life.
-import { parseArgs } from 'node:util';
+// and compiling ajv here cost `serve` ~4 MB of RSS for its whole life. The command line itself is parsed
+// by the CLI's shared parser (src/cli/serve-args.ts) from serveFlagSpec().
 import { parseGoDuration } from './core/duration.js';
 
 export interface ServeConfig {
@@ -28,6 +28,8 @@ export interface ServeConfig {
   readonly verdictCache: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly example: boolean;
+  /** Rule ids turned off (`--disable`, repeatable or comma-separated); the CLI checks they may be. */
+  readonly disable: readonly string[];
 }
 
 type Key = keyof ServeConfig;
@@ -63,6 +65,7 @@ export const serveOptions: Readonly<Record<Key, OptionSpec>> = {
   verdictCache: { flag: 'verdict-cache', schema: { type: 'integer', minimum: 0, maximum: 100000 }, default: 0, help: 'objects whose verdict is remembered (LRU, exact content; 0 = off, the default: keying costs more than it saves for distinct objects)' },
   logLevel: { flag: 'log-level', schema: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }, default: 'info', help: 'pino log level' },
   example: { flag: 'example', schema: bool, default: false, help: 'print a ready-to-paste curl example once listening (npm start)' },
+  disable: { flag: 'disable', schema: { type: 'string' }, default: '', help: "turn a runtime, lint or render rule off (repeatable or comma-separated; see 'vmcp-admission rules')" },
 };
 
 const keys = Object.keys(serveOptions) as Key[];
@@ -108,7 +111,7 @@ export function serveHelp(): string {
     const value = o.schema === bool ? ` | --no-${o.flag}` : ' <value>';
     return `  --${o.flag}${value}\n      ${o.help} [env ${envName(k)}, default ${JSON.stringify(o.default)}]`;
   });
-  return `Usage: vmcp-admission serve [options]\n\nOptions:\n${lines.join('\n')}\n  --help\n      show this help\n`;
+  return `Usage: vmcp-admission serve [options]\n\nRuns the validating admission webhook over HTTPS.\n\nOptions:\n${lines.join('\n')}\n  -h, --help\n      show this help\n\nExit codes: 0 stopped by SIGTERM/SIGINT, 2 usage, configuration or environment error (such as an\nunreadable certificate or an unwritable --cert-dir), 3 internal error.\n`;
 }
 
 export type ConfigResult = { ok: true; config: ServeConfig } | { ok: false; help: boolean; message: string };
@@ -124,27 +127,24 @@ function toMs(value: unknown): number {
   return parsed.ok ? Number(parsed.nanoseconds / 1_000_000n) : Number.NaN;
 }
 
-function parseFlags(argv: readonly string[]): Record<string, string | boolean | undefined> {
-  const options: Record<string, { type: 'string' | 'boolean' }> = { help: { type: 'boolean' } };
+type FlagSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>;
+
+/** The serve flags for a node:util parseArgs-style parser: one per option, `--no-<flag>` for booleans. */
+export function serveFlagSpec(): FlagSpec {
+  const options: FlagSpec = { help: { type: 'boolean', short: 'h' } };
   for (const k of keys) {
     const { flag } = serveOptions[k];
-    options[flag] = { type: serveOptions[k].schema === bool ? 'boolean' : 'string' };
+    options[flag] = { type: serveOptions[k].schema === bool ? 'boolean' : 'string', ...(k === 'disable' ? { multiple: true } : {}) };
     if (serveOptions[k].schema === bool) options[`no-${flag}`] = { type: 'boolean' };
   }
-  const { values } = parseArgs({ args: [...argv], options, strict: true });
-  for (const k of keys.filter((key) => values[`no-${serveOptions[key].flag}`] === true)) values[serveOptions[k].flag] = false;
-  return values;
+  return options;
 }
 
-/** argv after `serve` plus the environment -> a frozen config, or a message for stderr. */
-export function loadServeConfig(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): ConfigResult {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    values = parseFlags(argv);
-  } catch (err) {
-    return { ok: false, help: false, message: `${(err as Error).message}\n\n${serveHelp()}` };
-  }
-  if (values.help === true) return { ok: false, help: true, message: serveHelp() };
+/** Parsed flags (serveFlagSpec) plus the environment -> a frozen config, or a message for stderr. */
+export function serveConfigFromFlags(parsed: Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>, env: Readonly<Record<string, string | undefined>>): ConfigResult {
+  const values: Record<string, string | boolean | undefined> = {};
+  for (const [flag, v] of Object.entries(parsed)) values[flag] = Array.isArray(v) ? v.join(',') : v;
+  for (const k of keys.filter((key) => values[`no-${serveOptions[key].flag}`] === true)) values[serveOptions[k].flag] = false;
   const raw: Record<string, unknown> = Object.fromEntries(keys.map((k) => [k, values[serveOptions[k].flag] ?? env[envName(k)] ?? serveOptions[k].default]));
   if (raw.podName === '') raw.podName = env.POD_NAME ?? env.HOSTNAME ?? '';
   for (const k of keys) {
@@ -153,5 +153,6 @@ export function loadServeConfig(argv: readonly string[], env: Readonly<Record<st
     raw[k] = checked.value;
   }
   for (const k of keys.filter(isDuration)) raw[k] = toMs(raw[k]);
+  raw.disable = String(raw.disable).split(',').map((id) => id.trim()).filter((id) => id !== '');
   return { ok: true, config: Object.freeze(raw) as unknown as ServeConfig };
 }

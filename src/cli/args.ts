@@ -1,11 +1,21 @@
-// PURE argument parsing for `validate`: argv -> options, or a usage error carrying the help text
-// (returned, never printed, so the caller decides the stream and the exit code).
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+// PURE argument parsing for `validate`: argv -> the flags given (nothing defaulted yet, so a config
+// file can fill the rest), then flags + file -> options. Help and usage errors are returned, never
+// printed (command-line.ts prints them the same way for every command).
 import type { Mode } from '../core/validate.js';
+import { checkDisable } from '../policy/rule-control.js';
+import { pick, readCommandLine, usageError, type Parsed } from './command-line.js';
+
+/** The shared parser's helpers, for the commands that still import them from here. */
+export { pick, readCommandLine } from './command-line.js';
 
 export const outputFormats = ['text', 'json', 'junit', 'sarif', 'github'] as const;
 export type OutputFormat = (typeof outputFormats)[number];
-const modes: readonly Mode[] = ['strict', 'crd'];
+export const modes: readonly Mode[] = ['strict', 'crd'];
+export const failOnLevels = ['error', 'warning'] as const;
+export type FailOn = (typeof failOnLevels)[number];
+/** Issue #13's reference checks; accepted and passed through here, implemented there. */
+export const refsLevels = ['warn', 'deny', 'off'] as const;
+export type Refs = (typeof refsLevels)[number];
 
 export interface ValidateOptions {
   readonly mode: Mode;
@@ -14,12 +24,32 @@ export interface ValidateOptions {
   readonly quiet: boolean;
   /** Files, directories or `-` (stdin), in the order given, without repeats. */
   readonly inputs: readonly string[];
+  /** Rule ids turned off (checked: registered and not enforced by the API server). */
+  readonly disable: readonly string[];
+  /** `warning`: warnings fail the run too (exit 1). */
+  readonly failOn: FailOn;
+  /** Globs of paths skipped while walking directories (and explicit files matching them). */
+  readonly exclude: readonly string[];
+  /** Exit 2 when no VirtualMCPServer was judged. */
+  readonly failIfNoMatch: boolean;
+  /** The name standard input goes by in findings. */
+  readonly stdinFilename: string | undefined;
+  /** Force the progress line on stderr (otherwise only on a TTY outside CI). */
+  readonly progress: boolean;
+  readonly refs: Refs | undefined;
+  /** `--config FILE`, or false for `--no-config`; undefined = look for .vmcp-admission.yaml upward. */
+  readonly config: string | false | undefined;
 }
 
-export type ParsedArgs =
-  | { readonly kind: 'options'; readonly options: ValidateOptions }
-  | { readonly kind: 'help'; readonly help: string }
-  | { readonly kind: 'usage-error'; readonly message: string; readonly help: string };
+/** What a config file may set (the same names as the flags; see config-file.ts for its schema). */
+export interface FileOptions {
+  readonly mode?: Mode;
+  readonly output?: OutputFormat;
+  readonly disable?: readonly string[];
+  readonly failOn?: FailOn;
+  readonly exclude?: readonly string[];
+  readonly refs?: Refs;
+}
 
 export const validateHelp = `Usage: vmcp-admission validate [options] <path|dir|->...
 
@@ -28,7 +58,8 @@ would (--mode crd) and, by default, also as the operator and the vMCP runtime wo
 
 Arguments:
   <path|dir|->          YAML or JSON files, directories (searched recursively for .yaml, .yml
-                        and .json files) or - for standard input; files may hold many documents
+                        and .json files, skipping node_modules, .git and hidden folders) or -
+                        for standard input; files may hold many documents
 
 Options:
   --mode strict|crd     strict (default): API server checks plus runtime parity; crd: exactly
@@ -36,10 +67,22 @@ Options:
   -o, --output FORMAT   text (default), json, junit, sarif or github
   --crd FILE            validate against this CRD file instead of the built-in schemas
   -q, --quiet           report errors only, no warnings
+  --disable ID          turn a runtime, lint or render rule off (repeatable); schema, CEL and
+                        metadata rules cannot be: the API server enforces them anyway
+  --fail-on LEVEL       error (default) or warning: warnings fail the run too (exit 1)
+  --exclude GLOB        skip matching paths (repeatable; * within a name, ** across folders)
+  --fail-if-no-match    exit 2 when no VirtualMCPServer was found in the input
+  --stdin-filename NAME name standard input NAME in findings (default <stdin>)
+  --config FILE         read options from FILE instead of the nearest .vmcp-admission.yaml
+  --no-config           ignore .vmcp-admission.yaml files
+  --progress            show a progress line on stderr even when it is not a terminal
   -h, --help            show this help
 
-Exit codes: 0 all allowed, 1 any denied, 2 usage error or unreadable/unparseable input,
-3 internal error.
+A per-object annotation vmcp-admission.toolhive.dev/ignore: <id>[,<id>] silences WARNINGS of those
+rules for that object (never an error). 'vmcp-admission rules' lists every rule.
+
+Exit codes: 0 all allowed, 1 any denied (or warned, with --fail-on warning), 2 usage,
+configuration or unreadable/unparseable input, 3 internal error.
 `;
 
 const optionSpec = {
@@ -47,50 +90,95 @@ const optionSpec = {
   output: { type: 'string', short: 'o' },
   crd: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
+  disable: { type: 'string', multiple: true },
+  'fail-on': { type: 'string' },
+  exclude: { type: 'string', multiple: true },
+  'fail-if-no-match': { type: 'boolean' },
+  'stdin-filename': { type: 'string' },
+  config: { type: 'string' },
+  'no-config': { type: 'boolean' },
+  progress: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const usageError = (message: string): ParsedArgs => ({ kind: 'usage-error', message, help: validateHelp });
-
-export type Picked<T> = { readonly value: T } | { readonly error: string };
-
-/** One of the allowed values for a flag, the fallback when absent, or an error naming the allowed values. */
-export function pick<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): Picked<T> {
-  if (value === undefined) return { value: fallback };
-  const found = allowed.find((a) => a === value);
-  return found !== undefined ? { value: found } : { error: `unknown ${flag} "${value}": allowed values are ${allowed.join(', ')}` };
+/** The flags as given; fields a config file may set stay undefined when absent. */
+export interface ValidateFlags extends FileOptions {
+  readonly crd: string | undefined;
+  readonly quiet: boolean;
+  readonly inputs: readonly string[];
+  readonly failIfNoMatch: boolean;
+  readonly stdinFilename: string | undefined;
+  readonly progress: boolean;
+  readonly config: string | false | undefined;
 }
 
-type OptionSpec = NonNullable<ParseArgsConfig['options']>;
-type CommandLine<O extends OptionSpec> = ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>>;
+type Values = Partial<Record<keyof typeof optionSpec, string | boolean | string[]>>;
 
-/** Strict node:util parseArgs with positionals; a parse failure comes back as its message. */
-export function readCommandLine<O extends OptionSpec>(argv: readonly string[], options: O): CommandLine<O> | { readonly error: string } {
-  try {
-    return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
-  } catch (err) {
-    return { error: err instanceof Error ? err.message : String(err) };
-  }
+function checkValues(values: Values, positionals: readonly string[]): string | undefined {
+  if (values.crd === '') return '--crd needs a file name';
+  if (values.config === '') return '--config needs a file name';
+  if (values.config !== undefined && values['no-config'] === true) return '--config and --no-config exclude each other';
+  if (values['stdin-filename'] === '') return '--stdin-filename needs a name';
+  if (positionals.length === 0) return 'no input: give files, directories or - for standard input';
+  if (positionals.filter((p) => p === '-').length > 1) return 'standard input (-) given more than once';
+  return undefined;
+}
+
+/** A flag's value among the allowed ones, or undefined when not given. */
+function optional<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): { value: T | undefined } | { error: string } {
+  if (value === undefined) return { value: undefined };
+  return pick(flag, value, allowed, allowed[0]!);
 }
 
 /** Parses the arguments after `validate`. */
-export function parseValidateArgs(argv: readonly string[]): ParsedArgs {
+export function parseValidateArgs(argv: readonly string[]): Parsed<ValidateFlags> {
   const parsed = readCommandLine(argv, optionSpec);
   if ('error' in parsed) return usageError(parsed.error);
   const { values, positionals } = parsed;
-  if (values.help === true) return { kind: 'help', help: validateHelp };
-  const mode = pick('--mode', values.mode, modes, 'strict');
-  if ('error' in mode) return usageError(mode.error);
-  const output = pick('--output', values.output, outputFormats, 'text');
-  if ('error' in output) return usageError(output.error);
-  if (values.crd === '') return usageError('--crd needs a file name');
-  if (positionals.length === 0) return usageError('no input: give files, directories or - for standard input');
-  const options: ValidateOptions = {
-    mode: mode.value,
-    output: output.value,
+  if (values.help === true) return { kind: 'help' };
+  const problem = checkValues(values, positionals);
+  if (problem !== undefined) return usageError(problem);
+  const mode = optional('--mode', values.mode, modes);
+  const output = optional('--output', values.output, outputFormats);
+  const failOn = optional('--fail-on', values['fail-on'], failOnLevels);
+  for (const p of [mode, output, failOn]) if ('error' in p) return usageError(p.error);
+  const disable = values.disable === undefined ? undefined : checkDisable(values.disable);
+  if (disable !== undefined && !disable.ok) return usageError(disable.error);
+  const flags: ValidateFlags = {
+    ...defined({ mode: value(mode), output: value(output), failOn: value(failOn), disable: disable?.ids, exclude: values.exclude }),
     crd: values.crd,
     quiet: values.quiet === true,
     inputs: [...new Set(positionals)],
+    failIfNoMatch: values['fail-if-no-match'] === true,
+    stdinFilename: values['stdin-filename'],
+    progress: values.progress === true,
+    config: values['no-config'] === true ? false : values.config,
   };
-  return { kind: 'options', options };
+  return { kind: 'options', options: flags };
+}
+
+const value = <T>(p: { value: T } | { error: string }): T | undefined => ('value' in p ? p.value : undefined);
+
+/** The object without its undefined fields (exactOptionalPropertyTypes). */
+function defined<T extends Record<string, unknown>>(o: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
+}
+
+/** Flags over the config file over defaults; lists (disable, exclude) are the file's plus the flags'. */
+export function resolveValidateOptions(flags: ValidateFlags, file: FileOptions = {}): ValidateOptions {
+  return {
+    mode: flags.mode ?? file.mode ?? 'strict',
+    output: flags.output ?? file.output ?? 'text',
+    crd: flags.crd,
+    quiet: flags.quiet,
+    inputs: flags.inputs,
+    disable: [...new Set([...(file.disable ?? []), ...(flags.disable ?? [])])],
+    failOn: flags.failOn ?? file.failOn ?? 'error',
+    exclude: [...(file.exclude ?? []), ...(flags.exclude ?? [])],
+    failIfNoMatch: flags.failIfNoMatch,
+    stdinFilename: flags.stdinFilename,
+    progress: flags.progress,
+    refs: flags.refs ?? file.refs,
+    config: flags.config,
+  };
 }

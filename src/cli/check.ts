@@ -11,13 +11,20 @@ import { documentObjects, pathInDocument, type DocumentObject } from './list-ite
 import { locate, type Position } from './locate.js';
 import type { DocumentReport, ReportFinding } from './report.js';
 import { isRecord } from '../core/json.js';
+import { applyRuleControl } from '../policy/rule-control.js';
 
 export interface CheckOptions {
   readonly mode: Mode;
   readonly schemas: SchemaProvider;
   /** Drop warnings from the report. */
   readonly quiet: boolean;
+  /** Rules turned off with `--disable` (already checked to be disableable). */
+  readonly disabled?: ReadonlySet<string>;
+  /** Called after each document is judged (the progress line throttles it). */
+  readonly onProgress?: (documents: number, source: string) => void;
 }
+
+const noRules: ReadonlySet<string> = new Set();
 
 const noIdentity = { apiVersion: null, kind: null, namespace: null, name: null } as const;
 
@@ -67,10 +74,12 @@ function judgedReport(where: { parsed: ParsedSource; node: NonNullable<SourceDoc
   const { parsed, node } = where;
   if (!isJudged(object.value, options.schemas)) return { ...base, verdict: 'skipped', errors: [], warnings: [] };
   const result = validateObject(object.value, { mode: options.mode, schemas: options.schemas });
+  // --disable and the object's ignore annotation (warnings only): the same policy as the webhook's.
+  const { findings } = applyRuleControl(result.findings, object.value, options.disabled ?? noRules);
   const place = (f: Finding): ReportFinding => located(f, locate(node, parsed.lineCounter, pathInDocument(object.at, f.path)));
-  const errors = result.findings.filter((f) => f.severity === 'error').map(place);
-  const warnings = options.quiet ? [] : result.findings.filter((f) => f.severity === 'warning').map(place);
-  return { ...base, verdict: result.allowed ? 'allowed' : 'denied', errors, warnings };
+  const errors = findings.filter((f) => f.severity === 'error').map(place);
+  const warnings = options.quiet ? [] : findings.filter((f) => f.severity === 'warning').map(place);
+  return { ...base, verdict: errors.length === 0 ? 'allowed' : 'denied', errors, warnings };
 }
 
 function documentReports(parsed: ParsedSource, doc: SourceDocument, options: CheckOptions): DocumentReport[] {
@@ -97,7 +106,10 @@ export function checkInputs(inputs: readonly Input[], options: CheckOptions): Do
       continue;
     }
     const parsed = parseSource(input.source, input.text);
-    for (const doc of parsed.documents) reports.push(...documentReports(parsed, doc, options));
+    for (const doc of parsed.documents) {
+      reports.push(...documentReports(parsed, doc, options));
+      options.onProgress?.(reports.length, input.source);
+    }
   }
   return reports;
 }

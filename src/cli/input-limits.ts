@@ -23,8 +23,22 @@ export class InputRefused extends Error {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
-/** UTF-8 bytes -> text, refusing what a YAML manifest cannot be (NUL bytes, invalid UTF-8). */
+/** UTF-16 with a byte order mark (what some Windows editors save) -> text, as kubectl reads it. */
+function decodeUtf16(bytes: Uint8Array, bigEndian: boolean): DecodedText {
+  const body = bytes.subarray(2);
+  if (body.length % 2 !== 0) return { ok: false, problem: { rule: 'input-not-text', messageId: 'notUtf16', data: {} } };
+  const le = bigEndian ? Buffer.from(body).swap16() : body;
+  try {
+    return { ok: true, text: new TextDecoder('utf-16le', { fatal: true }).decode(le) };
+  } catch {
+    return { ok: false, problem: { rule: 'input-not-text', messageId: 'notUtf16', data: {} } };
+  }
+}
+
+/** UTF-8 (or UTF-16 with a BOM) bytes -> text, refusing what a YAML manifest cannot be (NUL bytes, invalid UTF-8). */
 export function decodeText(bytes: Uint8Array): DecodedText {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes, false);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, true);
   if (bytes.includes(0)) return { ok: false, problem: { rule: 'input-not-text', messageId: 'binary', data: {} } };
   try {
     return { ok: true, text: utf8.decode(bytes) };

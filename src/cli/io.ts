@@ -8,6 +8,8 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** True when stderr is a terminal (progress lines are drawn only then). */
   readonly stderrIsTTY?: boolean;
+  /** Whether stdout / stderr are terminals (absent: neither, as in tests and pipes). */
+  readonly tty?: { readonly stdout: boolean; readonly stderr: boolean };
 }
 
 /** Exit codes shared by every subcommand. */

@@ -28,6 +28,7 @@ run(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   stderrIsTTY: process.stderr.isTTY === true,
+  tty: { stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
 }).then(
   (code) => {
     process.exitCode = code;

@@ -15,7 +15,7 @@ import {
   type PolicyOptions,
   type ValidationAction,
 } from '../policy/index.js';
-import { pick, readCommandLine } from './args.js';
+import { pick, readCommandLine, runParsed, type Parsed } from './command-line.js';
 import { ExitCode, type CliIo, type Command } from './io.js';
 
 export const policyHelp = `Usage: vmcp-admission policy [options]
@@ -52,10 +52,7 @@ const optionSpec = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-export type ParsedPolicyArgs =
-  | { readonly kind: 'options'; readonly options: PolicyOptions; readonly explain: boolean }
-  | { readonly kind: 'help' }
-  | { readonly kind: 'usage-error'; readonly message: string };
+export type ParsedPolicyArgs = Parsed<{ readonly policy: PolicyOptions; readonly explain: boolean }>;
 
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
@@ -93,19 +90,10 @@ export function parsePolicyArgs(argv: readonly string[]): ParsedPolicyArgs {
   if (failed !== undefined && 'error' in failed) return { kind: 'usage-error', message: failed.error };
   const [name, actions, selector, warnings, version] = checks.map((c) => ('value' in c ? c.value : undefined)) as [string, ValidationAction[], LabelSelector | undefined, 'on' | 'off', KubernetesVersion];
   const options: PolicyOptions = { name, validationActions: actions, warnings: warnings === 'on', kubernetesVersion: version, ...(selector === undefined ? {} : { namespaceSelector: selector }) };
-  return { kind: 'options', options, explain: values.explain === true };
+  return { kind: 'options', options: { policy: options, explain: values.explain === true } };
 }
 
-export const policyCommand: Command = async (argv: readonly string[], io: CliIo): Promise<number> => {
-  const args = parsePolicyArgs(argv);
-  if (args.kind === 'help') {
-    io.stdout(policyHelp);
-    return ExitCode.ok;
-  }
-  if (args.kind === 'usage-error') {
-    io.stderr(`vmcp-admission policy: ${args.message}\n\n${policyHelp}`);
-    return ExitCode.usage;
-  }
+async function printPolicy(args: { readonly policy: PolicyOptions; readonly explain: boolean }, io: CliIo): Promise<number> {
   if (args.explain) {
     io.stdout(printExplain(coverageOf()));
     return ExitCode.ok;
@@ -113,7 +101,10 @@ export const policyCommand: Command = async (argv: readonly string[], io: CliIo)
   const schemas = await loadBuiltinSchemas();
   const compiled = schemas.get('v1beta1') ?? schemas.get(schemas.versions[0]!);
   if (compiled === undefined) throw new Error('no served CRD version');
-  const built = buildPolicy(compiled.meta.schema, args.options);
+  const built = buildPolicy(compiled.meta.schema, args.policy);
   io.stdout(printYamlStream(built.documents, built.notes));
   return ExitCode.ok;
-};
+}
+
+export const policyCommand: Command = (argv: readonly string[], io: CliIo): Promise<number> =>
+  runParsed({ name: 'policy', help: policyHelp }, parsePolicyArgs(argv), io, (args) => printPolicy(args, io));

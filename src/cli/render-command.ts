@@ -6,7 +6,7 @@ import { loadBuiltinSchemas } from '../core/schema/builtin.js';
 import { configMapNode } from '../render/configmap.js';
 import { emitYaml } from '../render/emit-yaml.js';
 import { renderConfigs, type ObjectFindings, type RenderedConfig } from '../render/render.js';
-import { pick, readCommandLine } from './args.js';
+import { pick, readCommandLine, runParsed, usageError, type Parsed } from './command-line.js';
 import { printable } from './formatters/text.js';
 import { ExitCode, type CliIo, type Command } from './io.js';
 import { findingLines as linesOf, loadObjects, type Loaded } from './object-loader.js';
@@ -23,10 +23,7 @@ export interface RenderOptions {
   readonly inputs: readonly string[];
 }
 
-export type ParsedRenderArgs =
-  | { readonly kind: 'options'; readonly options: RenderOptions }
-  | { readonly kind: 'help'; readonly help: string }
-  | { readonly kind: 'usage-error'; readonly message: string; readonly help: string };
+export type ParsedRenderArgs = Parsed<RenderOptions>;
 
 export const renderHelp = `Usage: vmcp-admission render [options] <path|->...
 
@@ -55,18 +52,17 @@ const optionSpec = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const usageError = (message: string): ParsedRenderArgs => ({ kind: 'usage-error', message, help: renderHelp });
-
 export function parseRenderArgs(argv: readonly string[]): ParsedRenderArgs {
   const parsed = readCommandLine(argv, optionSpec);
   if ('error' in parsed) return usageError(parsed.error);
   const { values, positionals } = parsed;
-  if (values.help === true) return { kind: 'help', help: renderHelp };
+  if (values.help === true) return { kind: 'help' };
   const mode = pick('--mode', values.mode, modes, 'strict');
   if ('error' in mode) return usageError(mode.error);
   const output = pick('--output', values.output, renderOutputs, 'config');
   if ('error' in output) return usageError(output.error);
   if (positionals.length === 0) return usageError('no input: give a file, a directory or - for standard input');
+  if (positionals.filter((p) => p === '-').length > 1) return usageError('standard input (-) given more than once');
   return { kind: 'options', options: { mode: mode.value, output: output.value, inputs: [...new Set(positionals)] } };
 }
 
@@ -103,15 +99,4 @@ async function render(options: { inputs: readonly string[]; output: RenderOutput
   return ExitCode.ok;
 }
 
-export const renderCommand: Command = async (argv, io) => {
-  const args = parseRenderArgs(argv);
-  if (args.kind === 'help') {
-    io.stdout(args.help);
-    return ExitCode.ok;
-  }
-  if (args.kind === 'usage-error') {
-    io.stderr(`vmcp-admission render: ${args.message}\n\n${args.help}`);
-    return ExitCode.usage;
-  }
-  return render(args.options, io);
-};
+export const renderCommand: Command = (argv, io) => runParsed({ name: 'render', help: renderHelp }, parseRenderArgs(argv), io, (options) => render(options, io));

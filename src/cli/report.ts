@@ -75,10 +75,17 @@ export function makeReport(mode: Mode, documents: readonly DocumentReport[]): Re
   return { version: 1, mode, documents, summary: summarize(documents) };
 }
 
-/** 3 when the engine hit a bug, else 2 for unreadable input or no document, 1 for any denial, else 0. */
-export function exitCodeOf(report: Report): ExitCode {
+/** Documents the engine judged (allowed or denied): the VirtualMCPServers found. */
+export const judgedCount = (report: Report): number => report.summary.allowed + report.summary.denied;
+
+/**
+ * 3 when the engine hit a bug, else 2 for unreadable input or no document, 1 for any denial (or, with
+ * `failOn: 'warning'`, any warning), else 0.
+ */
+export function exitCodeOf(report: Report, failOn: 'error' | 'warning' = 'error'): ExitCode {
   const docs = report.documents;
   if (docs.some((d) => d.errors.some((f) => f.rule === 'internal-error'))) return ExitCode.internal;
   if (docs.length === 0 || docs.some((d) => d.verdict === 'error')) return ExitCode.usage;
-  return docs.some((d) => d.verdict === 'denied') ? ExitCode.findings : ExitCode.ok;
+  if (docs.some((d) => d.verdict === 'denied')) return ExitCode.findings;
+  return failOn === 'warning' && report.summary.warnings > 0 ? ExitCode.findings : ExitCode.ok;
 }

@@ -1,15 +1,20 @@
 // `vmcp-admission serve`: read and check the configuration, then hand over to the webhook main
-// (imported lazily so `validate` never loads fastify).
-import { ExitCode, type Command } from './io.js';
-import { loadServeConfig } from '../config.js';
+// (imported lazily so `validate` never loads fastify). Help and usage errors as every command's.
+import type { ServeConfig } from '../config.js';
+import { serveHelp } from '../config.js';
+import { runParsed, usageError, type Parsed } from './command-line.js';
+import { type Command } from './io.js';
+import { loadServeConfig } from './serve-args.js';
 
-export const serveCommand: Command = async (argv, io) => {
-  const loaded = loadServeConfig(argv, io.env);
-  if (!loaded.ok) {
-    (loaded.help ? io.stdout : io.stderr)(loaded.help ? loaded.message : `vmcp-admission serve: ${loaded.message}\n`);
-    return loaded.help ? ExitCode.ok : ExitCode.usage;
-  }
-  const { runServe } = await import('../webhook/run-serve.js');
-  // 0, 2 (the environment: a path not writable, a port in use) or 3 (a bug).
-  return runServe(loaded.config, io);
-};
+function parseServeArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Parsed<ServeConfig> {
+  const loaded = loadServeConfig(argv, env);
+  if (loaded.ok) return { kind: 'options', options: loaded.config };
+  return loaded.help ? { kind: 'help' } : usageError(loaded.message);
+}
+
+export const serveCommand: Command = (argv, io) =>
+  runParsed({ name: 'serve', help: serveHelp() }, parseServeArgs(argv, io.env), io, async (config) => {
+    const { runServe } = await import('../webhook/run-serve.js');
+    // 0 stopped, 2 an environment problem at start-up (certificates, port), 3 a bug.
+    return runServe(config, io, { humanLogs: io.tty?.stdout === true });
+  });

@@ -4,14 +4,17 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { SchemaProvider } from '../core/validate.js';
-import { parseValidateArgs, type ValidateOptions } from './args.js';
+import { parseValidateArgs, resolveValidateOptions, validateHelp, type ValidateFlags, type ValidateOptions } from './args.js';
 import { checkInputs } from './check.js';
+import { runParsed } from './command-line.js';
 import { loadFormatter } from './formatters/index.js';
+import { globMatcher } from './glob.js';
 import { decodeText, describeBytes, maxInputBytes } from './input-limits.js';
 import { problemText } from './input-problem.js';
-import { describeFsError, readInputs } from './inputs.js';
+import { describeFsError, readInputs, stdinName } from './inputs.js';
 import { ExitCode, type CliIo, type Command } from './io.js';
-import { exitCodeOf, makeReport } from './report.js';
+import { exitCodeOf, judgedCount, makeReport, type Report } from './report.js';
+import { progressLine, useColor, useProgress } from './terminal.js';
 
 const prefix = 'vmcp-admission validate';
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
@@ -46,33 +49,50 @@ async function loadSchemas(options: ValidateOptions, io: CliIo): Promise<Loaded>
   }
 }
 
+async function judgeInputs(options: ValidateOptions, schemas: SchemaProvider, io: CliIo): Promise<Report> {
+  const inputs = await readInputs(options.inputs, io, { excluded: globMatcher(options.exclude), stdinName: options.stdinFilename ?? stdinName });
+  const progress = useProgress(io.env, io.tty?.stderr === true, options.progress) ? progressLine(io.stderr) : undefined;
+  const checkOptions = { mode: options.mode, schemas, quiet: options.quiet, disabled: new Set(options.disable), ...(progress === undefined ? {} : { onProgress: progress.update }) };
+  const report = makeReport(options.mode, checkInputs(inputs, checkOptions));
+  progress?.done();
+  return report;
+}
+
 async function validate(options: ValidateOptions, io: CliIo): Promise<number> {
   const loaded = await loadSchemas(options, io);
   if (!loaded.ok) {
     io.stderr(`${prefix}: ${loaded.message}\n`);
     return loaded.code;
   }
-  const inputs = await readInputs(options.inputs, io);
-  const report = makeReport(options.mode, checkInputs(inputs, { mode: options.mode, schemas: loaded.schemas, quiet: options.quiet }));
-  io.stdout((await loadFormatter(options.output))(report));
+  const report = await judgeInputs(options, loaded.schemas, io);
+  io.stdout((await loadFormatter(options.output))(report, { color: useColor(io.env, io.tty?.stdout === true) }));
   if (report.documents.length === 0) io.stderr(`${prefix}: no YAML document found in ${options.inputs.join(', ')}\n`);
-  return exitCodeOf(report);
-}
-
-export const validateCommand: Command = async (argv, io) => {
-  const parsed = parseValidateArgs(argv);
-  if (parsed.kind === 'help') {
-    io.stdout(parsed.help);
-    return ExitCode.ok;
-  }
-  if (parsed.kind === 'usage-error') {
-    io.stderr(`${prefix}: ${parsed.message}\n\n${parsed.help}`);
+  const code = exitCodeOf(report, options.failOn);
+  if (code === ExitCode.ok && options.failIfNoMatch && judgedCount(report) === 0) {
+    io.stderr(`${prefix}: no VirtualMCPServer found in ${options.inputs.join(', ')} (--fail-if-no-match)\n`);
     return ExitCode.usage;
   }
-  try {
-    return await validate(parsed.options, io);
-  } catch (err) {
-    io.stderr(`${prefix}: internal error: ${messageOf(err)}\n`);
-    return ExitCode.internal;
-  }
-};
+  return code;
+}
+
+/** Flags + the config file in effect (a broken file is a configuration error: exit 2, one line). */
+async function withConfigFile(flags: ValidateFlags, io: CliIo): Promise<ValidateOptions | string> {
+  const { loadConfigFile } = await import('./config-file.js');
+  const file = await loadConfigFile(flags.config, io.cwd);
+  return file.ok ? resolveValidateOptions(flags, file.options) : file.error;
+}
+
+export const validateCommand: Command = (argv, io) =>
+  runParsed({ name: 'validate', help: validateHelp }, parseValidateArgs(argv), io, async (flags) => {
+    try {
+      const options = await withConfigFile(flags, io);
+      if (typeof options === 'string') {
+        io.stderr(`${prefix}: ${options}\n`);
+        return ExitCode.usage;
+      }
+      return await validate(options, io);
+    } catch (err) {
+      io.stderr(`${prefix}: internal error: ${messageOf(err)}\n`);
+      return ExitCode.internal;
+    }
+  });

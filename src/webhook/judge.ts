@@ -8,7 +8,9 @@ import type { Verdict } from './admission-response.js';
 import { ratchet } from './ratchet.js';
 import { cleanWarning, maxWarningLength, sanitizeWarnings, truncate } from './warnings.js';
 
-export type ValidateFn = (object: unknown) => ValidationResult;
+/** The engine's result after rule control (`--disable`, the object's ignore annotation); `ignored` = silenced warnings. */
+export type Judged = ValidationResult & { readonly ignored?: readonly Finding[] };
+export type ValidateFn = (object: unknown) => Judged;
 
 export const judgedGroup = 'toolhive.stacklok.dev';
 export const judgedKind = 'VirtualMCPServer';
@@ -21,6 +23,8 @@ export interface Judgement {
   readonly errors: number;
   readonly warnings: number;
   readonly reason?: string;
+  /** Rule ids of the warnings the object's ignore annotation silenced (one entry per warning). */
+  readonly ignored?: readonly string[];
 }
 
 function hasDeletionTimestamp(object: unknown): boolean {
@@ -62,8 +66,10 @@ export function judge(review: Review, validate: ValidateFn): Judgement {
   const result = validate(review.object);
   const warningTexts = result.findings.filter((f) => f.severity === 'warning').map((f) => f.message);
   const errors = errorsOf(result.findings);
-  if (errors.length === 0 || review.operation !== 'UPDATE' || review.oldObject === null) return verdictOf(errors, warningTexts);
+  const ignored = (result.ignored ?? []).map((f) => f.rule);
+  const withIgnored = (j: Judgement): Judgement => (ignored.length === 0 ? j : { ...j, ignored });
+  if (errors.length === 0 || review.operation !== 'UPDATE' || review.oldObject === null) return withIgnored(verdictOf(errors, warningTexts));
   const oldErrors = errorsOf(validate(review.oldObject).findings);
   const split = ratchet({ errors, oldErrors, object: review.object, oldObject: review.oldObject, ...(result.schema === undefined ? {} : { schema: result.schema }) });
-  return verdictOf(split.errors, [...split.ratcheted.map(ratchetWarning), ...warningTexts]);
+  return withIgnored(verdictOf(split.errors, [...split.ratcheted.map(ratchetWarning), ...warningTexts]));
 }

@@ -1,6 +1,7 @@
 // Prometheus metrics of the webhook, registered on a registry passed in (never the global one, so
 // tests and several apps in one process do not collide).
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { crdCommit, toolVersion } from '../build-info.js';
 
 export interface WebhookMetrics {
   readonly reviews: Counter<'operation' | 'verdict' | 'dry_run' | 'version'>;
@@ -8,6 +9,8 @@ export interface WebhookMetrics {
   readonly warnings: Counter;
   readonly errors: Counter<'code'>;
   readonly certExpiry: Gauge;
+  /** Warnings an object's vmcp-admission.toolhive.dev/ignore annotation silenced, by rule. */
+  readonly ignoredWarnings: Counter<'rule'>;
 }
 
 /** Sub-millisecond resolution: a review normally takes well under 1 ms. */
@@ -15,7 +18,7 @@ export const durationBuckets = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0
 
 export function createMetrics(registry: Registry): WebhookMetrics {
   const registers = [registry];
-  return {
+  const metrics: WebhookMetrics = {
     reviews: new Counter({
       name: 'vmcp_admission_reviews_total',
       help: 'AdmissionReviews answered, by operation, verdict (allowed|denied|skipped|error), dry_run and AdmissionReview version',
@@ -41,5 +44,16 @@ export function createMetrics(registry: Registry): WebhookMetrics {
       help: 'notAfter of the serving certificate currently in use, as a Unix timestamp',
       registers,
     }),
+    ignoredWarnings: new Counter({
+      name: 'vmcp_admission_ignored_warnings_total',
+      help: 'Warnings silenced by an object\'s vmcp-admission.toolhive.dev/ignore annotation, by rule',
+      labelNames: ['rule'],
+      registers,
+    }),
   };
+  new Gauge({ name: 'vmcp_admission_build_info', help: 'Always 1; the version and the ToolHive CRD commit as labels', labelNames: ['version', 'crd_commit'], registers }).set(
+    { version: toolVersion, crd_commit: crdCommit.slice(0, 12) },
+    1,
+  );
+  return metrics;
 }

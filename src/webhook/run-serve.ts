@@ -3,10 +3,13 @@
 import { resolve } from 'node:path';
 import { pino, type Logger } from 'pino';
 import { Registry } from 'prom-client';
+import { crdCommit, identity, toolVersion } from '../build-info.js';
 import type { ServeConfig } from '../config.js';
 import { loadBuiltinSchemas } from '../core/schema/builtin.js';
 import { validateObject } from '../core/validate.js';
-import type { ValidateFn } from './judge.js';
+import { applyRuleControl } from '../policy/rule-control.js';
+import type { Judged, ValidateFn } from './judge.js';
+import { humanLogStream } from './human-log.js';
 import { startServer, type RunningServer } from './server.js';
 import { openTlsSource } from '../tls/setup.js';
 import { cachedValidate } from './verdict-cache.js';
@@ -14,8 +17,10 @@ import { cachedValidate } from './verdict-cache.js';
 /** Never logged in clear, whatever ends up in a log object by mistake. */
 const redact = ['req.headers.authorization', 'headers.authorization', '*.password', '*.token', '*.key', 'key', 'object', 'oldObject'];
 
-export function makeLogger(config: ServeConfig): Logger {
-  return pino({ level: config.logLevel, base: { name: 'vmcp-admission' }, redact: { paths: redact, censor: '[redacted]' } });
+/** JSON lines (for log collectors), or human-readable lines when `human` (stdout is a terminal). */
+export function makeLogger(config: Pick<ServeConfig, 'logLevel'>, human = false): Logger {
+  const options = { level: config.logLevel, base: { name: 'vmcp-admission' }, redact: { paths: redact, censor: '[redacted]' } };
+  return human ? pino(options, humanLogStream((t) => process.stdout.write(t))) : pino(options);
 }
 
 const warmUpObject = {
@@ -30,12 +35,20 @@ const warmUpObject = {
   },
 };
 
-export async function makeValidate(config: ServeConfig): Promise<ValidateFn> {
+export async function makeValidate(config: Pick<ServeConfig, 'mode' | 'verdictCache'> & { readonly disable?: readonly string[] }): Promise<ValidateFn> {
   const schemas = await loadBuiltinSchemas();
   const options = { mode: config.mode, schemas };
+  const disabled = new Set(config.disable ?? []);
   // Warm-up: the first judgement compiles CEL programs lazily; pay that before the first review.
   validateObject(warmUpObject, options);
-  return cachedValidate((object) => validateObject(object, options), config.verdictCache);
+  // --disable and the object's ignore annotation: the same policy as `validate`'s (src/policy).
+  const judged = (object: unknown): Judged => {
+    const result = validateObject(object, options);
+    const { findings, ignored } = applyRuleControl(result.findings, object, disabled);
+    if (findings === result.findings) return result;
+    return { ...result, findings, ignored, allowed: !findings.some((f) => f.severity === 'error') };
+  };
+  return cachedValidate(judged, config.verdictCache);
 }
 
 export function exampleText(port: number, path: string, caPath: string | undefined): string {
@@ -92,20 +105,46 @@ export function startFailure(err: unknown, config: ServeConfig): { readonly code
   return { code: 2, message: `${message}${hint}` };
 }
 
-export async function runServe(config: ServeConfig, io: ServeOutput): Promise<number> {
-  const logger = makeLogger(config);
+/** Exit codes of `serve` (the CLI's): 0 stopped, 2 environment (certificates, port, cluster access), 3 bug. */
+export const ServeExit = { ok: 0, environment: 2, internal: 3 } as const;
+
+/** Errors of these system calls are the environment's (permissions, a busy port), never a bug of ours. */
+const environmentCodes = new Set(['EACCES', 'EPERM', 'ENOENT', 'EROFS', 'ENOTDIR', 'EISDIR', 'EEXIST', 'ENOSPC', 'EADDRINUSE', 'EADDRNOTAVAIL']);
+
+/** Which start-up failures are the environment's: anything while opening certificates (unless marked a bug), a system error while listening. */
+export function startupExitCode(phase: 'engine' | 'tls' | 'listen', err: unknown): number {
+  const message = err instanceof Error ? err.message : String(err);
+  if (phase === 'tls') return message.startsWith('bug:') ? ServeExit.internal : ServeExit.environment;
+  const code = (err as { code?: unknown } | null)?.code;
+  return phase === 'listen' && typeof code === 'string' && environmentCodes.has(code) ? ServeExit.environment : ServeExit.internal;
+}
+
+export interface ServeRuntime {
+  /** Human-readable log lines instead of JSON (stdout is a terminal). */
+  readonly humanLogs?: boolean;
+}
+
+export async function runServe(config: ServeConfig, io: ServeOutput, runtime: ServeRuntime = {}): Promise<number> {
+  const logger = makeLogger(config, runtime.humanLogs === true);
+  logger.info({ version: toolVersion, crdCommit, mode: config.mode, disabled: config.disable }, `starting ${identity}`);
   const registry = new Registry();
+  let phase: 'engine' | 'tls' | 'listen' = 'engine';
   try {
     const validate = await makeValidate(config);
+    phase = 'tls';
     const tls = await openTlsSource(config, { logger, registry, now: () => new Date() });
+    phase = 'listen';
     const server = await startServer({ config, logger, validate, tls: tls.source, registry });
     if (config.example) io.stdout(exampleText(server.port, config.path, tls.caPath));
     await untilSignal(server, logger);
-    return 0;
+    return ServeExit.ok;
   } catch (err) {
-    const { code, message } = startFailure(err, config);
-    logger.fatal({ message }, 'cannot start the webhook');
-    io.stderr(`vmcp-admission serve: ${message}\n`);
+    // Main's errno rule (with the --cert-dir hint) and the phase rule: anything while opening the
+    // certificates is the environment's (a broken PEM has no errno), a bug only when marked so.
+    const failure = startFailure(err, config);
+    const code = failure.code === ServeExit.environment ? failure.code : startupExitCode(phase, err);
+    logger.fatal({ message: failure.message, phase, exitCode: code }, 'cannot start the webhook');
+    io.stderr(`vmcp-admission serve: ${code === ServeExit.internal ? 'internal error: ' : ''}${failure.message}\n`);
     return code;
   }
 }

@@ -2,8 +2,7 @@
 // object and mode, same findings), so a hit is always correct. It pays off where the same object is
 // judged again: API-server retries after a timeout, GitOps tools that server-side dry-run every
 // object on every refresh, and the oldObject of successive UPDATEs. A miss costs one JSON.stringify.
-import type { ValidationResult } from '../core/validate.js';
-import type { ValidateFn } from './judge.js';
+import type { Judged, ValidateFn } from './judge.js';
 
 export interface CachedValidate extends ValidateFn {
   readonly stats: () => { readonly hits: number; readonly misses: number; readonly size: number };
@@ -22,10 +21,10 @@ function keyOf(object: unknown): string | undefined {
 }
 
 export function cachedValidate(validate: ValidateFn, capacity: number): CachedValidate {
-  const entries = new Map<string, ValidationResult>();
+  const entries = new Map<string, Judged>();
   let hits = 0;
   let misses = 0;
-  const cached = (object: unknown): ValidationResult => {
+  const cached = (object: unknown): Judged => {
     const key = capacity > 0 ? keyOf(object) : undefined;
     if (key === undefined) return validate(object);
     const found = entries.get(key);

@@ -1,22 +1,68 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseValidateArgs, validateHelp } from '../../src/cli/args.js';
+import { parseValidateArgs, resolveValidateOptions, validateHelp, type ValidateFlags } from '../../src/cli/args.js';
+
+const flags = (argv: string[]): ValidateFlags => {
+  const parsed = parseValidateArgs(argv);
+  assert.equal(parsed.kind, 'options', JSON.stringify(parsed));
+  return parsed.kind === 'options' ? parsed.options : assert.fail();
+};
 
 void test('defaults: strict mode, text output, inputs in order without repeats', () => {
-  assert.deepEqual(parseValidateArgs(['a.yaml', 'dir', '-', 'a.yaml']), {
-    kind: 'options',
-    options: { mode: 'strict', output: 'text', crd: undefined, quiet: false, inputs: ['a.yaml', 'dir', '-'] },
+  assert.deepEqual(resolveValidateOptions(flags(['a.yaml', 'dir', '-', 'a.yaml'])), {
+    mode: 'strict',
+    output: 'text',
+    crd: undefined,
+    quiet: false,
+    inputs: ['a.yaml', 'dir', '-'],
+    disable: [],
+    failOn: 'error',
+    exclude: [],
+    failIfNoMatch: false,
+    stdinFilename: undefined,
+    progress: false,
+    refs: undefined,
+    config: undefined,
   });
 });
 
 void test('every option, long and short forms', () => {
-  const parsed = parseValidateArgs(['--mode', 'crd', '-o', 'sarif', '--crd=my.crd.yaml', '-q', '--', '-']);
-  assert.deepEqual(parsed, { kind: 'options', options: { mode: 'crd', output: 'sarif', crd: 'my.crd.yaml', quiet: true, inputs: ['-'] } });
-  assert.equal(parseValidateArgs(['--output=github', 'x']).kind, 'options');
+  const o = resolveValidateOptions(
+    flags(['--mode', 'crd', '-o', 'sarif', '--crd=my.crd.yaml', '-q', '--disable', 'lint-deprecated-version', '--disable=runtime-int32-range', '--fail-on', 'warning', '--exclude', 'charts/**', '--fail-if-no-match', '--stdin-filename', 'k.yaml', '--config', 'c.yaml', '--progress', '--', '-']),
+  );
+  assert.deepEqual(o, {
+    mode: 'crd',
+    output: 'sarif',
+    crd: 'my.crd.yaml',
+    quiet: true,
+    inputs: ['-'],
+    disable: ['lint-deprecated-version', 'runtime-int32-range'],
+    failOn: 'warning',
+    exclude: ['charts/**'],
+    failIfNoMatch: true,
+    stdinFilename: 'k.yaml',
+    progress: true,
+    refs: undefined,
+    config: 'c.yaml',
+  });
+  assert.equal(flags(['--no-config', 'x']).config, false);
 });
 
-void test('--help returns the help text instead of printing it', () => {
-  assert.deepEqual(parseValidateArgs(['x', '--help']), { kind: 'help', help: validateHelp });
+void test('flags override the config file; lists are the file\'s plus the flags\'', () => {
+  const o = resolveValidateOptions(flags(['--mode', 'crd', '--disable', 'lint-deprecated-version', '--exclude', 'b/**', 'x']), {
+    mode: 'strict',
+    output: 'json',
+    failOn: 'warning',
+    disable: ['lint-bucket-never-binds'],
+    exclude: ['a/**'],
+    refs: 'deny',
+  });
+  assert.deepEqual([o.mode, o.output, o.failOn, o.disable, o.exclude, o.refs], ['crd', 'json', 'warning', ['lint-bucket-never-binds', 'lint-deprecated-version'], ['a/**', 'b/**'], 'deny']);
+});
+
+void test('--help anywhere asks for the help', () => {
+  assert.deepEqual(parseValidateArgs(['x', '--help']), { kind: 'help' });
+  assert.deepEqual(parseValidateArgs(['-h']), { kind: 'help' });
   assert.match(validateHelp, /^Usage: vmcp-admission validate \[options\] <path\|dir\|->\.\.\./);
 });
 
@@ -29,8 +75,19 @@ const usage = (argv: string[]): string => {
 void test('usage errors name the problem and, for an unknown value, the allowed ones', () => {
   assert.equal(usage(['--output', 'xml', 'a']), 'unknown --output "xml": allowed values are text, json, junit, sarif, github');
   assert.equal(usage(['--mode', 'loose', 'a']), 'unknown --mode "loose": allowed values are strict, crd');
+  assert.equal(usage(['--fail-on', 'info', 'a']), 'unknown --fail-on "info": allowed values are error, warning');
   assert.equal(usage([]), 'no input: give files, directories or - for standard input');
-  assert.match(usage(['--frobnicate', 'a']), /Unknown option '--frobnicate'/);
+  assert.equal(usage(['--frobnicate', 'a']), "unknown option '--frobnicate'");
   assert.match(usage(['a', '--mode']), /--mode/);
   assert.equal(usage(['--crd=', 'a']), '--crd needs a file name');
+  assert.equal(usage(['-', 'a', '-']), 'standard input (-) given more than once');
+  assert.equal(usage(['--config', 'c', '--no-config', 'a']), '--config and --no-config exclude each other');
+  assert.equal(usage(['--stdin-filename=', '-']), '--stdin-filename needs a name');
+});
+
+void test('--disable refuses unknown rules and rules the API server enforces, saying why', () => {
+  assert.equal(usage(['--disable', 'no-such-rule', 'a']), "--disable no-such-rule: no such rule (see 'vmcp-admission rules')");
+  for (const id of ['cel-ratelimit-requires-redis', 'schema-required', 'metadata-name', 'yaml-syntax', 'document-kind', 'internal-error']) {
+    assert.match(usage(['--disable', id, 'a']), /cannot be disabled \(the API server would deny anyway\)$/, id);
+  }
 });

@@ -45,10 +45,10 @@ void test('broken inputs: syntax error and duplicate key with line:col, nonexist
   assert.equal(
     r.out,
     [
-      'syntax-error.yaml:8:11: yaml: Nested mappings are not allowed in compact mappings',
-      'duplicate-key.yaml:11:9: yaml: duplicate key "maxTokens"',
-      'nope.yaml:1:1: cannot read: no such file or directory',
-      'alias-bomb.yaml:3:1: yaml: more than 100 alias expansions; refusing a possible alias bomb',
+      'syntax-error.yaml:8:11: yaml: Nested mappings are not allowed in compact mappings [yaml-syntax]',
+      'duplicate-key.yaml:11:9: yaml: duplicate key "maxTokens" [yaml-duplicate-key]',
+      'nope.yaml:1:1: cannot read: no such file or directory [input-unreadable]',
+      'alias-bomb.yaml:3:1: yaml: more than 100 alias expansions; refusing a possible alias bomb [yaml-alias-limit]',
       '5 documents: 0 allowed, 0 denied, 1 skipped, 4 unreadable; 4 errors, 0 warnings',
       '',
     ].join('\n'),
@@ -58,7 +58,7 @@ void test('broken inputs: syntax error and duplicate key with line:col, nonexist
 void test('binary garbage, empty input and a directory without manifests exit 2 with a clear message', () => {
   const garbage = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
   const bin_ = cli(['validate', '-'], garbage);
-  assert.deepEqual([bin_.code, bin_.out.split('\n')[0]], [2, '<stdin>:1:1: cannot read standard input: binary data (NUL byte), not a YAML or JSON text']);
+  assert.deepEqual([bin_.code, bin_.out.split('\n')[0]], [2, '<stdin>:1:1: cannot read standard input: binary data (NUL byte), not a YAML or JSON text [input-unreadable]']);
   const empty = cli(['validate', '-'], '');
   assert.deepEqual([empty.code, empty.err], [2, 'vmcp-admission validate: no YAML document found in -\n']);
   const { dir, cleanup } = scratch({ 'docs/readme.md': '# not a manifest' });
@@ -66,7 +66,7 @@ void test('binary garbage, empty input and a directory without manifests exit 2 
   try {
     const none = cli(['validate', join(dir, 'docs')]);
     assert.equal(none.code, 2);
-    assert.match(none.out, /docs:1:1: directory contains no \.yaml, \.yml or \.json files\n/);
+    assert.match(none.out, /docs:1:1: directory contains no \.yaml, \.yml or \.json files \[input-no-manifests\]\n/);
   } finally {
     cleanup();
   }
@@ -75,7 +75,7 @@ void test('binary garbage, empty input and a directory without manifests exit 2 
 void test('oversized stdin and pathological nesting are bounded, not crashes', () => {
   const huge = cli(['validate', '-'], Buffer.alloc(maxInputBytes + 1024, 'a'));
   assert.equal(huge.code, 2);
-  assert.match(huge.out, /^<stdin>:1:1: cannot read standard input: input is larger than 32 MiB\n/);
+  assert.match(huge.out, /^<stdin>:1:1: cannot read standard input: input is larger than 32 MiB \[input-unreadable\]\n/);
   const deep = cli(['validate', '-o', 'json', '-'], `a: ${'['.repeat(200_000)}\n`);
   assert.equal(deep.code, 2);
   assert.equal(JSON.parse(deep.out).documents[0].errors[0].rule, 'yaml-too-deep');

@@ -29,10 +29,10 @@ void test('exit 1 when a document is denied; a directory is walked in sorted ord
   assert.equal(
     io.out(),
     [
-      'manifests/mixed.yaml:15:1: spec: Invalid value: "object": config.rateLimiting.perUser requires incomingAuth.type oidc',
-      'manifests/mixed.yaml:27:23: spec.config.rateLimiting.perUser.refillPeriod: Invalid value: "one minute": time: invalid duration "one minute"',
-      'manifests/mixed.yaml:28:5: spec.config.ratelimit: Forbidden: unknown field "ratelimit": the operator drops it silently; did you mean "rateLimiting"?',
-      'manifests/nested/deprecated.yml:2:1: warning: toolhive.stacklok.dev/v1alpha1 is deprecated; use v1beta1',
+      'manifests/mixed.yaml:15:1: spec: Invalid value: "object": config.rateLimiting.perUser requires incomingAuth.type oidc [cel-peruser-requires-oidc]',
+      'manifests/mixed.yaml:27:23: spec.config.rateLimiting.perUser.refillPeriod: Invalid value: "one minute": time: invalid duration "one minute" [runtime-refill-period-duration]',
+      'manifests/mixed.yaml:28:5: spec.config.ratelimit: Forbidden: unknown field "ratelimit": the operator drops it silently; did you mean "rateLimiting"? [runtime-config-unknown-key]',
+      'manifests/nested/deprecated.yml:2:1: warning: toolhive.stacklok.dev/v1alpha1 is deprecated; use v1beta1 [lint-deprecated-version]',
       '6 documents: 3 allowed, 1 denied, 2 skipped, 0 unreadable; 3 errors, 1 warning',
       '',
     ].join('\n'),
@@ -61,11 +61,11 @@ void test('stdin with -, and --quiet drops warnings', async () => {
   assert.equal(quiet.code, 0);
 });
 
-void test('exit 2: usage errors print the reason and the help on stderr; --help prints to stdout', async () => {
+void test('exit 2: usage errors print one line and a hint on stderr; --help prints to stdout', async () => {
   const bad = await validate(['--output', 'yaml', 'x.yaml']);
   assert.equal(bad.code, 2);
   assert.equal(bad.io.out(), '');
-  assert.equal(bad.io.err(), `vmcp-admission validate: unknown --output "yaml": allowed values are text, json, junit, sarif, github\n\n${validateHelp}`);
+  assert.equal(bad.io.err(), `vmcp-admission validate: unknown --output "yaml": allowed values are text, json, junit, sarif, github\nRun 'vmcp-admission validate --help' for usage.\n`);
   const help = await validate(['--help']);
   assert.deepEqual([help.code, help.io.out(), help.io.err()], [0, validateHelp, '']);
 });
@@ -73,13 +73,13 @@ void test('exit 2: usage errors print the reason and the help on stderr; --help 
 void test('exit 2: unreadable or unparseable input, and no document at all', async () => {
   const broken = await validate(['missing.yaml', 'duplicate-key.yaml', 'manifests/valid.yaml']);
   assert.equal(broken.code, 2);
-  assert.match(broken.io.out(), /^missing\.yaml:1:1: cannot read: no such file or directory\nduplicate-key\.yaml:11:9: yaml: duplicate key "maxTokens"\n/);
+  assert.match(broken.io.out(), /^missing\.yaml:1:1: cannot read: no such file or directory \[input-unreadable\]\nduplicate-key\.yaml:11:9: yaml: duplicate key "maxTokens" \[yaml-duplicate-key\]\n/);
   const empty = await validate(['-'], '# nothing here\n');
   assert.equal(empty.code, 2);
   assert.equal(empty.io.err(), 'vmcp-admission validate: no YAML document found in -\n');
   const failing = await validate(['-'], new Error('input is larger than 32 MiB'));
   assert.equal(failing.code, 2);
-  assert.match(failing.io.out(), /^<stdin>:1:1: cannot read standard input: input is larger than 32 MiB\n/);
+  assert.match(failing.io.out(), /^<stdin>:1:1: cannot read standard input: input is larger than 32 MiB \[input-unreadable\]\n/);
 });
 
 void test('--crd validates against a CRD file; an unusable CRD is a usage error naming the file', async () => {

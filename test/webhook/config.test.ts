@@ -2,7 +2,8 @@
 // result, and startup errors that name the flag, its variable and the allowed values.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loadServeConfig, serveHelp, type ServeConfig } from '../../src/config.js';
+import { serveHelp, type ServeConfig } from '../../src/config.js';
+import { loadServeConfig } from '../../src/cli/serve-args.js';
 
 const ok = (argv: string[], env: Record<string, string> = {}): ServeConfig => {
   const r = loadServeConfig(argv, env);
@@ -54,16 +55,32 @@ void describe('serve config', () => {
     });
   }
 
-  void it('rejects unknown flags with the help text', () => {
+  void it('rejects unknown flags and stray arguments in one line (the CLI adds the --help hint)', () => {
     const r = loadServeConfig(['--bogus'], {});
     assert.ok(!r.ok && !r.help);
-    assert.match(r.message, /Unknown option '--bogus'/);
-    assert.ok(r.message.includes(serveHelp()));
+    assert.equal(r.message, "unknown option '--bogus'");
+    const stray = loadServeConfig(['now'], {});
+    assert.ok(!stray.ok && !stray.help);
+    assert.equal(stray.message, 'unexpected argument "now": serve takes options only');
+  });
+
+  void it('-h and --help ask for help', () => {
+    for (const flag of ['-h', '--help']) {
+      const r = loadServeConfig([flag], {});
+      assert.ok(!r.ok && r.help, flag);
+    }
+  });
+
+  void it('--disable: repeatable and comma-separated; refuses a rule the API server enforces', () => {
+    assert.deepEqual(ok(['--disable', 'lint-bucket-never-binds', '--disable=lint-deprecated-version,runtime-int32-range']).disable, ['lint-bucket-never-binds', 'lint-deprecated-version', 'runtime-int32-range']);
+    assert.deepEqual(ok([], { VMCP_ADMISSION_DISABLE: 'lint-deprecated-version' }).disable, ['lint-deprecated-version']);
+    const r = loadServeConfig(['--disable', 'cel-ratelimit-requires-redis'], {});
+    assert.ok(!r.ok);
+    assert.match(r.message, /cannot be disabled \(the API server would deny anyway\)/);
   });
 
   void it('documents every option with its variable and default', () => {
-    const r = loadServeConfig(['--help'], {});
-    assert.ok(!r.ok && r.help);
-    for (const text of ['--keep-alive-timeout <value>', 'VMCP_ADMISSION_DRAIN_DELAY', 'default "120s"', '--no-generate-certs']) assert.ok(r.message.includes(text), text);
+    const help = serveHelp();
+    for (const text of ['--keep-alive-timeout <value>', 'VMCP_ADMISSION_DRAIN_DELAY', 'default "120s"', '--no-generate-certs', '--disable <value>', '-h, --help']) assert.ok(help.includes(text), text);
   });
 });

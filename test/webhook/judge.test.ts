@@ -2,7 +2,7 @@
 // findings fold into a verdict, with the real engine on the API-server-shaped fixtures.
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { loadServeConfig } from '../../src/config.js';
+import { loadServeConfig } from '../../src/cli/serve-args.js';
 import { parseReview, type Review } from '../../src/webhook/admission.js';
 import { judge, ratchetNote, skipReason, type ValidateFn } from '../../src/webhook/judge.js';
 import { makeValidate } from '../../src/webhook/run-serve.js';

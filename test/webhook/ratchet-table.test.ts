@@ -3,7 +3,7 @@
 // adding a second offending item, denies. Each row: an object broken one way, then four updates.
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { loadServeConfig } from '../../src/config.js';
+import { loadServeConfig } from '../../src/cli/serve-args.js';
 import { judge, type ValidateFn } from '../../src/webhook/judge.js';
 import type { Review } from '../../src/webhook/admission.js';
 import { makeValidate } from '../../src/webhook/run-serve.js';

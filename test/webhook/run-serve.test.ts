@@ -3,7 +3,8 @@
 // command on a read-only /app) is in test/ship/image.test.ts.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { loadServeConfig, type ServeConfig } from '../../src/config.js';
+import type { ServeConfig } from '../../src/config.js';
+import { loadServeConfig } from '../../src/cli/serve-args.js';
 import { startFailure } from '../../src/webhook/run-serve.js';
 
 const config = (argv: string[]): ServeConfig => {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { describe, it } from 'node:test';
 import { connect, type TLSSocket } from 'node:tls';
-import { loadServeConfig } from '../../src/config.js';
+import { loadServeConfig } from '../../src/cli/serve-args.js';
 import { review, send, sendChecked } from './helpers/client.js';
 import { fixture, freshCerts, startHarness } from './helpers/harness.js';
 import { runLoad, sleep } from './helpers/load.js';

@@ -3,7 +3,8 @@
 import type { OutputFormat } from '../args.js';
 import type { Report } from '../report.js';
 
-export type Formatter = (report: Report) => string;
+/** `color`: the text format may colour its output (a terminal); the others ignore it. */
+export type Formatter = (report: Report, options?: { readonly color?: boolean }) => string;
 
 const loaders: Record<OutputFormat, () => Promise<Formatter>> = {
   text: async () => (await import('./text.js')).formatText,

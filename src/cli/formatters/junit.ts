@@ -12,7 +12,7 @@ export function escapeXml(text: string): string {
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-const findingLines = (fs: readonly ReportFinding[]): string => fs.map((f) => `${f.line}:${f.column}: ${f.message}`).join('\n');
+const findingLines = (fs: readonly ReportFinding[]): string => fs.map((f) => `${f.line}:${f.column}: ${f.message} [${f.rule}]`).join('\n');
 
 function caseName(d: DocumentReport): string {
   const who = d.name === null ? '' : ` ${d.namespace === null ? '' : `${d.namespace}/`}${d.name}`;

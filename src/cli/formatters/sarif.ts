@@ -1,9 +1,11 @@
 // SARIF 2.1.0: one run, the rule registry (engine rules, then input rules) as the driver's rules,
 // one result per finding with a region. Columns are UTF-16 code units, as the yaml library counts.
+import { homepage, identity, toolVersion } from '../../build-info.js';
 import { severityIn } from '../../core/finding.js';
 import { rules } from '../../core/rules/index.js';
 import type { RuleMeta } from '../../core/rules/rule.js';
 import type { DocumentReport, Report, ReportFinding } from '../report.js';
+import { helpText, ruleEntry } from '../rule-reference.js';
 
 /** What SARIF needs of a rule (a registry entry's meta, flattened). */
 export interface RuleInfo {
@@ -11,11 +13,17 @@ export interface RuleInfo {
   readonly description: string;
   readonly severity: 'error' | 'warning';
   readonly origin: string;
+  /** The explanation and a failing example (`vmcp-admission rules ID`). */
+  readonly help?: string;
+  /** The rule's row in the README rules reference. */
+  readonly helpUri?: string;
 }
 
 interface Descriptor {
   readonly id: string;
   readonly shortDescription: { readonly text: string };
+  readonly help?: { readonly text: string };
+  readonly helpUri?: string;
   readonly defaultConfiguration: { readonly level: 'error' | 'warning' };
   readonly properties: { readonly origin: string };
 }
@@ -24,7 +32,10 @@ interface Descriptor {
  * A registry entry as SARIF lists it. The default level is the rule's mildest: a rule whose severity
  * differs by mode (schema-unknown-field: warning in crd, error in strict) is listed at its crd level.
  */
-const ruleInfo = (meta: RuleMeta): RuleInfo => ({ id: meta.id, description: meta.description, severity: severityIn(meta, 'crd'), origin: meta.origin });
+function ruleInfo(meta: RuleMeta): RuleInfo {
+  const entry = ruleEntry(meta);
+  return { id: meta.id, description: meta.description, severity: severityIn(meta, 'crd'), origin: meta.origin, help: helpText(entry), helpUri: entry.helpUri };
+}
 
 /** The registry: the engine's rules, then the input stage's (the order the driver has always listed). */
 export function allRules(): RuleInfo[] {
@@ -36,7 +47,14 @@ function descriptors(ruleInfos: readonly RuleInfo[]): Descriptor[] {
   const seen = new Set<string>();
   return ruleInfos
     .filter((r) => !seen.has(r.id) && seen.add(r.id))
-    .map((r) => ({ id: r.id, shortDescription: { text: r.description }, defaultConfiguration: { level: r.severity }, properties: { origin: r.origin } }));
+    .map((r) => ({
+      id: r.id,
+      shortDescription: { text: r.description },
+      ...(r.help === undefined ? {} : { help: { text: r.help } }),
+      ...(r.helpUri === undefined ? {} : { helpUri: r.helpUri }),
+      defaultConfiguration: { level: r.severity },
+      properties: { origin: r.origin },
+    }));
 }
 
 /** A relative path or `<stdin>` as a URI reference (forward slashes, percent-encoded). */
@@ -64,7 +82,7 @@ export const sarifFormatter = (ruleInfos: readonly RuleInfo[]) => (report: Repor
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{ tool: { driver: { name: 'vmcp-admission', rules: driverRules } }, columnKind: 'utf16CodeUnits', results }],
+    runs: [{ tool: { driver: { name: 'vmcp-admission', version: identity.slice('vmcp-admission '.length), semanticVersion: toolVersion, informationUri: homepage, rules: driverRules } }, columnKind: 'utf16CodeUnits', results }],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 };

@@ -16,9 +16,10 @@ export const inputRules = [
     file: 'file is larger than {limit}',
     stdin: 'input is larger than {limit}',
   }),
-  inputRule('input-not-text', 'an input is binary or not UTF-8 text', {
+  inputRule('input-not-text', 'an input is binary or not UTF-8 text (UTF-16 with a byte order mark is read)', {
     binary: 'binary data (NUL byte), not a YAML or JSON text',
     notUtf8: 'not valid UTF-8 text',
+    notUtf16: 'not valid UTF-16 text although it starts with a UTF-16 byte order mark; convert it to UTF-8',
   }),
   inputRule('input-no-manifests', 'a directory holds no .yaml, .yml or .json file', { noManifests: 'directory contains no .yaml, .yml or .json files' }),
   inputRule('yaml-syntax', 'a document is not valid YAML', { syntax: 'yaml: {error}' }),

@@ -49,6 +49,7 @@ function record(review: Review, j: Judgement, reply: FastifyReply, opts: Validat
   metrics.reviews.inc({ operation: review.operation, verdict: j.outcome, dry_run: String(review.dryRun), version });
   metrics.duration.observe({ operation: review.operation, verdict: j.outcome }, seconds);
   if (j.warnings > 0) metrics.warnings.inc(j.warnings);
+  for (const rule of j.ignored ?? []) metrics.ignoredWarnings.inc({ rule });
   if (j.outcome === 'error') metrics.errors.inc({ code: 'review_internal' });
   reply.log.info(
     {
@@ -61,6 +62,7 @@ function record(review: Review, j: Judgement, reply: FastifyReply, opts: Validat
       durationMs: Math.round(reply.elapsedTime * 1000) / 1000,
       errors: j.errors,
       warnings: j.warnings,
+      ...(j.ignored === undefined ? {} : { ignoredWarnings: j.ignored.length }),
       ...(j.reason === undefined ? {} : { reason: j.reason }),
     },
     'review',
