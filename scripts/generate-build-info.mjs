@@ -3,6 +3,7 @@
 // the built package carries it without reading either file at run time; test/build-info.test.ts
 // checks the committed copy is current.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { URL } from 'node:url';
 
 const read = (path) => JSON.parse(readFileSync(new URL(`../${path}`, import.meta.url), 'utf8'));
 

@@ -7,6 +7,8 @@ import { rules } from '../src/core/rules/index.js';
 import { celRuleLocations } from '../src/core/rules/cel-rules.js';
 import type { CrdVersionSchema, SchemaNode } from '../src/core/schema/types.js';
 import { coverageOf, type CoverageStatus } from '../src/policy/index.js';
+import { canDisable } from '../src/policy/rule-control.js';
+import { ruleAnchor } from '../src/cli/rule-reference.js';
 
 const README = new URL('../README.md', import.meta.url);
 const SCHEMA = new URL('../schemas/virtualmcpserver.v1beta1.json', import.meta.url);
@@ -46,7 +48,7 @@ export function renderRulesSection(schema: SchemaNode): string {
     const texts: string[] = cel.has(r.id) ? [cel.get(r.id)!] : Object.values<string>(r.messages).filter((t) => t !== '');
     const messages = texts.map((t) => cell(code(t))).join('<br>');
     const severity = typeof r.severity === 'string' ? r.severity : `${r.severity.strict} (strict), ${r.severity.crd} (crd)`;
-    return `| \`${r.id}\` | ${r.origin} | ${severity} | ${r.stage} | ${r.modes.join(', ')} | ${policy.get(r.id) ?? '-'} | ${cell(r.description)}${messages === '' ? '' : `<br>${messages}`} |`;
+    return `| <a id="${ruleAnchor(r.id)}"></a>\`${r.id}\` | ${r.origin} | ${severity} | ${r.stage} | ${r.modes.join(', ')} | ${policy.get(r.id) ?? '-'} | ${canDisable(r) ? 'yes' : 'no'} | ${cell(r.description)}${messages === '' ? '' : `<br>${messages}`} |`;
   });
   return [
     `${rules.length} rules. Every finding names its rule id. Errors deny (webhook) or fail (CLI exit 1); warnings never do.`,
@@ -54,9 +56,10 @@ export function renderRulesSection(schema: SchemaNode): string {
     '`runtime` = what the API server admits but the operator or vMCP rejects (strict mode only; `render-*`: what the renderer cannot turn into config.yaml), `lint` = advice.',
     '`{name}` marks a value filled in; schema-stage texts follow the API server\'s field errors.',
     'policy: whether `vmcp-admission policy` (a ValidatingAdmissionPolicy) enforces the rule; `API server` = the API server does it itself; why not for the rest: `vmcp-admission policy --explain`.',
+    '`disable`: whether `--disable ID` may turn the rule off (rules the API server enforces itself cannot be). `vmcp-admission rules ID` explains a rule with a failing example.',
     '',
-    '| id | origin | severity | stage | modes | policy | description / message |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    '| id | origin | severity | stage | modes | policy | disable | description / message |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
   ].join('\n');

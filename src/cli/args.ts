@@ -138,14 +138,10 @@ export function parseValidateArgs(argv: readonly string[]): Parsed<ValidateFlags
   if (values.help === true) return { kind: 'help' };
   const problem = checkValues(values, positionals);
   if (problem !== undefined) return usageError(problem);
-  const mode = optional('--mode', values.mode, modes);
-  const output = optional('--output', values.output, outputFormats);
-  const failOn = optional('--fail-on', values['fail-on'], failOnLevels);
-  for (const p of [mode, output, failOn]) if ('error' in p) return usageError(p.error);
-  const disable = values.disable === undefined ? undefined : checkDisable(values.disable);
-  if (disable !== undefined && !disable.ok) return usageError(disable.error);
+  const fileOptions = fileOptionFlags(values);
+  if ('error' in fileOptions) return usageError(fileOptions.error);
   const flags: ValidateFlags = {
-    ...defined({ mode: value(mode), output: value(output), failOn: value(failOn), disable: disable?.ids, exclude: values.exclude }),
+    ...fileOptions,
     crd: values.crd,
     quiet: values.quiet === true,
     inputs: [...new Set(positionals)],
@@ -157,6 +153,17 @@ export function parseValidateArgs(argv: readonly string[]): Parsed<ValidateFlags
   return { kind: 'options', options: flags };
 }
 
+/** The flags a config file may also set, checked. */
+function fileOptionFlags(values: Values & { disable?: string[]; exclude?: string[] }): FileOptions | { error: string } {
+  const mode = optional('--mode', values.mode as string | undefined, modes);
+  const output = optional('--output', values.output as string | undefined, outputFormats);
+  const failOn = optional('--fail-on', values['fail-on'] as string | undefined, failOnLevels);
+  for (const p of [mode, output, failOn]) if ('error' in p) return { error: p.error };
+  const disable = values.disable === undefined ? undefined : checkDisable(values.disable);
+  if (disable !== undefined && !disable.ok) return { error: disable.error };
+  return defined({ mode: value(mode), output: value(output), failOn: value(failOn), disable: disable?.ids, exclude: values.exclude });
+}
+
 const value = <T>(p: { value: T } | { error: string }): T | undefined => ('value' in p ? p.value : undefined);
 
 /** The object without its undefined fields (exactOptionalPropertyTypes). */
@@ -164,21 +171,25 @@ function defined<T extends Record<string, unknown>>(o: T): { [K in keyof T]?: Ex
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
 }
 
+const defaults = { mode: 'strict', output: 'text', failOn: 'error' } as const;
+
 /** Flags over the config file over defaults; lists (disable, exclude) are the file's plus the flags'. */
 export function resolveValidateOptions(flags: ValidateFlags, file: FileOptions = {}): ValidateOptions {
+  const { crd, quiet, inputs, failIfNoMatch, stdinFilename, progress, config } = flags;
+  const scalars = { ...defaults, ...defined({ refs: undefined }), ...file, ...defined({ mode: flags.mode, output: flags.output, failOn: flags.failOn, refs: flags.refs }) };
   return {
-    mode: flags.mode ?? file.mode ?? 'strict',
-    output: flags.output ?? file.output ?? 'text',
-    crd: flags.crd,
-    quiet: flags.quiet,
-    inputs: flags.inputs,
+    mode: scalars.mode,
+    output: scalars.output,
+    crd,
+    quiet,
+    inputs,
     disable: [...new Set([...(file.disable ?? []), ...(flags.disable ?? [])])],
-    failOn: flags.failOn ?? file.failOn ?? 'error',
+    failOn: scalars.failOn,
     exclude: [...(file.exclude ?? []), ...(flags.exclude ?? [])],
-    failIfNoMatch: flags.failIfNoMatch,
-    stdinFilename: flags.stdinFilename,
-    progress: flags.progress,
-    refs: flags.refs ?? file.refs,
-    config: flags.config,
+    failIfNoMatch,
+    stdinFilename,
+    progress,
+    refs: scalars.refs,
+    config,
   };
 }

@@ -64,7 +64,7 @@ export async function parseConfigFile(text: string, name: string): Promise<Confi
   const first = doc.errors[0];
   if (first !== undefined) {
     const pos = lineCounter.linePos(first.pos[0]);
-    return { ok: false, error: `${name}:${pos.line}:${pos.col}: ${first.message.split('\n')[0]}` };
+    return { ok: false, error: `${name}:${pos.line}:${pos.col}: yaml: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}` };
   }
   const value: unknown = doc.toJS() ?? {};
   const { Ajv } = await import('ajv');

@@ -18,7 +18,7 @@ export function humanLine(json: string): string {
   const fields = Object.entries(entry)
     .filter(([k]) => !omitted.has(k))
     .map(([k, v]) => `${k}=${valueText(v)}`);
-  return `${time} ${level} ${String(entry.msg ?? '')}${fields.length === 0 ? '' : ` ${fields.join(' ')}`}\n`;
+  return `${time} ${level} ${typeof entry.msg === 'string' ? entry.msg : ''}${fields.length === 0 ? '' : ` ${fields.join(' ')}`}\n`;
 }
 
 /** A pino destination that writes human lines. */

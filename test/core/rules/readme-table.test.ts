@@ -14,7 +14,9 @@ void test('README rule table is in sync with the registry (run `npx tsx scripts/
 
 void test('every rule has a row, and CEL rows carry the CRD message', () => {
   const section = renderRulesSection(loadSchema());
-  for (const { meta: r } of rules) assert.ok(section.includes(`| \`${r.id}\` |`), r.id);
+  for (const { meta: r } of rules) assert.ok(section.includes(`| <a id="rule-${r.id}"></a>\`${r.id}\` |`), r.id);
+  assert.match(section, /`runtime-refill-period-duration` \| runtime \| error \| rules \| strict \| yes \| yes \|/);
+  assert.match(section, /`cel-ratelimit-requires-redis` \| cel \| error \| cel \| crd, strict \| API server \| no \|/);
   assert.ok(section.includes("`config.rateLimiting requires sessionStorage with provider 'redis'`"));
   assert.ok(section.includes('`address is required`'));
 });
