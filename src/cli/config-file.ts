@@ -3,7 +3,7 @@
 // loaded only when a file exists) with line:column in every error. Flags override it (args.ts).
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { FileOptions } from './args.js';
 import { failOnLevels, modes, outputFormats, refsLevels } from './args.js';
 import { checkDisable } from '../policy/rule-control.js';
@@ -47,7 +47,7 @@ interface SchemaError {
 }
 
 function describeError(e: SchemaError): string {
-  const where = e.instancePath === '' ? 'the file' : e.instancePath.slice(1).replace(/\//g, '.');
+  const where = e.instancePath === '' ? 'the file' : e.instancePath.slice(1).replace(/\/(\d+)(?=\/|$)/g, '[$1]').replace(/\//g, '.');
   if (e.keyword === 'additionalProperties') return `unknown option "${String(e.params.additionalProperty)}"; allowed: ${Object.keys(configFileSchema.properties).join(', ')}`;
   if (e.keyword === 'enum') return `${where} must be one of ${(e.params.allowedValues as string[]).join(', ')}`;
   return `${where} ${e.message ?? 'is invalid'}`;
@@ -56,6 +56,14 @@ function describeError(e: SchemaError): string {
 /** The error's instance path as segments (numbers for array positions). */
 const segments = (instancePath: string): (string | number)[] =>
   instancePath === '' ? [] : instancePath.slice(1).split('/').map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
+
+/** Where an unknown key itself starts (locate() points at values). */
+function keyOffset(doc: Document.Parsed, parent: (string | number)[], key: string): number | undefined {
+  const node: unknown = parent.length === 0 ? doc.contents : doc.getIn(parent, true);
+  if (!isMap(node)) return undefined;
+  const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+  return isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
+}
 
 /** Parses and checks a config file's text; `name` is how errors name the file. */
 export async function parseConfigFile(text: string, name: string): Promise<ConfigFile> {
@@ -71,8 +79,8 @@ export async function parseConfigFile(text: string, name: string): Promise<Confi
   const check = new Ajv({ allErrors: false, strict: false }).compile(configFileSchema);
   if (!check(value)) {
     const e = check.errors![0]! as SchemaError;
-    const path = e.keyword === 'additionalProperties' ? [...segments(e.instancePath), String(e.params.additionalProperty)] : segments(e.instancePath);
-    const pos = locate(doc, lineCounter, path);
+    const key = e.keyword === 'additionalProperties' ? keyOffset(doc, segments(e.instancePath), String(e.params.additionalProperty)) : undefined;
+    const pos = key === undefined ? locate(doc, lineCounter, segments(e.instancePath)) : lineCounter.linePos(key);
     return { ok: false, error: `${name}:${pos.line}:${pos.col}: ${describeError(e)}` };
   }
   return toOptions(value as Record<string, unknown>, name);

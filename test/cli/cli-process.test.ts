@@ -239,6 +239,9 @@ void test('6. serve: an unreadable certificate or an unwritable --cert-dir is an
       assert.equal(r.code, 2, `${name}: ${r.err}`);
       assert.match(r.err, /^vmcp-admission serve: [^\n]+\n$/, name);
       assert.match(r.err, message, name);
+      // Off a terminal the log is JSON; its first line names the build (item 1).
+      const first = JSON.parse(r.out.split('\n')[0]!) as { msg: string; version: string; crdCommit: string };
+      assert.deepEqual([first.msg, first.version, first.crdCommit], [`starting ${identity.trim()}`, pkg.version, provenance.commit]);
     }
   } finally {
     cleanup();

@@ -142,6 +142,21 @@ void describe('operations', () => {
     assert.ok(expiry > Date.now() / 1000 + 300 * 86400, `expiry ${expiry}`);
   });
 
+  void it('the ignore annotation silences a warning (counted by rule), never an error; build_info carries the identity', async () => {
+    const ignore = (body: Wire, ids: string): Wire => {
+      body.request.object.metadata.annotations = { ...body.request.object.metadata.annotations, 'vmcp-admission.toolhive.dev/ignore': ids };
+      return body;
+    };
+    const silenced = await review(h, ignore(await fixture('admissionreview-create-v1-v1alpha1-valid'), 'lint-deprecated-version'));
+    assert.deepEqual([silenced.answer.response.allowed, silenced.answer.response.warnings], [true, undefined]);
+    const denied = await review(h, ignore(await fixture('admissionreview-create-v1-ratelimit-without-redis'), 'cel-ratelimit-requires-redis'));
+    assert.equal(denied.answer.response.allowed, false);
+    const { json: text } = await sendChecked(h, { method: 'GET', path: '/metrics' });
+    assert.match(text, /^vmcp_admission_ignored_warnings_total\{rule="lint-deprecated-version"\} 1$/m);
+    assert.doesNotMatch(text, /ignored_warnings_total\{rule="cel-/);
+    assert.match(text, /^vmcp_admission_build_info\{version="\d+\.\d+\.\d+",crd_commit="[0-9a-f]{12}"\} 1$/m);
+  });
+
   void it('healthz and readyz answer 200 while serving', async () => {
     assert.equal((await sendChecked(h, { method: 'GET', path: '/healthz' })).reply.status, 200);
     assert.deepEqual((await sendChecked(h, { method: 'GET', path: '/readyz' })).json, { status: 'ready' });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ServeConfig } from '../../src/config.js';
 import { loadServeConfig } from '../../src/cli/serve-args.js';
-import { startFailure } from '../../src/webhook/run-serve.js';
+import { ServeExit, startFailure, startupExitCode } from '../../src/webhook/run-serve.js';
 
 const config = (argv: string[]): ServeConfig => {
   const loaded = loadServeConfig(argv, {});
@@ -29,4 +29,22 @@ void test('an unwritable path outside --cert-dir gets no hint; anything that is 
   assert.deepEqual(startFailure(sysError('EROFS', 'EROFS: x', '/elsewhere'), config(['--cert-dir', '/certs'])), { code: 2, message: 'EROFS: x' });
   assert.deepEqual(startFailure(new TypeError('x is undefined'), config([])), { code: 3, message: 'x is undefined' });
   assert.deepEqual(startFailure('thrown string', config([])), { code: 3, message: 'thrown string' });
+});
+
+// runServe uses startFailure's code when it says environment, else the phase: a broken PEM has no errno.
+const errno = (code: string): Error => Object.assign(new Error(`${code}: something`), { code });
+
+void test('start-up failures by phase: certificates are the environment; listening is when the system says so; the engine is ours', () => {
+  const table: Array<['engine' | 'tls' | 'listen', unknown, number]> = [
+    ['tls', new Error('certs/tls.crt: cannot read (EACCES)'), ServeExit.environment],
+    ['tls', errno('ENOTDIR'), ServeExit.environment],
+    ['tls', new Error('--cert-source secret needs --namespace (env VMCP_ADMISSION_NAMESPACE)'), ServeExit.environment],
+    ['tls', new Error('bug: leaf planned without a CA'), ServeExit.internal],
+    ['listen', errno('EADDRINUSE'), ServeExit.environment],
+    ['listen', errno('EACCES'), ServeExit.environment],
+    ['listen', new Error('no serving certificate loaded'), ServeExit.internal],
+    ['engine', errno('ENOENT'), ServeExit.internal],
+    ['engine', 'a string', ServeExit.internal],
+  ];
+  for (const [phase, err, code] of table) assert.equal(startupExitCode(phase, err), code, `${phase} ${String(err)}`);
 });
