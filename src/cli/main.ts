@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The only place that touches process.argv, stdin and the exit code.
+import { fstatSync, statSync } from 'node:fs';
 import { run } from './run.js';
 import { ExitCode } from './io.js';
 import { decodeText, describeBytes, InputRefused, maxInputBytes } from './input-limits.js';
@@ -21,14 +22,24 @@ async function readStdin(): Promise<string> {
   return decoded.text;
 }
 
+/** A terminal, decided without creating the stdio stream (process.stderr is only made when written to): a character device that is not /dev/null. */
+function isTerminal(fd: number): boolean {
+  try {
+    const st = fstatSync(fd);
+    return st.isCharacterDevice() && st.rdev !== statSync('/dev/null').rdev;
+  } catch {
+    return false;
+  }
+}
+
 run(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   readStdin,
   cwd: process.cwd(),
   env: process.env,
-  stderrIsTTY: process.stderr.isTTY === true,
-  tty: { stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
+  stderrIsTTY: isTerminal(2),
+  tty: { stdout: isTerminal(1), stderr: isTerminal(2) },
 }).then(
   (code) => {
     process.exitCode = code;
