@@ -2,6 +2,8 @@
 // builds first): real processes, real stdin and environment, streams and exit codes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+
+/* eslint-disable no-control-regex -- these tests look for terminal escape sequences */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+
+/* eslint-disable no-control-regex -- these tests look for terminal escape sequences */
 import { formatText, printable } from '../../../src/cli/formatters/text.js';
 import { makeReport } from '../../../src/cli/report.js';
 import { sampleReport } from './sample-report.js';
