@@ -74,7 +74,7 @@ void describe('vmcp-admission serve (built CLI)', () => {
     const run = promisify(execFile)(process.execPath, [main, 'serve', '--mode', 'lenient'], { cwd: root });
     await assert.rejects(run, (err: { code: number; stderr: string }) => {
       assert.equal(err.code, 2);
-      assert.equal(err.stderr, 'vmcp-admission serve: invalid value "lenient" for --mode (env VMCP_ADMISSION_MODE): must be one of strict, crd\n');
+      assert.equal(err.stderr, 'vmcp-admission serve: invalid value "lenient" for --mode (env VMCP_ADMISSION_MODE): must be one of strict, crd\nRun \'vmcp-admission serve --help\' for usage.\n');
       return true;
     });
   });
