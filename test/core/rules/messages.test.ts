@@ -26,6 +26,7 @@ const rows: readonly Row[] = [
   ['input-too-large', 'stdin', { limit: '32 MiB' }, 'input is larger than 32 MiB'],
   ['input-not-text', 'binary', {}, 'binary data (NUL byte), not a YAML or JSON text'],
   ['input-not-text', 'notUtf8', {}, 'not valid UTF-8 text'],
+  ['input-not-text', 'notUtf16', {}, 'not valid UTF-16 text although it starts with a UTF-16 byte order mark; convert it to UTF-8'],
   ['input-no-manifests', 'noManifests', {}, 'directory contains no .yaml, .yml or .json files'],
   ['yaml-syntax', 'syntax', { error: 'line 3: mapping values are not allowed in this context' }, 'yaml: line 3: mapping values are not allowed in this context'],
   ['yaml-duplicate-key', 'duplicate', { key: '"rateLimiting"' }, 'yaml: duplicate key "rateLimiting"'],
