@@ -261,3 +261,24 @@ void test('6. serve: a file-system permission problem is exit 2 too', { skip: pr
     cleanup();
   }
 });
+
+/** The bundle under a pseudo-terminal (util-linux `script`), stdout and stderr both on it. */
+function onTerminal(command: string, env: Record<string, string> = {}): string {
+  const r = spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} ${command}`, '/dev/null'], {
+    cwd: fixtures,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TERM: 'xterm', ...env },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  return r.stdout;
+}
+const hasScript = spawnSync('script', ['--version']).status === 0;
+
+void test('5. on a terminal: colour unless NO_COLOR; serve logs human-readable lines instead of JSON', { skip: hasScript ? false : 'no util-linux script(1)' }, () => {
+  assert.match(onTerminal('validate manifests/mixed.yaml'), /\u001b\[1mmanifests\/mixed\.yaml:15:1:\u001b\[0m .*\u001b\[2m\[cel-peruser-requires-oidc\]\u001b\[0m/);
+  assert.doesNotMatch(onTerminal('validate manifests/mixed.yaml', { NO_COLOR: '1' }), /\u001b\[/);
+  const serve = onTerminal('serve --host 127.0.0.1 --port 0 --no-generate-certs --cert-dir /nonexistent-vmcp-certs');
+  assert.match(serve, /^\d\d:\d\d:\d\d\.\d{3} INFO {2}starting vmcp-admission \S+ \(ToolHive CRD [0-9a-f]{12}\) version=/m);
+  assert.match(serve, /^\d\d:\d\d:\d\d\.\d{3} FATAL cannot start the webhook /m);
+  assert.doesNotMatch(serve, /^\{"level"/m);
+});
