@@ -23,7 +23,7 @@ await build({
   target: 'node20',
   external,
   sourcemap: true,
-  // Minified: a cold `validate` spends most of its time compiling source text (target: <= 2.5x node -e 0).
+  // Minified: a cold `validate` spends most of its time compiling source text (target: <= 2.0x node -e 0, issue #16).
   minify: true,
   logLevel: 'warning',
   // A few bundled CommonJS modules call require(); give ESM chunks a real one.
