@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import type { SchemaProvider } from '../core/validate.js';
 import { parseValidateArgs, resolveValidateOptions, validateHelp, type ValidateFlags, type ValidateOptions } from './args.js';
 import { checkInputs } from './check.js';
+import { loadConfigFile } from './config-file.js';
 import { runParsed } from './command-line.js';
 import { loadFormatter } from './formatters/index.js';
 import { globMatcher } from './glob.js';
@@ -77,7 +78,6 @@ async function validate(options: ValidateOptions, io: CliIo): Promise<number> {
 
 /** Flags + the config file in effect (a broken file is a configuration error: exit 2, one line). */
 async function withConfigFile(flags: ValidateFlags, io: CliIo): Promise<ValidateOptions | string> {
-  const { loadConfigFile } = await import('./config-file.js');
   const file = await loadConfigFile(flags.config, io.cwd);
   return file.ok ? resolveValidateOptions(flags, file.options) : file.error;
 }
