@@ -6,7 +6,7 @@ import { keyPrefixOf, limiterConfig, type LimiterConfig } from '../ratelimit/lim
 import { liveBucket, sortLive } from '../ratelimit/live.js';
 import { liveJson, liveText } from '../ratelimit/live-text.js';
 import { parseGoDuration } from '../core/duration.js';
-import { pick, readCommandLine } from './args.js';
+import { pick, readCommandLine, usageErrorText } from './command-line.js';
 import { printable } from './formatters/text.js';
 import type { Redis } from 'ioredis';
 import { ExitCode, type CliIo, type Command } from './io.js';
@@ -164,7 +164,7 @@ export const bucketsCommand: Command = async (argv, io) => {
     return ExitCode.ok;
   }
   if ('error' in parsed) {
-    io.stderr(`vmcp-admission buckets: ${parsed.error}\n\n${bucketsHelp}`);
+    io.stderr(usageErrorText('buckets', parsed.error));
     return ExitCode.usage;
   }
   return buckets(parsed.options, io);

@@ -2,7 +2,7 @@
 // will do at runtime. Pre-checked like `render` (denied -> findings, exit 1).
 import { explain } from '../ratelimit/explain.js';
 import { explainText } from '../ratelimit/explain-text.js';
-import { pick, readCommandLine } from './args.js';
+import { pick, readCommandLine, usageErrorText } from './command-line.js';
 import { ExitCode, type Command } from './io.js';
 import { loadServers } from './servers.js';
 
@@ -27,7 +27,7 @@ const optionSpec = { output: { type: 'string', short: 'o' }, help: { type: 'bool
 export const explainCommand: Command = async (argv, io) => {
   const parsed = readCommandLine(argv, optionSpec);
   const fail = (message: string): number => {
-    io.stderr(`vmcp-admission explain: ${message}\n\n${explainHelp}`);
+    io.stderr(usageErrorText('explain', message));
     return ExitCode.usage;
   };
   if ('error' in parsed) return fail(parsed.error);

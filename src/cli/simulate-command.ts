@@ -12,7 +12,7 @@ import { PlotRecorder, plotSpec } from '../ratelimit/plot.js';
 import { Tally, resultOf, traceWarnings, type Summary } from '../ratelimit/simulate.js';
 import { callJson, JSON_HEAD, jsonTail, simulateText } from '../ratelimit/simulate-text.js';
 import { parseTraceLine, type TraceCall } from '../ratelimit/trace.js';
-import { pick, readCommandLine } from './args.js';
+import { pick, readCommandLine, usageErrorText } from './command-line.js';
 import { printable } from './formatters/text.js';
 import { problemText } from './input-problem.js';
 import { describeFsError, stdinName } from './inputs.js';
@@ -242,7 +242,7 @@ export const simulateCommand: Command = async (argv, io) => {
     return ExitCode.ok;
   }
   if ('error' in parsed) {
-    io.stderr(`vmcp-admission simulate: ${parsed.error}\n\n${simulateHelp}`);
+    io.stderr(usageErrorText('simulate', parsed.error));
     return ExitCode.usage;
   }
   return simulate(parsed.options, io);

@@ -196,7 +196,7 @@ void test('5. the progress line appears on stderr only when forced (never in a p
 
 /** Usage errors of every command: one line naming the problem, the hint, exit 2, nothing on stdout. */
 const usageCases: Array<[string[], string]> = [
-  [[], "vmcp-admission: no command given (validate, render, serve, policy, rules, version)\nRun 'vmcp-admission --help' for usage.\n"],
+  [[], "vmcp-admission: no command given (validate, render, serve, policy, explain, simulate, buckets, rules, version)\nRun 'vmcp-admission --help' for usage.\n"],
   [['frobnicate'], 'vmcp-admission: unknown command "frobnicate"\nRun \'vmcp-admission --help\' for usage.\n'],
   [['--frobnicate'], 'vmcp-admission: unknown option "--frobnicate"\nRun \'vmcp-admission --help\' for usage.\n'],
   [['validate', '--bogus', 'x'], "vmcp-admission validate: unknown option '--bogus'\nRun 'vmcp-admission validate --help' for usage.\n"],
@@ -207,6 +207,9 @@ const usageCases: Array<[string[], string]> = [
   [['serve', '--port', 'x'], "vmcp-admission serve: invalid value \"x\" for --port (env VMCP_ADMISSION_PORT): must be integer\nRun 'vmcp-admission serve --help' for usage.\n"],
   [['serve', '--disable', 'metadata-name'], "vmcp-admission serve: --disable metadata-name: a schema rule the Kubernetes API server enforces itself cannot be disabled (the API server would deny anyway)\nRun 'vmcp-admission serve --help' for usage.\n"],
   [['policy', 'extra'], "vmcp-admission policy: policy takes no arguments, got extra\nRun 'vmcp-admission policy --help' for usage.\n"],
+  [['explain', '--bogus', 'x'], "vmcp-admission explain: unknown option '--bogus'\nRun 'vmcp-admission explain --help' for usage.\n"],
+  [['simulate', '--bogus', 'x'], "vmcp-admission simulate: unknown option '--bogus'\nRun 'vmcp-admission simulate --help' for usage.\n"],
+  [['buckets', '--bogus', 'x'], "vmcp-admission buckets: unknown option '--bogus'\nRun 'vmcp-admission buckets --help' for usage.\n"],
   [['rules', '-o', 'yaml'], "vmcp-admission rules: unknown --output \"yaml\": allowed values are text, json\nRun 'vmcp-admission rules --help' for usage.\n"],
   [['version', 'extra'], "vmcp-admission version: unexpected argument \"extra\"\nRun 'vmcp-admission version --help' for usage.\n"],
 ];
@@ -216,7 +219,7 @@ void test('6. usage errors: the same one line + hint on stderr and exit 2 for ev
 });
 
 void test('6. -h and --help: help on stdout, exit 0, for every command', () => {
-  for (const command of [[], ['validate'], ['render'], ['serve'], ['policy'], ['rules'], ['version']]) {
+  for (const command of [[], ['validate'], ['render'], ['serve'], ['policy'], ['explain'], ['simulate'], ['buckets'], ['rules'], ['version']]) {
     for (const flag of ['-h', '--help']) {
       const r = cli([...command, flag]);
       assert.equal(r.code, 0, `${command.join(' ')} ${flag}`);
