@@ -49,7 +49,7 @@ void describe('pre-commit hook vmcp-admission-validate', () => {
   void test('a staged denied manifest fails the commit with file:line:col; other kinds beside it are skipped', () => {
     const r = runHook(['examples/ratelimit-without-redis.yaml', 'manifests/base/deployment.yaml', '.pre-commit-hooks.yaml', 'action.yml', 'README.md']);
     assert.equal(r.code, 1, r.out);
-    assert.match(r.out, /^examples\/ratelimit-without-redis\.yaml:9:1: spec: Invalid value: "object": config\.rateLimiting requires sessionStorage with provider 'redis'$/m);
+    assert.match(r.out, /^examples\/ratelimit-without-redis\.yaml:9:1: spec: Invalid value: "object": config\.rateLimiting requires sessionStorage with provider 'redis' \[cel-ratelimit-requires-redis\]$/m);
     assert.match(r.out, /0 allowed, 1 denied, 3 skipped/);
   });
 
