@@ -2,6 +2,7 @@
 // (returned, never printed, so the caller decides the stream and the exit code).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Mode } from '../core/validate.js';
+import { parseRelationsFlags, relationsHelp, relationsOptionSpec, type RelationsFlags } from './relations-options.js';
 
 export const outputFormats = ['text', 'json', 'junit', 'sarif', 'github'] as const;
 export type OutputFormat = (typeof outputFormats)[number];
@@ -14,6 +15,8 @@ export interface ValidateOptions {
   readonly quiet: boolean;
   /** Files, directories or `-` (stdin), in the order given, without repeats. */
   readonly inputs: readonly string[];
+  /** --refs, --kubeconfig, --context, --crd-from-cluster (relations-options.ts). */
+  readonly relations: RelationsFlags;
 }
 
 export type ParsedArgs =
@@ -36,7 +39,7 @@ Options:
   -o, --output FORMAT   text (default), json, junit, sarif or github
   --crd FILE            validate against this CRD file instead of the built-in schemas
   -q, --quiet           report errors only, no warnings
-  -h, --help            show this help
+${relationsHelp}  -h, --help            show this help
 
 Exit codes: 0 all allowed, 1 any denied, 2 usage error or unreadable/unparseable input,
 3 internal error.
@@ -48,6 +51,7 @@ const optionSpec = {
   crd: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
+  ...relationsOptionSpec,
 } as const;
 
 const usageError = (message: string): ParsedArgs => ({ kind: 'usage-error', message, help: validateHelp });
@@ -85,12 +89,16 @@ export function parseValidateArgs(argv: readonly string[]): ParsedArgs {
   if ('error' in output) return usageError(output.error);
   if (values.crd === '') return usageError('--crd needs a file name');
   if (positionals.length === 0) return usageError('no input: give files, directories or - for standard input');
+  const relations = parseRelationsFlags(values);
+  if ('error' in relations) return usageError(relations.error);
+  if (values.crd !== undefined && relations.crdFromCluster) return usageError('--crd and --crd-from-cluster exclude each other');
   const options: ValidateOptions = {
     mode: mode.value,
     output: output.value,
     crd: values.crd,
     quiet: values.quiet === true,
     inputs: [...new Set(positionals)],
+    relations,
   };
   return { kind: 'options', options };
 }

@@ -12,6 +12,7 @@ import { problemText } from './input-problem.js';
 import { describeFsError, readInputs } from './inputs.js';
 import { ExitCode, type CliIo, type Command } from './io.js';
 import { exitCodeOf, makeReport } from './report.js';
+import { setUpRelations } from './relations-options.js';
 
 const prefix = 'vmcp-admission validate';
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
@@ -53,7 +54,13 @@ async function validate(options: ValidateOptions, io: CliIo): Promise<number> {
     return loaded.code;
   }
   const inputs = await readInputs(options.inputs, io);
-  const report = makeReport(options.mode, checkInputs(inputs, { mode: options.mode, schemas: loaded.schemas, quiet: options.quiet }));
+  const related = await setUpRelations(options.relations, inputs, io.cwd);
+  if (!related.ok) {
+    io.stderr(`${prefix}: ${related.message}\n`);
+    return ExitCode.usage;
+  }
+  const checkOptions = { mode: options.mode, schemas: related.schemas ?? loaded.schemas, quiet: options.quiet, ...(related.relations === undefined ? {} : { relations: related.relations }) };
+  const report = makeReport(options.mode, checkInputs(inputs, checkOptions));
   io.stdout((await loadFormatter(options.output))(report));
   if (report.documents.length === 0) io.stderr(`${prefix}: no YAML document found in ${options.inputs.join(', ')}\n`);
   return exitCodeOf(report);
