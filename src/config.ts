@@ -28,6 +28,11 @@ export interface ServeConfig {
   readonly verdictCache: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly example: boolean;
+  readonly refs: 'warn' | 'deny' | 'off';
+  readonly kubeconfig: string;
+  readonly relationsNamespace: string;
+  readonly relationsSyncTimeoutMs: number;
+  readonly followCrd: boolean;
 }
 
 type Key = keyof ServeConfig;
@@ -63,6 +68,11 @@ export const serveOptions: Readonly<Record<Key, OptionSpec>> = {
   verdictCache: { flag: 'verdict-cache', schema: { type: 'integer', minimum: 0, maximum: 100000 }, default: 0, help: 'objects whose verdict is remembered (LRU, exact content; 0 = off, the default: keying costs more than it saves for distinct objects)' },
   logLevel: { flag: 'log-level', schema: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }, default: 'info', help: 'pino log level' },
   example: { flag: 'example', schema: bool, default: false, help: 'print a ready-to-paste curl example once listening (npm start)' },
+  refs: { flag: 'refs', schema: { enum: ['warn', 'deny', 'off'] }, default: 'warn', help: 'relation checks with cluster access (groupRef, oidcConfigRef, ..., rate-limit tool names): warn, deny (errors) or off' },
+  kubeconfig: { flag: 'kubeconfig', schema: { type: 'string' }, default: '', help: 'cluster access for relations and --follow-crd; empty: the in-cluster service account when running in a pod, else none' },
+  relationsNamespace: { flag: 'relations-namespace', schema: { type: 'string' }, default: '', help: 'cache related objects of this namespace only (a Role suffices); empty: all namespaces (ClusterRole)' },
+  relationsSyncTimeoutMs: { flag: 'relations-sync-timeout', schema: duration, default: '10s', help: 'longest wait for the relation caches before /readyz turns true without relations (they keep syncing)' },
+  followCrd: { flag: 'follow-crd', schema: bool, default: true, help: 'with cluster access, judge against the installed VirtualMCPServer CRD (built-in schema when absent or not compilable)' },
 };
 
 const keys = Object.keys(serveOptions) as Key[];
