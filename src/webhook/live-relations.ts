@@ -4,7 +4,7 @@
 // for the caches at most --relations-sync-timeout, then turns ready anyway and says why (log,
 // metric, /readyz detail) while the informers keep retrying.
 import type { KubeConfig } from '@kubernetes/client-node';
-import type { Logger } from 'pino';
+import type { KubeLogger } from '../kube/logger.js';
 import type { Registry } from 'prom-client';
 import type { ServeConfig } from '../config.js';
 import type { Finding, SchemaProvider, ValidationResult } from '../core/contract.js';
@@ -19,7 +19,7 @@ export type LiveConfig = Pick<ServeConfig, 'refs' | 'relationsNamespace' | 'rela
 export interface LiveDeps {
   readonly config: LiveConfig;
   readonly kubeConfig: KubeConfig;
-  readonly logger: Logger;
+  readonly logger: KubeLogger;
   readonly registry: Registry;
   readonly builtin: SchemaProvider;
   /** The engine (verdict cache included) for a schema; called again when the schema changes. */
