@@ -134,6 +134,7 @@ function crdWithNewField(): Record<string, unknown> {
   for (const v of c.spec.versions) {
     const spec = v.schema.openAPIV3Schema.properties.spec as { properties: Record<string, unknown>; 'x-kubernetes-validations'?: unknown[] };
     spec.properties.newField = { type: 'string' };
+    (spec.properties.config as { properties: Record<string, unknown> }).properties.newKnob = { type: 'string' };
     spec['x-kubernetes-validations'] = [...(spec['x-kubernetes-validations'] ?? []), { rule: "!has(self.newField) || self.newField != 'bad'", message: 'newField must not be bad' }];
   }
   return c;
@@ -146,11 +147,14 @@ void test('follow the installed CRD: a new field is accepted, a new CEL rule enf
   await eventually(() => /^installed CRD/.test(l.details().schema!), 'installed CRD followed');
   const withNew = (value: string): Record<string, unknown> => vmcp('g', { newField: value });
   assert.ok(rules(l.validate(withNew('ok')).findings).some((r) => r.startsWith('schema-unknown-field spec.newField')), 'unknown before the update');
+  const knob = vmcp('g', { config: { newKnob: 'x' } });
+  assert.ok(rules(l.validate(knob).findings).some((r) => r.endsWith(' spec.config.newKnob')), 'an unknown field for the built-in schema');
   fake.put(CRD_KEY, crdWithNewField());
   const rv = String(fake.store.get(CRD_KEY)!.metadata.resourceVersion);
   await eventually(() => l.details().schema === `installed CRD (resourceVersion ${rv}, hash ${/hash (\w+)/.exec(l.details().schema!)?.[1]})`, 'updated CRD');
   assert.deepEqual(l.validate(withNew('ok')).findings.filter((f) => f.severity === 'error'), []);
   assert.ok(!rules(l.validate(withNew('ok')).findings).some((r) => r.includes('newField')), 'never reported as unknown');
+  assert.ok(!rules(l.validate(knob).findings).some((r) => r.includes('newKnob')), 'a config field the installed CRD declares is no typo in strict mode');
   const bad = l.validate(withNew('bad'));
   assert.equal(bad.allowed, false);
   assert.match(bad.findings.map((f) => f.message).join('\n'), /newField must not be bad/);
