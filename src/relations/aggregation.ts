@@ -23,6 +23,8 @@ export interface Aggregation {
   readonly defaultDeny: boolean;
   /** Members of the group (backend IDs = metadata.name), sorted. */
   readonly workloads: readonly string[];
+  /** expand(prefixFormat, w) per member, in the order of `workloads`. */
+  readonly prefixes: readonly string[];
   readonly entries: ReadonlyMap<string, ToolEntry>;
   /** Composite tool names (inline and referenced definitions' spec.name). */
   readonly composites: ReadonlySet<string>;
@@ -117,8 +119,9 @@ export function aggregationOf(object: unknown, world: World, namespace: string |
   const composites = compositesOf(config, world, namespace);
   if (prefixFormat === undefined || entries === undefined || composites === undefined) return undefined;
   const workloads = membersOf(world, namespace, group);
-  return { group, prefixFormat, excludeAllTools: agg?.excludeAllTools === true, defaultDeny: agg?.defaultToolVisibility === 'deny', workloads, entries, composites };
+  const prefixes = workloads.map((w) => expand(prefixFormat, w));
+  return { group, prefixFormat, excludeAllTools: agg?.excludeAllTools === true, defaultDeny: agg?.defaultToolVisibility === 'deny', workloads, prefixes, entries, composites };
 }
 
 /** applyPrefixFormat: every `{workload}` replaced by the backend ID. */
-export const expand = (format: string, workload: string): string => format.split('{workload}').join(workload);
+export const expand = (format: string, workload: string): string => (format.includes('{workload}') ? format.split('{workload}').join(workload) : format);

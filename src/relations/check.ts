@@ -25,6 +25,8 @@ export interface RelationOptions {
 interface Subject {
   readonly namespace: string | undefined;
   readonly severity: Severity;
+  /** The group's members when the aggregation already listed them. */
+  readonly members?: readonly string[];
 }
 
 const severityOf = (refs: RefsSetting): Severity => (refs === 'deny' ? 'error' : 'warning');
@@ -80,9 +82,10 @@ function workloadNames(object: unknown): Named[] {
 }
 
 /** The backend IDs a workload name must be one of: static backends, else the group's members; undefined without a group. */
-function membersFor(spec: Record<string, unknown>, group: string, world: World, s: Subject): string[] | undefined {
+function membersFor(spec: Record<string, unknown>, group: string, world: World, s: Subject): readonly string[] | undefined {
   const backends = staticBackends(spec);
   if (backends !== undefined) return backends;
+  if (s.members !== undefined) return s.members;
   return world.get('MCPGroup', s.namespace, group) === undefined ? undefined : membersOf(world, s.namespace, group);
 }
 
@@ -112,7 +115,7 @@ export function checkRelations(object: unknown, world: World, options: RelationO
   if (options.refs === 'off' || !isRecord(object)) return [];
   const metadata = isRecord(object.metadata) ? object.metadata : {};
   const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : undefined;
-  const s: Subject = { namespace, severity: severityOf(options.refs) };
   const agg = aggregationOf(object, world, namespace);
+  const s: Subject = { namespace, severity: severityOf(options.refs), ...(agg === undefined ? {} : { members: agg.workloads }) };
   return [...missingRefs(object, world, s), ...(agg === undefined ? [] : toolFindings(object, agg, s)), ...workloadFindings(object, world, s)];
 }

@@ -4,7 +4,7 @@
 // names match as they are. The answer is a verdict: matched, or the first reason it never matches.
 import type { MessageIdOf } from '../core/rules/report.js';
 import { didYouMean } from '../core/rules/did-you-mean.js';
-import { expand, type Aggregation, type ToolEntry } from './aggregation.js';
+import type { Aggregation, ToolEntry } from './aggregation.js';
 
 export type Unmatched = { readonly messageId: Exclude<MessageIdOf<'ratelimit-tool-unmatched'>, 'hint'>; readonly data: Readonly<Record<string, string>> };
 
@@ -29,8 +29,9 @@ function hidden(agg: Aggregation, workload: string, r: string): Unmatched | unde
 export function unmatched(agg: Aggregation, name: string): Unmatched | undefined {
   if (agg.composites.has(name)) return undefined;
   let reason: Unmatched | undefined;
-  for (const w of agg.workloads) {
-    const prefix = expand(agg.prefixFormat, w);
+  for (let i = 0; i < agg.workloads.length; i++) {
+    const w = agg.workloads[i]!;
+    const prefix = agg.prefixes[i]!;
     if (!name.startsWith(prefix)) continue;
     const r = name.slice(prefix.length);
     if (r === '') return undefined; // a bare prefix: left out (RELATIONS.md e)
@@ -42,16 +43,14 @@ export function unmatched(agg: Aggregation, name: string): Unmatched | undefined
 }
 
 /** Names a workload surely advertises: its filter items and override targets, prefixed. */
-function knownNames(agg: Aggregation, w: string): string[] {
+function knownNames(agg: Aggregation, w: string, prefix: string): string[] {
   const e = agg.entries.get(w);
-  const prefix = expand(agg.prefixFormat, w);
   const names = [...(e?.filter ?? []), ...(e?.targets ?? [])];
   return names.filter((r) => hidden(agg, w, r) === undefined).map((r) => prefix + r);
 }
 
 /** `prefix + tail` for a prefix written a little wrong (`githb_create_issue` -> `github_create_issue`): cut where the prefix's last character is. */
-function reprefixed(agg: Aggregation, w: string, name: string): string[] {
-  const prefix = expand(agg.prefixFormat, w);
+function reprefixed(prefix: string, name: string): string[] {
   const out: string[] = [];
   for (let cut = Math.max(1, prefix.length - 2); cut <= Math.min(name.length - 1, prefix.length + 2); cut++) {
     const head = name.slice(0, cut);
@@ -67,14 +66,14 @@ export function closestNames(agg: Aggregation, name: string): string[] {
   const near: string[] = [];
   const prefixed: string[] = [];
   const known: string[] = [...agg.composites];
-  for (const w of agg.workloads) {
-    const prefix = expand(agg.prefixFormat, w);
+  agg.workloads.forEach((w, i) => {
+    const prefix = agg.prefixes[i]!;
     const renamed = name.startsWith(prefix) ? agg.entries.get(w)?.renames.get(name.slice(prefix.length)) : undefined;
     if (renamed !== undefined) near.push(prefix + renamed);
-    near.push(...reprefixed(agg, w, name));
+    near.push(...reprefixed(prefix, name));
     prefixed.push(prefix + name);
-    known.push(...knownNames(agg, w));
-  }
+    known.push(...knownNames(agg, w, prefix));
+  });
   const fits = canMatch(agg, near, name);
   const direct = fits.length > 0 ? fits : canMatch(agg, prefixed, name);
   if (direct.length > 0) return direct.slice(0, 3);

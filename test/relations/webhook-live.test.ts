@@ -72,7 +72,7 @@ void test('caches are warm before ready: /readyz waits for the lists, then revie
   assert.match(metrics, /vmcp_admission_relations_available 1/);
   assert.match(metrics, /vmcp_admission_relation_findings_total\{rule="ref-missing"\} 1/);
   // Secrets and ConfigMaps are only ever asked for as metadata; one list per kind, no API call per review.
-  const secretCalls = (): typeof fake.requests => fake!.requests.filter((r) => /\/secrets$/.test(r.path));
+  const secretCalls = (): FakeApiServer['requests'] => fake!.requests.filter((r) => /\/secrets$/.test(r.path));
   await eventually(() => secretCalls().length >= 2, 'list + watch of Secrets');
   for (const r of secretCalls()) assert.match(r.accept ?? '', /as=PartialObjectMetadata/, r.path);
   const before = fake.requests.length;

@@ -78,17 +78,26 @@ function informerFor(k: RelatedKind, o: CacheOptions & { timings: InformerTiming
   });
 }
 
-function worldOver(caches: ReadonlyMap<string, Cache>): World {
-  const convert = (kind: string, objects: readonly KubernetesObject[]): RelatedObject[] => objects.flatMap((x) => relatedObject(kind, x) ?? []);
+/** The World over informer caches (ObjectCache get/list, in memory); exported for the bench. */
+export function worldOver(caches: ReadonlyMap<string, Pick<ObjectCache<KubernetesObject>, 'get' | 'list'>>): World {
+  // Cached objects are replaced, never mutated, on update: their converted form can be kept per object.
+  const seen = new WeakMap<KubernetesObject, RelatedObject | null>();
+  const related = (kind: string, x: KubernetesObject): RelatedObject | undefined => {
+    let r = seen.get(x);
+    if (r === undefined) {
+      r = relatedObject(kind, x) ?? null;
+      seen.set(x, r);
+    }
+    return r ?? undefined;
+  };
+  const convert = (kind: string, objects: readonly KubernetesObject[]): RelatedObject[] => objects.flatMap((x) => related(kind, x) ?? []);
   return {
     get: (kind, namespace, name) => {
       const cache = caches.get(kind);
       if (cache === undefined) return undefined;
-      if (namespace !== undefined) {
-        const found = cache.get(name, namespace);
-        return found === undefined ? undefined : relatedObject(kind, found);
-      }
-      return convert(kind, cache.list()).find((x) => x.name === name);
+      if (namespace === undefined) return convert(kind, cache.list()).find((x) => x.name === name);
+      const found = cache.get(name, namespace);
+      return found === undefined ? undefined : related(kind, found);
     },
     list: (kind, namespace) => convert(kind, caches.get(kind)?.list(namespace) ?? []),
   };
