@@ -174,3 +174,15 @@ void test('absent or broken installed CRD: the built-in schema, and why', async 
   fake.put(CRD_KEY, broken);
   await eventually(() => /^built-in: the installed CRD does not compile/.test(l.details().schema!), 'broken');
 });
+
+void test('--relations-namespace: lists and watches only that namespace (a Role suffices)', async () => {
+  fake = await FakeApiServer.start();
+  fake.put(keyFor('mcpgroups', 'team-a', 'g'), group('g'));
+  fake.put(keyFor('mcpgroups', 'team-b', 'g'), group('g', 'team-b'));
+  const { live: l } = await start({ relationsNamespace: 'team-a' });
+  await eventually(() => l.notReady() === undefined && l.details().relations === 'on (warn)', 'ready');
+  const paths = fake.requests.map((r) => r.path);
+  assert.ok(paths.length >= 13);
+  assert.ok(paths.every((p) => p.includes('/namespaces/team-a/')), paths.filter((p) => !p.includes('/namespaces/team-a/')).join(', '));
+  assert.deepEqual(relationRules(l, vmcp('g')), []);
+});
