@@ -10,7 +10,7 @@ import { metaOf } from '../core/rules/index.js';
 import { report } from '../core/rules/report.js';
 import { isRecord, recordAt, stringField } from '../core/spec.js';
 import { aggregationOf, membersOf, staticBackends, type Aggregation } from './aggregation.js';
-import { referencesOf } from './references.js';
+import { referencesOf, transitiveReferencesOf } from './references.js';
 import { closestNames, unmatched } from './tool-names.js';
 import { didYouMean } from '../core/rules/did-you-mean.js';
 import type { World } from './world.js';
@@ -34,10 +34,12 @@ const hintText = (id: 'ratelimit-tool-unmatched' | 'ref-workload-unknown', data:
 
 function missingRefs(object: unknown, world: World, s: Subject): Finding[] {
   const out: Finding[] = [];
-  for (const ref of referencesOf(object)) {
+  const oidcName = stringField(recordAt(object, ['spec', 'incomingAuth', 'oidcConfigRef']), 'name');
+  const oidc = oidcName === undefined ? undefined : world.get('MCPOIDCConfig', s.namespace, oidcName);
+  for (const ref of [...referencesOf(object), ...transitiveReferencesOf(object, oidc)]) {
     if (world.get(ref.kind, s.namespace, ref.name) !== undefined) continue;
     const data = { namespace: s.namespace ?? '<namespace>', name: ref.name, ...ref.data };
-    out.push(report('ref-missing', ref.messageId, data, { path: ref.path, type: 'Not found', value: quoteGo(ref.name), severity: s.severity }));
+    out.push(report('ref-missing', ref.messageId, data, { path: ref.path, type: 'Not found', value: quoteGo(ref.fieldValue ?? ref.name), severity: s.severity }));
   }
   return out;
 }

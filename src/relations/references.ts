@@ -17,6 +17,8 @@ export interface Reference {
   readonly path: readonly PathSegment[];
   /** Extra slots of the message (the delegate client's id). */
   readonly data?: Readonly<Record<string, string>>;
+  /** The value at `path` when it is not `name` (a transitive reference is reported at the field that leads to it). */
+  readonly fieldValue?: string;
 }
 
 type Path = readonly PathSegment[];
@@ -103,4 +105,16 @@ export function referencesOf(object: unknown): Reference[] {
     ...toolConfigRefs(spec),
     ...outgoingRefs(spec),
   ];
+}
+
+/**
+ * References checked on the VirtualMCPServer's behalf through another object (RELATIONS.md a.2, a.3 row 2):
+ * an inline MCPOIDCConfig's clientSecretRef Secret, reported at the oidcConfigRef that leads to it.
+ */
+export function transitiveReferencesOf(object: unknown, oidcConfig: { readonly spec: JsonRecord } | undefined): Reference[] {
+  const oidc = stringField(recordAt(object, ['spec', 'incomingAuth', 'oidcConfigRef']), 'name');
+  if (oidc === undefined || oidcConfig === undefined || oidcConfig.spec.type !== 'inline') return [];
+  const name = stringField(recordAt(oidcConfig.spec, ['inline', 'clientSecretRef']), 'name');
+  if (name === undefined || name === '') return [];
+  return [{ rule: 'ref-missing', messageId: 'oidcClientSecret', kind: 'Secret', name, path: ['spec', 'incomingAuth', 'oidcConfigRef', 'name'], data: { oidc }, fieldValue: oidc }];
 }

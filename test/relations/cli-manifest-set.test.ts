@@ -265,3 +265,14 @@ void test('related objects of the inputs are judged against their own vendored C
   assert.match(oidc.errors.map((f) => f.message).join('\n'), /kubernetesServiceAccount must be set when type is 'kubernetesServiceAccount'/);
   assert.equal(docs.find((d) => d.kind === 'MCPGroup')!.verdict, 'allowed');
 });
+
+void test('transitive: an inline MCPOIDCConfig\'s clientSecretRef Secret, reported at the oidcConfigRef', async () => {
+  const v = vmcp({ incomingAuth: { type: 'oidc', oidcConfigRef: { name: 'sso', audience: 'a' } } });
+  const oidc = obj('MCPOIDCConfig', 'sso', { type: 'inline', inline: { issuer: 'https://sso.example.com', clientId: 'c', clientSecretRef: { name: 'sso-client', key: 'secret' } } });
+  const without = await inDir([v, group(), oidc]);
+  const found = findingsOf(without.docs).filter((f) => f.rule === 'ref-missing');
+  assert.deepEqual(found.map((f) => f.field), ['spec.incomingAuth.oidcConfigRef.name']);
+  assert.match(found[0]!.message, /^spec\.incomingAuth\.oidcConfigRef\.name: Not found: "sso": Secret team-a\/sso-client \(clientSecretRef of MCPOIDCConfig sso\) not found: .*AuthConfigured=False/);
+  const withSecret = await inDir([v, group(), oidc, core('Secret', 'sso-client')]);
+  assert.deepEqual(findingsOf(withSecret.docs).filter((f) => f.rule === 'ref-missing'), []);
+});

@@ -23,6 +23,7 @@ export const refMissing = defineRule({
     compositeToolRef: 'VirtualMCPCompositeToolDefinition {namespace}/{name} not found: the operator sets phase Failed, condition CompositeToolRefsValidated=False (CompositeToolRefNotFound: "Referenced VirtualMCPCompositeToolDefinition {name} not found") and retries',
     toolConfigRef: 'MCPToolConfig {namespace}/{name} not found: the operator fails closed ("MCPToolConfig resolution failed for \\"{name}\\": failed to get MCPToolConfig {namespace}/{name}"), sets no condition and writes no vMCP config until it exists',
     sessionPassword: 'Secret {namespace}/{name} not found: the operator does not check it; the vMCP container cannot start (CreateContainerConfigError: env THV_SESSION_REDIS_PASSWORD refers to it)',
+    oidcClientSecret: 'Secret {namespace}/{name} (clientSecretRef of MCPOIDCConfig {oidc}) not found: the operator sets condition AuthConfigured=False (AuthInvalid: "Authentication configuration is invalid: failed to get MCPOIDCConfig OIDC client secret secret {namespace}/{name}") and retries',
     delegateClientSecret: 'Secret {namespace}/{name} not found: the operator sets condition AuthConfigured=False (AuthInvalid: "Authentication configuration is invalid: failed to get delegate client \\"{client}\\" secret {namespace}/{name}") and retries',
   },
 });
