@@ -66,20 +66,21 @@ interface Named {
   readonly messageId: WorkloadMessage;
 }
 
-/** Every place a workload is named (RELATIONS.md a.2, name-only relations). */
-function workloadNames(object: unknown): Named[] {
+/** Every place a workload is named (RELATIONS.md a.2, name-only relations) with a name that is not in `members`. */
+function workloadNames(object: unknown, members: readonly string[]): Named[] {
   const out: Named[] = [];
+  const push = (n: Named): void => void (members.includes(n.workload) ? undefined : out.push(n));
   const agg = recordAt(object, ['spec', 'config', 'aggregation']);
   (Array.isArray(agg?.tools) ? agg.tools : []).forEach((t, i) => {
     const w = isRecord(t) ? stringField(t, 'workload') : undefined;
-    if (w !== undefined) out.push({ workload: w, path: ['spec', 'config', 'aggregation', 'tools', i, 'workload'], messageId: 'aggregationTool' });
+    if (w !== undefined) push({ workload: w, path: ['spec', 'config', 'aggregation', 'tools', i, 'workload'], messageId: 'aggregationTool' });
   });
   const order = recordAt(agg, ['conflictResolutionConfig'])?.priorityOrder;
   (Array.isArray(order) ? order : []).forEach((w, i) => {
-    if (typeof w === 'string') out.push({ workload: w, path: ['spec', 'config', 'aggregation', 'conflictResolutionConfig', 'priorityOrder', i], messageId: 'priorityOrder' });
+    if (typeof w === 'string') push({ workload: w, path: ['spec', 'config', 'aggregation', 'conflictResolutionConfig', 'priorityOrder', i], messageId: 'priorityOrder' });
   });
-  for (const w of Object.keys(recordAt(object, ['spec', 'outgoingAuth', 'backends']) ?? {})) out.push({ workload: w, path: ['spec', 'outgoingAuth', 'backends', w], messageId: 'outgoingBackend' });
-  for (const w of Object.keys(recordAt(object, ['spec', 'config', 'operational', 'timeouts', 'perWorkload']) ?? {})) out.push({ workload: w, path: ['spec', 'config', 'operational', 'timeouts', 'perWorkload', w], messageId: 'perWorkloadTimeout' });
+  for (const w of Object.keys(recordAt(object, ['spec', 'outgoingAuth', 'backends']) ?? {})) push({ workload: w, path: ['spec', 'outgoingAuth', 'backends', w], messageId: 'outgoingBackend' });
+  for (const w of Object.keys(recordAt(object, ['spec', 'config', 'operational', 'timeouts', 'perWorkload']) ?? {})) push({ workload: w, path: ['spec', 'config', 'operational', 'timeouts', 'perWorkload', w], messageId: 'perWorkloadTimeout' });
   return out;
 }
 
@@ -99,8 +100,7 @@ function workloadFindings(object: unknown, world: World, s: Subject): Finding[] 
   const members = spec === undefined || group === undefined ? undefined : membersFor(spec, group, world, s);
   if (members === undefined) return [];
   const out: Finding[] = [];
-  for (const n of workloadNames(object)) {
-    if (members.includes(n.workload)) continue;
+  for (const n of workloadNames(object, members)) {
     const near = nearMember(n.workload, members);
     const hint = near === undefined ? '' : hintText('ref-workload-unknown', { name: near });
     const data = { workload: n.workload, group: group!, workloads: members.join(', ') || 'none', hint };
