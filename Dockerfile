@@ -10,8 +10,7 @@
 # to compile and no production dependency has an install script); the runtime is distroless
 # Node.js 20: no shell, no package manager, running as the numeric non-root user 65532 that
 # manifests/base/deployment.yaml also requires. It holds only the bundle (dist/bundle/), schemas/,
-# the vendored CRDs of the related kinds (upstream/toolhive/crds/), node_modules/, the package files,
-# LICENSE and NOTICE.
+# node_modules/, the package files, LICENSE and NOTICE.
 #
 # Certificates: the default `serve` generates them into /certs (VMCP_ADMISSION_CERT_DIR), never the
 # working directory: /app is read-only under the Deployment (readOnlyRootFilesystem), /certs is an
@@ -60,9 +59,6 @@ COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /src/dist/bundle ./dist/bundle
 COPY --from=build --chown=65532:65532 /out/certs /certs
 COPY schemas ./schemas
-# The vendored CRDs of the kinds a VirtualMCPServer refers to: `validate --refs` judges such objects
-# of a manifest set against them (read at run time by src/relations/crds/vendored.ts).
-COPY upstream/toolhive/crds ./upstream/toolhive/crds
 COPY package.json package-lock.json LICENSE NOTICE ./
 USER 65532:65532
 EXPOSE 8443

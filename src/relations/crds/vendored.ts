@@ -1,25 +1,27 @@
-// The vendored CRDs of the related kinds (upstream/toolhive/crds/, shipped with the package and the
-// image), compiled on first use per kind, so an object of such a kind in a manifest set is judged
-// against its own schema and CEL rules (crd mode) instead of being skipped. This file sits three
-// levels below the package root in src/, dist/ and dist/bundle/cli alike: one relative URL works.
+// The vendored CRDs of the related kinds (schemas/related-crds.json, generated from upstream/toolhive/crds/
+// by scripts/generate-related-crds.ts, shipped with the package and the image), compiled on first use
+// per kind, so an object of such a kind in a manifest set is judged against its own schema and CEL
+// rules (crd mode) instead of being skipped. This file sits three levels below the package root in
+// src/, dist/ and dist/bundle/cli alike: one relative URL works, as for the built-in schemas.
 import { readFileSync } from 'node:fs';
 import type { SchemaProvider } from '../../core/contract.js';
 import { isRecord } from '../../core/spec.js';
 import { isKindsApiVersion, relatedKind } from '../kinds.js';
 
-const DIR = new URL('../../../upstream/toolhive/crds/', import.meta.url);
+const FILE = new URL('../../../schemas/related-crds.json', import.meta.url);
 
 type Loaded = { readonly provider: SchemaProvider } | { readonly error: string };
 const cache = new Map<string, Loaded>();
+let documents: Record<string, unknown> | undefined;
 
-async function load(kind: string, file: string, group: string): Promise<Loaded> {
+async function load(kind: string, group: string): Promise<Loaded> {
   try {
-    const text = readFileSync(new URL(file, DIR), 'utf8');
-    const { schemasFromCrdText } = await import('../../core/schema/from-crd.js');
-    const loaded = schemasFromCrdText(text, file, { group, kind });
+    documents ??= JSON.parse(readFileSync(FILE, 'utf8')) as Record<string, unknown>;
+    const { schemasFromCrd } = await import('../../core/schema/from-crd.js');
+    const loaded = schemasFromCrd(documents[kind], `vendored CRD of ${kind}`, { group, kind });
     return loaded.ok ? { provider: loaded.provider } : { error: loaded.error };
   } catch (e) {
-    return { error: `${file}: ${e instanceof Error ? e.message : String(e)}` };
+    return { error: `schemas/related-crds.json: ${e instanceof Error ? e.message : String(e)}` };
   }
 }
 
@@ -28,10 +30,10 @@ const kindOf = (value: unknown): ReturnType<typeof relatedKind> => {
   return k?.crdFile !== undefined && isKindsApiVersion(k, (value as Record<string, unknown>).apiVersion) ? k : undefined;
 };
 
-async function providerFor(kind: string, file: string, group: string): Promise<SchemaProvider> {
+async function providerFor(kind: string, group: string): Promise<SchemaProvider> {
   let loaded = cache.get(kind);
   if (loaded === undefined) {
-    loaded = await load(kind, file, group);
+    loaded = await load(kind, group);
     cache.set(kind, loaded);
   }
   if ('error' in loaded) throw new Error(`cannot load the vendored CRD of ${kind}: ${loaded.error}`);
@@ -43,7 +45,7 @@ export async function vendoredSchemas(values: Iterable<unknown>): Promise<(value
   const providers = new Map<string, SchemaProvider>();
   for (const v of values) {
     const k = kindOf(v);
-    if (k !== undefined && !providers.has(k.kind)) providers.set(k.kind, await providerFor(k.kind, k.crdFile!, k.group));
+    if (k !== undefined && !providers.has(k.kind)) providers.set(k.kind, await providerFor(k.kind, k.group));
   }
   return (value) => {
     const k = kindOf(value);
