@@ -227,6 +227,59 @@ async function engineStages(body: string): Promise<Array<[string, number]>> {
   ];
 }
 
+type AnyObj = Record<string, unknown>;
+
+/** Informer caches as client-node's ListWatch holds them (listed once from a stub, never watching), of a busy cluster. */
+async function benchCaches(): Promise<Map<string, unknown>> {
+  const { ListWatch } = (await import('@kubernetes/client-node')) as unknown as { ListWatch: new (...a: unknown[]) => { start(): Promise<void> } };
+  const { relatedKinds } = await fromDist<{ relatedKinds: { kind: string }[] }>('relations/kinds.js');
+  const workloads = ['github', 'jira', 'confluence', 'slack', 'pagerduty', 'datadog', 'sentry', 'linear', 'notion', 'gdrive'];
+  const o = (kind: string, namespace: string, name: string, spec: AnyObj = {}): AnyObj => ({ kind, metadata: { name, namespace, resourceVersion: '1' }, spec });
+  const byKind = new Map<string, AnyObj[]>(relatedKinds.map((k) => [k.kind, []]));
+  const add = (x: AnyObj): number => byKind.get(String(x.kind))!.push(x);
+  add(o('MCPGroup', 'toolhive', 'team-backends'));
+  add(o('MCPOIDCConfig', 'toolhive', 'corp-sso'));
+  add(o('MCPTelemetryConfig', 'toolhive', 'otel-platform'));
+  for (const w of workloads) add(o('MCPServer', 'toolhive', w, { groupRef: { name: 'team-backends' } }));
+  for (let n = 0; n < 500; n++) {
+    add(o('MCPGroup', `ns-${n}`, 'g'));
+    for (let i = 0; i < 5; i++) add(o('MCPServer', `ns-${n}`, `s-${i}`, { groupRef: { name: 'g' } }));
+    for (let i = 0; i < 10; i++) add(o('Secret', `ns-${n}`, `secret-${i}`));
+    for (let i = 0; i < 5; i++) add(o('ConfigMap', `ns-${n}`, `cm-${i}`));
+  }
+  const stubWatch = { watch: () => Promise.resolve(new AbortController()) };
+  const caches = new Map<string, unknown>();
+  for (const [kind, items] of byKind) {
+    const lw = new ListWatch(`/${kind}`, stubWatch, () => Promise.resolve({ metadata: { resourceVersion: '1' }, items }), false);
+    await lw.start();
+    caches.set(kind, lw);
+  }
+  return caches;
+}
+
+/** What relation checks add per review in the webhook: checkRelations over informer caches, on the pruned object. */
+async function relationsMs(body: string): Promise<{ ms: number; findings: number }> {
+  const { loadBuiltinSchemas } = await fromDist<{ loadBuiltinSchemas: () => Promise<unknown> }>('core/schema/builtin.js');
+  const { validateObject } = await fromDist<{ validateObject: (o: unknown, opts: unknown) => { object: unknown } }>('core/validate.js');
+  const { checkRelations } = await fromDist<{ checkRelations: (o: unknown, w: unknown, opts: unknown) => unknown[] }>('relations/check.js');
+  const { worldOver } = await fromDist<{ worldOver: (c: Map<string, unknown>) => unknown }>('relations/cluster/informers.js');
+  const world = worldOver(await benchCaches());
+  const object = validateObject(reviewObject(body), { mode: 'strict', schemas: await loadBuiltinSchemas() }).object;
+  const options = { refs: 'warn' };
+  // Longer warm-up than msPerCall: a few thousand calls leave this code in V8's baseline tier, which a webhook leaves after its first minutes.
+  for (let i = 0; i < 30_000; i++) checkRelations(object, world, options);
+  return { ms: msPerCall(() => checkRelations(object, world, options)), findings: checkRelations(object, world, options).length };
+}
+
+async function printRelations(valid: string): Promise<void> {
+  // The productionSpec's filters name prefixed tools (`github_search`) where vMCP compares the unprefixed name, so each of its 10 per-tool buckets is a ratelimit-tool-unmatched finding: the worst case (suggestions computed).
+  const rel = await relationsMs(valid);
+  const clean = productionSpec();
+  (clean.config as { aggregation: { tools: { filter: string[] }[] } }).aggregation.tools.forEach((t) => (t.filter = t.filter.map((f) => f.replace(/^[a-z]+_/, ''))));
+  const relClean = await relationsMs(reviewOf(clean, 'bench-clean'));
+  console.log(`relations added per review (checkRelations over informer caches of ~10.5k objects, in-process): ${(1000 * relClean.ms).toFixed(1)} µs with no finding, ${(1000 * rel.ms).toFixed(1)} µs with ${rel.findings} findings (target <= 20 µs)`);
+}
+
 async function main(): Promise<void> {
   const certDir = await mkdtemp(join(tmpdir(), 'vmcp-bench-'));
   await ensureSelfSigned({ dir: certDir, hosts: ['localhost', '127.0.0.1'], now: new Date() });
@@ -286,6 +339,7 @@ async function main(): Promise<void> {
     const [engineValid, engineInvalid] = [await engineMs(valid), await engineMs(invalid)];
     console.log(`engine alone (validateObject, same objects, in-process): valid ${engineValid.toFixed(3)} ms, invalid ${engineInvalid.toFixed(3)} ms per review`);
     console.log(`engine stages alone (valid object, in-process, warm caches): ${(await engineStages(valid)).map(([name, ms]) => `${name} ${(1000 * ms).toFixed(1)} µs`).join(', ')}`);
+    await printRelations(valid);
     console.log(`bare server CPU budget at its max rate: ${(1000 / bareMax.rps).toFixed(3)} ms per request (client and server share ${os.cpus().length} cores)`);
   } finally {
     webhook.child.kill('SIGTERM');
@@ -310,4 +364,5 @@ async function fetchVerdicts(port: number, ca: string, bodies: string[]): Promis
 }
 
 if (process.argv[2] === '--bare-server') await bareServer(process.argv[3]!, Number(process.argv[4]));
+else if (process.env.BENCH_ONLY === 'relations') await printRelations(reviewOf(productionSpec(), 'bench-valid'));
 else await main();

@@ -30,6 +30,11 @@ export interface ServeConfig {
   readonly example: boolean;
   /** Rule ids turned off (`--disable`, repeatable or comma-separated); the CLI checks they may be. */
   readonly disable: readonly string[];
+  readonly refs: 'warn' | 'deny' | 'off';
+  readonly kubeconfig: string;
+  readonly relationsNamespace: string;
+  readonly relationsSyncTimeoutMs: number;
+  readonly followCrd: boolean;
 }
 
 type Key = keyof ServeConfig;
@@ -66,6 +71,11 @@ export const serveOptions: Readonly<Record<Key, OptionSpec>> = {
   logLevel: { flag: 'log-level', schema: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }, default: 'info', help: 'pino log level' },
   example: { flag: 'example', schema: bool, default: false, help: 'print a ready-to-paste curl example once listening (npm start)' },
   disable: { flag: 'disable', schema: { type: 'string' }, default: '', help: "turn a runtime, lint or render rule off (repeatable or comma-separated; see 'vmcp-admission rules')" },
+  refs: { flag: 'refs', schema: { enum: ['warn', 'deny', 'off'] }, default: 'warn', help: 'relation checks with cluster access (groupRef, oidcConfigRef, ..., rate-limit tool names): warn, deny (errors) or off' },
+  kubeconfig: { flag: 'kubeconfig', schema: { type: 'string' }, default: '', help: 'cluster access for relations and --follow-crd; empty: the in-cluster service account when running in a pod, else none' },
+  relationsNamespace: { flag: 'relations-namespace', schema: { type: 'string' }, default: '', help: 'cache related objects of this namespace only (a Role suffices); empty: all namespaces (ClusterRole)' },
+  relationsSyncTimeoutMs: { flag: 'relations-sync-timeout', schema: duration, default: '10s', help: 'longest wait for the relation caches before /readyz turns true without relations (they keep syncing)' },
+  followCrd: { flag: 'follow-crd', schema: bool, default: true, help: 'with cluster access, judge against the installed VirtualMCPServer CRD (built-in schema when absent or not compilable)' },
 };
 
 const keys = Object.keys(serveOptions) as Key[];

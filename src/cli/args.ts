@@ -4,6 +4,7 @@
 import type { Mode } from '../core/validate.js';
 import { checkDisable } from '../policy/rule-control.js';
 import { pick, readCommandLine, usageError, type Parsed } from './command-line.js';
+import { parseRelationsFlags, relationsHelp, relationsOptionSpec, type RelationsFlags } from './relations-options.js';
 
 /** The shared parser's helpers, for the commands that still import them from here. */
 export { pick, readCommandLine } from './command-line.js';
@@ -36,7 +37,8 @@ export interface ValidateOptions {
   readonly stdinFilename: string | undefined;
   /** Force the progress line on stderr (otherwise only on a TTY outside CI). */
   readonly progress: boolean;
-  readonly refs: Refs | undefined;
+  /** --refs (else the config file's refs), --kubeconfig, --context, --crd-from-cluster (relations-options.ts). */
+  readonly relations: RelationsFlags;
   /** `--config FILE`, or false for `--no-config`; undefined = look for .vmcp-admission.yaml upward. */
   readonly config: string | false | undefined;
 }
@@ -76,7 +78,7 @@ Options:
   --config FILE         read options from FILE instead of the nearest .vmcp-admission.yaml
   --no-config           ignore .vmcp-admission.yaml files
   --progress            show a progress line on stderr even when it is not a terminal
-  -h, --help            show this help
+${relationsHelp}  -h, --help            show this help
 
 A per-object annotation vmcp-admission.toolhive.dev/ignore: <id>[,<id>] silences WARNINGS of those
 rules for that object (never an error). 'vmcp-admission rules' lists every rule.
@@ -99,6 +101,7 @@ const optionSpec = {
   'no-config': { type: 'boolean' },
   progress: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  ...relationsOptionSpec,
 } as const;
 
 /** The flags as given; fields a config file may set stay undefined when absent. */
@@ -110,6 +113,8 @@ export interface ValidateFlags extends FileOptions {
   readonly stdinFilename: string | undefined;
   readonly progress: boolean;
   readonly config: string | false | undefined;
+  /** --kubeconfig, --context, --crd-from-cluster as given (checked); --refs is among the file options. */
+  readonly cluster: { readonly kubeconfig?: string | undefined; readonly context?: string | undefined; readonly 'crd-from-cluster'?: boolean | undefined };
 }
 
 type Values = Partial<Record<keyof typeof optionSpec, string | boolean | string[]>>;
@@ -140,6 +145,9 @@ export function parseValidateArgs(argv: readonly string[]): Parsed<ValidateFlags
   if (problem !== undefined) return usageError(problem);
   const fileOptions = fileOptionFlags(values);
   if ('error' in fileOptions) return usageError(fileOptions.error);
+  const relations = parseRelationsFlags(values);
+  if ('error' in relations) return usageError(relations.error);
+  if (values.crd !== undefined && relations.crdFromCluster) return usageError('--crd and --crd-from-cluster exclude each other');
   const flags: ValidateFlags = {
     ...fileOptions,
     crd: values.crd,
@@ -149,6 +157,7 @@ export function parseValidateArgs(argv: readonly string[]): Parsed<ValidateFlags
     stdinFilename: values['stdin-filename'],
     progress: values.progress === true,
     config: values['no-config'] === true ? false : values.config,
+    cluster: { kubeconfig: values.kubeconfig, context: values.context, 'crd-from-cluster': values['crd-from-cluster'] },
   };
   return { kind: 'options', options: flags };
 }
@@ -158,10 +167,11 @@ function fileOptionFlags(values: Values & { disable?: string[]; exclude?: string
   const mode = optional('--mode', values.mode as string | undefined, modes);
   const output = optional('--output', values.output as string | undefined, outputFormats);
   const failOn = optional('--fail-on', values['fail-on'] as string | undefined, failOnLevels);
-  for (const p of [mode, output, failOn]) if ('error' in p) return { error: p.error };
+  const refs = optional('--refs', values.refs as string | undefined, refsLevels);
+  for (const p of [mode, output, failOn, refs]) if ('error' in p) return { error: p.error };
   const disable = values.disable === undefined ? undefined : checkDisable(values.disable);
   if (disable !== undefined && !disable.ok) return { error: disable.error };
-  return defined({ mode: value(mode), output: value(output), failOn: value(failOn), disable: disable?.ids, exclude: values.exclude });
+  return defined({ mode: value(mode), output: value(output), failOn: value(failOn), refs: value(refs), disable: disable?.ids, exclude: values.exclude });
 }
 
 const value = <T>(p: { value: T } | { error: string }): T | undefined => ('value' in p ? p.value : undefined);
@@ -189,7 +199,14 @@ export function resolveValidateOptions(flags: ValidateFlags, file: FileOptions =
     failIfNoMatch,
     stdinFilename,
     progress,
-    refs: scalars.refs,
+    relations: relationsOf(flags, scalars.refs),
     config,
   };
+}
+
+/** The relation settings with --refs resolved (flag, else config file, else off / warn with --kubeconfig); the flags were checked when parsed. */
+function relationsOf(flags: ValidateFlags, refs: Refs | undefined): RelationsFlags {
+  const parsed = parseRelationsFlags({ ...flags.cluster, refs });
+  if ('error' in parsed) throw new Error(`relations flags checked at parse time: ${parsed.error}`);
+  return parsed;
 }

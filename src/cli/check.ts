@@ -12,6 +12,7 @@ import { locate, type Position } from './locate.js';
 import type { DocumentReport, ReportFinding } from './report.js';
 import { isRecord } from '../core/json.js';
 import { applyRuleControl } from '../policy/rule-control.js';
+import type { RelationsCheck } from '../relations/index.js';
 
 export interface CheckOptions {
   readonly mode: Mode;
@@ -22,6 +23,8 @@ export interface CheckOptions {
   readonly disabled?: ReadonlySet<string>;
   /** Called after each document is judged (the progress line throttles it). */
   readonly onProgress?: (documents: number, source: string) => void;
+  /** `--refs warn|deny`: relation findings of VirtualMCPServers, related objects judged against their own CRDs. */
+  readonly relations?: RelationsCheck;
 }
 
 const noRules: ReadonlySet<string> = new Set();
@@ -69,11 +72,24 @@ function problemReport(parsed: ParsedSource, doc: SourceDocument, base: Base): D
   return { ...base, verdict: 'error', errors, warnings: [] };
 }
 
+/** The engine's verdict on one object plus its relation findings; a related object against its own CRD (`crd` mode). */
+function judgeObject(value: unknown, options: CheckOptions): { findings: readonly Finding[]; allowed: boolean } | undefined {
+  const relations = options.relations;
+  if (!isJudged(value, options.schemas)) {
+    const own = relations?.schemasFor(value);
+    return own === undefined ? undefined : validateObject(value, { mode: 'crd', schemas: own });
+  }
+  const result = validateObject(value, { mode: options.mode, schemas: options.schemas });
+  if (relations === undefined || result.object === undefined) return result;
+  const findings = [...result.findings, ...relations.findings(result.object)];
+  return { findings, allowed: !findings.some((f) => f.severity === 'error') };
+}
+
 /** Judges one object of a document (the document itself, or a List item). */
 function judgedReport(where: { parsed: ParsedSource; node: NonNullable<SourceDocument['node']> }, object: DocumentObject, base: Base, options: CheckOptions): DocumentReport {
   const { parsed, node } = where;
-  if (!isJudged(object.value, options.schemas)) return { ...base, verdict: 'skipped', errors: [], warnings: [] };
-  const result = validateObject(object.value, { mode: options.mode, schemas: options.schemas });
+  const result = judgeObject(object.value, options);
+  if (result === undefined) return { ...base, verdict: 'skipped', errors: [], warnings: [] };
   // --disable and the object's ignore annotation (warnings only): the same policy as the webhook's.
   const { findings } = applyRuleControl(result.findings, object.value, options.disabled ?? noRules);
   const place = (f: Finding): ReportFinding => located(f, locate(node, parsed.lineCounter, pathInDocument(object.at, f.path)));

@@ -15,6 +15,7 @@ import { problemText } from './input-problem.js';
 import { describeFsError, readInputs, stdinName } from './inputs.js';
 import { ExitCode, type CliIo, type Command } from './io.js';
 import { exitCodeOf, judgedCount, makeReport, type Report } from './report.js';
+import { setUpRelations } from './relations-options.js';
 import { progressLine, useColor, useProgress } from './terminal.js';
 
 const prefix = 'vmcp-admission validate';
@@ -50,10 +51,20 @@ async function loadSchemas(options: ValidateOptions, io: CliIo): Promise<Loaded>
   }
 }
 
-async function judgeInputs(options: ValidateOptions, schemas: SchemaProvider, io: CliIo): Promise<Report> {
+/** The report, or a message when the relations' cluster cannot be read (an environment error). */
+async function judgeInputs(options: ValidateOptions, schemas: SchemaProvider, io: CliIo): Promise<Report | string> {
   const inputs = await readInputs(options.inputs, io, { excluded: globMatcher(options.exclude), stdinName: options.stdinFilename ?? stdinName });
+  const related = await setUpRelations(options.relations, inputs, io.cwd);
+  if (!related.ok) return related.message;
   const progress = useProgress(io.env, io.tty?.stderr === true, options.progress) ? progressLine(io.stderr) : undefined;
-  const checkOptions = { mode: options.mode, schemas, quiet: options.quiet, disabled: new Set(options.disable), ...(progress === undefined ? {} : { onProgress: progress.update }) };
+  const checkOptions = {
+    mode: options.mode,
+    schemas: related.schemas ?? schemas,
+    quiet: options.quiet,
+    disabled: new Set(options.disable),
+    ...(progress === undefined ? {} : { onProgress: progress.update }),
+    ...(related.relations === undefined ? {} : { relations: related.relations }),
+  };
   const report = makeReport(options.mode, checkInputs(inputs, checkOptions));
   progress?.done();
   return report;
@@ -66,6 +77,10 @@ async function validate(options: ValidateOptions, io: CliIo): Promise<number> {
     return loaded.code;
   }
   const report = await judgeInputs(options, loaded.schemas, io);
+  if (typeof report === 'string') {
+    io.stderr(`${prefix}: ${report}\n`);
+    return ExitCode.usage;
+  }
   io.stdout((await loadFormatter(options.output))(report, { color: useColor(io.env, io.tty?.stdout === true) }));
   if (report.documents.length === 0) io.stderr(`${prefix}: no YAML document found in ${options.inputs.join(', ')}\n`);
   const code = exitCodeOf(report, options.failOn);

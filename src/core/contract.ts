@@ -11,12 +11,13 @@ export type Mode = (typeof MODES)[number];
 export type Severity = 'error' | 'warning';
 /**
  * input = the file or YAML could not be read as Kubernetes would read it, schema = OpenAPI/structural
- * checks and ObjectMeta, cel = CRD x-kubernetes-validations, runtime = operator/vMCP parity, lint = advice.
+ * checks and ObjectMeta, cel = CRD x-kubernetes-validations, runtime = operator/vMCP parity, lint = advice,
+ * relations = what the object refers to (other objects of a manifest set or of the cluster).
  */
-export type Origin = 'input' | 'schema' | 'cel' | 'runtime' | 'lint';
+export type Origin = 'input' | 'schema' | 'cel' | 'runtime' | 'lint' | 'relations';
 
 /** Where in the order of work a rule's findings arise (the API server's order, then ours). */
-export type Stage = 'input' | 'document' | 'metadata' | 'schema' | 'cel' | 'rules' | 'render';
+export type Stage = 'input' | 'document' | 'metadata' | 'schema' | 'cel' | 'rules' | 'relations' | 'render';
 
 /** field.ErrorType strings as the API server prints them. */
 export type ErrorType =

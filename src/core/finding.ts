@@ -33,7 +33,7 @@ export function makeFinding<M extends string>(meta: RuleMeta<string, M>, message
   if (template === undefined) throw new Error(`rule ${meta.id} has no message ${messageId}`);
   const field = at.field !== undefined ? at.field : fieldOf(at.path);
   const detail = at.detail ?? fill(template, data);
-  const base = { rule: meta.id, messageId, origin: meta.origin, severity: severityIn(meta, at.mode), field, path: at.path, type: at.type, ...(at.value === undefined ? {} : { value: at.value }), detail };
+  const base = { rule: meta.id, messageId, origin: meta.origin, severity: at.severity ?? severityIn(meta, at.mode), field, path: at.path, type: at.type, ...(at.value === undefined ? {} : { value: at.value }), detail };
   return Object.freeze({ ...base, message: formatFinding(base) });
 }
 

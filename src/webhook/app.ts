@@ -27,6 +27,8 @@ export interface AppDeps {
   readonly metrics?: WebhookMetrics;
   /** Reason the webhook is not ready (no certificate, draining), or undefined. */
   readonly notReady?: () => string | undefined;
+  /** Extra facts for /readyz (relations state, active schema). */
+  readonly readyDetails?: () => Record<string, string>;
   /** While true every response carries `Connection: close` so clients move away before we close. */
   readonly draining?: () => boolean;
   readonly path?: string;
@@ -99,6 +101,6 @@ export function buildApp(deps: AppDeps): WebhookApp {
   });
   registerErrors(app, bodyLimit, metrics);
   validateRoute(app, { path: deps.path ?? '/validate', validate: deps.validate, metrics });
-  healthRoutes(app, { notReady: deps.notReady ?? ((): undefined => undefined), registry: deps.registry });
+  healthRoutes(app, { notReady: deps.notReady ?? ((): undefined => undefined), registry: deps.registry, ...(deps.readyDetails === undefined ? {} : { details: deps.readyDetails }) });
   return app;
 }

@@ -13,6 +13,9 @@ import { humanLogStream } from './human-log.js';
 import { startServer, type RunningServer } from './server.js';
 import { openTlsSource } from '../tls/setup.js';
 import { cachedValidate } from './verdict-cache.js';
+import type { SchemaProvider } from '../core/contract.js';
+import type { Live } from './live-relations.js';
+import type { KubeConfig } from '@kubernetes/client-node';
 
 /** Never logged in clear, whatever ends up in a log object by mistake. */
 const redact = ['req.headers.authorization', 'headers.authorization', '*.password', '*.token', '*.key', 'key', 'object', 'oldObject'];
@@ -35,8 +38,10 @@ const warmUpObject = {
   },
 };
 
-export async function makeValidate(config: Pick<ServeConfig, 'mode' | 'verdictCache'> & { readonly disable?: readonly string[] }): Promise<ValidateFn> {
-  const schemas = await loadBuiltinSchemas();
+type EngineConfig = Pick<ServeConfig, 'mode' | 'verdictCache'> & { readonly disable?: readonly string[] };
+
+/** The engine for one schema: warmed up, rule control applied, behind the verdict cache. */
+export function engineFor(config: EngineConfig, schemas: SchemaProvider): ValidateFn {
   const options = { mode: config.mode, schemas };
   const disabled = new Set(config.disable ?? []);
   // Warm-up: the first judgement compiles CEL programs lazily; pay that before the first review.
@@ -49,6 +54,36 @@ export async function makeValidate(config: Pick<ServeConfig, 'mode' | 'verdictCa
     return { ...result, findings, ignored, allowed: !findings.some((f) => f.severity === 'error') };
   };
   return cachedValidate(judged, config.verdictCache);
+}
+
+export async function makeValidate(config: EngineConfig): Promise<ValidateFn> {
+  return engineFor(config, await loadBuiltinSchemas());
+}
+
+/** Cluster access: --kubeconfig FILE, else the in-cluster service account when running in a pod, else none. */
+async function clusterAccess(config: ServeConfig): Promise<KubeConfig | undefined> {
+  const inCluster = process.env.KUBERNETES_SERVICE_HOST !== undefined;
+  if (config.kubeconfig === '' && !inCluster) return undefined;
+  const { KubeConfig } = await import('@kubernetes/client-node');
+  const kc = new KubeConfig();
+  if (config.kubeconfig === '') kc.loadFromCluster();
+  else kc.loadFromFile(config.kubeconfig);
+  return kc;
+}
+
+/** The engine, with relations and the installed CRD when there is cluster access and they are wanted. */
+async function makeLive(config: ServeConfig, logger: Logger, registry: Registry): Promise<{ validate: ValidateFn; live?: Live }> {
+  const builtin = await loadBuiltinSchemas();
+  const wanted = config.refs !== 'off' || config.followCrd;
+  const kubeConfig = wanted ? await clusterAccess(config) : undefined;
+  if (kubeConfig === undefined) {
+    logger.info({ refs: config.refs, followCrd: config.followCrd, schema: 'builtin' }, wanted ? 'no cluster access: no relation checks, built-in schema' : 'relations and CRD following are off; built-in schema');
+    return { validate: engineFor(config, builtin) };
+  }
+  const { startLive } = await import('./live-relations.js');
+  const live = startLive({ config, kubeConfig, logger, registry, builtin, engineFor: (schemas) => engineFor(config, schemas) });
+  logger.info({ refs: config.refs, followCrd: config.followCrd, relationsNamespace: config.relationsNamespace || '(all)', syncTimeoutMs: config.relationsSyncTimeoutMs, ...live.details() }, 'cluster access: relation caches and the installed CRD are being read');
+  return { validate: live.validate, live };
 }
 
 export function exampleText(port: number, path: string, caPath: string | undefined): string {
@@ -130,11 +165,11 @@ export async function runServe(config: ServeConfig, io: ServeOutput, runtime: Se
   const registry = new Registry();
   let phase: 'engine' | 'tls' | 'listen' = 'engine';
   try {
-    const validate = await makeValidate(config);
+    const { validate, live } = await makeLive(config, logger, registry);
     phase = 'tls';
     const tls = await openTlsSource(config, { logger, registry, now: () => new Date() });
     phase = 'listen';
-    const server = await startServer({ config, logger, validate, tls: tls.source, registry });
+    const server = await startServer({ config, logger, validate, tls: tls.source, registry, ...(live === undefined ? {} : { live }) });
     if (config.example) io.stdout(exampleText(server.port, config.path, tls.caPath));
     await untilSignal(server, logger);
     return ServeExit.ok;

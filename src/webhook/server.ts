@@ -21,6 +21,8 @@ export interface ServerDeps {
   readonly validate: ValidateFn;
   readonly tls: TlsSource;
   readonly registry?: Registry;
+  /** More readiness (relation caches syncing) and /readyz details; stopped on shutdown. */
+  readonly live?: { notReady(): string | undefined; details(): Record<string, string>; stop(): Promise<void> };
 }
 
 export interface RunningServer {
@@ -49,7 +51,8 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
     registry,
     metrics,
     path: config.path,
-    notReady: () => (draining ? 'shutting down' : tls.ready() ? undefined : 'serving certificate not ready'),
+    notReady: () => (draining ? 'shutting down' : tls.ready() ? deps.live?.notReady() : 'serving certificate not ready'),
+    ...(deps.live === undefined ? {} : { readyDetails: () => deps.live!.details() }),
     draining: () => draining,
     https: secureOptions(material),
     timeouts: { keepAliveTimeoutMs: config.keepAliveTimeoutMs, headersTimeoutMs: config.headersTimeoutMs, requestTimeoutMs: config.requestTimeoutMs },
@@ -73,6 +76,7 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
       unsubscribe();
       await app.close();
       await tls.close();
+      await deps.live?.stop();
       logger.info({ reason }, 'closed');
     })());
   return { app, port, shutdown };

@@ -8,6 +8,8 @@ const flags = (argv: string[]): ValidateFlags => {
   return parsed.kind === 'options' ? parsed.options : assert.fail();
 };
 
+const noRelations = { refs: 'off', kubeconfig: undefined, context: undefined, crdFromCluster: false };
+
 void test('defaults: strict mode, text output, inputs in order without repeats', () => {
   assert.deepEqual(resolveValidateOptions(flags(['a.yaml', 'dir', '-', 'a.yaml'])), {
     mode: 'strict',
@@ -21,7 +23,7 @@ void test('defaults: strict mode, text output, inputs in order without repeats',
     failIfNoMatch: false,
     stdinFilename: undefined,
     progress: false,
-    refs: undefined,
+    relations: noRelations,
     config: undefined,
   });
 });
@@ -42,7 +44,7 @@ void test('every option, long and short forms', () => {
     failIfNoMatch: true,
     stdinFilename: 'k.yaml',
     progress: true,
-    refs: undefined,
+    relations: noRelations,
     config: 'c.yaml',
   });
   assert.equal(flags(['--no-config', 'x']).config, false);
@@ -57,7 +59,7 @@ void test('flags override the config file; lists are the file\'s plus the flags\
     exclude: ['a/**'],
     refs: 'deny',
   });
-  assert.deepEqual([o.mode, o.output, o.failOn, o.disable, o.exclude, o.refs], ['crd', 'json', 'warning', ['lint-bucket-never-binds', 'lint-deprecated-version'], ['a/**', 'b/**'], 'deny']);
+  assert.deepEqual([o.mode, o.output, o.failOn, o.disable, o.exclude, o.relations.refs], ['crd', 'json', 'warning', ['lint-bucket-never-binds', 'lint-deprecated-version'], ['a/**', 'b/**'], 'deny']);
 });
 
 void test('--help anywhere asks for the help', () => {
@@ -90,4 +92,16 @@ void test('--disable refuses unknown rules and rules the API server enforces, sa
   for (const id of ['cel-ratelimit-requires-redis', 'schema-required', 'metadata-name', 'yaml-syntax', 'document-kind', 'internal-error']) {
     assert.match(usage(['--disable', id, 'a']), /cannot be disabled \(the API server would deny anyway\)$/, id);
   }
+});
+
+void test('relation flags: --refs defaults to off, to warn with --kubeconfig; --context and --crd-from-cluster need --kubeconfig', () => {
+  const opts = (argv: string[]): unknown => {
+    const p = parseValidateArgs([...argv, 'x']);
+    return p.kind === 'options' ? resolveValidateOptions(p.options).relations : p.kind === 'usage-error' ? p.message : p.kind;
+  };
+  assert.deepEqual(opts(['--refs', 'deny']), { ...noRelations, refs: 'deny' });
+  assert.deepEqual(opts(['--kubeconfig', 'k', '--context', 'c', '--crd-from-cluster']), { refs: 'warn', kubeconfig: 'k', context: 'c', crdFromCluster: true });
+  assert.deepEqual(opts(['--kubeconfig', 'k', '--refs', 'off']), { ...noRelations, kubeconfig: 'k' });
+  assert.equal(opts(['--crd-from-cluster']), '--crd-from-cluster needs --kubeconfig');
+  assert.equal(opts(['--kubeconfig', 'k', '--crd-from-cluster', '--crd', 'f']), '--crd and --crd-from-cluster exclude each other');
 });

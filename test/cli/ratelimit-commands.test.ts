@@ -48,8 +48,8 @@ after(async () => {
 void test('explain: text table, exit 0; JSON version 1 shape; stdin', () => {
   const text = cli(['explain', join(examples, 'ratelimit-valid.yaml')]);
   assert.equal(text.code, 0);
-  assert.match(text.out, /^ {2}user-tool:search:<user> +every tools\/call of search, per identity subject +10 +30s +20\/min = 1,200\/h +30s +3s$/m);
-  assert.match(text.out, /^ {2}search +10 +20\/min = 1,200\/h +user-tool:search:<user>$/m);
+  assert.match(text.out, /^ {2}user-tool:docs_search:<user> +every tools\/call of docs_search, per identity subject +10 +30s +20\/min = 1,200\/h +30s +3s$/m);
+  assert.match(text.out, /^ {2}docs_search +10 +20\/min = 1,200\/h +user-tool:docs_search:<user>$/m);
   const json = cli(['explain', '-o', 'json', '-'], { input: readFileSync(join(fixtures, 'first-empty-bucket-reported.vmcp.yaml'), 'utf8') });
   assert.equal(json.code, 0);
   const model = JSON.parse(json.out);

@@ -11,10 +11,19 @@
 //   PATCH  .../validatingwebhookconfigurations/{name}        application/strategic-merge-patch+json
 //            (webhooks merge by name; other patch types 415 UnsupportedMediaType) 200 | 404
 //   PUT    .../validatingwebhookconfigurations/{name}        as for Secrets (used by tests to overwrite)
-//   GET    <collection>?watch=true&fieldSelector=metadata.name={name}[&timeoutSeconds=N]
+//   GET    <collection>?watch=true[&fieldSelector=metadata.name={name}][&resourceVersion=RV][&timeoutSeconds=N]
 //            200, chunked newline-delimited {"type":"ADDED|MODIFIED|DELETED","object":{...}}; without a
-//            resourceVersion it starts with a synthetic ADDED for the current object, as the real
-//            server does; the stream ends after timeoutSeconds.
+//            resourceVersion it starts with a synthetic ADDED for each current object, as the real
+//            server does; with one, it first replays every event after RV, or — when RV is older than
+//            the last compact() — sends {"type":"ERROR","object":Status 410 Expired} and ends, as the
+//            real server does; the stream ends after timeoutSeconds.
+//   GET    <collection>[?fieldSelector=metadata.name={name}]   200 List {metadata.resourceVersion, items}
+//   Collections for relations (src/relations): /api/v1/{configmaps,secrets} (all namespaces),
+//            /api/v1/namespaces/{ns}/{configmaps,secrets}, /apis/toolhive.stacklok.dev/v1beta1/
+//            [namespaces/{ns}/]{plural}[/{name}], /apis/apiextensions.k8s.io/v1/customresourcedefinitions[/{name}].
+//            Accept `application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1` (lists) or
+//            `...as=PartialObjectMetadata...` (watches) answers metadata only (kind PartialObjectMetadata[List]).
+//            The Accept header of every request is recorded, so tests can assert Secret data was never asked for.
 //
 // Every write bumps one global resourceVersion (a decimal string, like etcd's revision) and sets
 // uid/creationTimestamp on create. Errors are Status objects:
@@ -34,6 +43,7 @@ export interface RequestRecord {
   readonly path: string;
   readonly query: URLSearchParams;
   readonly contentType: string | undefined;
+  readonly accept: string | undefined;
 }
 
 export class FakeApiServer {
@@ -43,7 +53,31 @@ export class FakeApiServer {
   private readonly watches = new Set<ServerResponse>();
   private down = false;
   private stalled = false;
-  private constructor(private readonly server: Server) {}
+  /** Every store event with its revision, for watches that resume from a resourceVersion. */
+  private readonly history: { rev: number; type: string; key: string; object: Obj }[] = [];
+  private compacted = 0;
+  private constructor(private readonly server: Server) {
+    this.store.on('event', (e: { type: string; key: string; object: Obj }) => this.history.push({ rev: Number(e.object.metadata?.resourceVersion ?? 0), ...e }));
+  }
+
+  /** Like etcd compaction: a watch from a resourceVersion older than now gets 410 Gone (Expired). */
+  compact(): void {
+    this.compacted = Math.max(0, ...this.history.map((h) => h.rev));
+  }
+
+  /** Ends every open watch stream (as an API server restart or a watch timeout would). */
+  endWatches(): void {
+    for (const w of this.watches) w.end();
+    this.watches.clear();
+  }
+
+  /** Seeds or replaces an object of a related kind: key `resource/namespace/name` (cluster-scoped: `resource/name`). */
+  put(key: string, object: Obj): Obj {
+    const current = this.store.get(key);
+    const outcome = current === undefined ? this.store.create(key, object) : this.store.update(key, { ...object, metadata: { ...object.metadata, resourceVersion: undefined } });
+    if (!outcome.ok) throw new Error(`put ${key}: ${outcome.reason}`);
+    return outcome.object;
+  }
 
   static async start(): Promise<FakeApiServer> {
     const server = createServer();
@@ -99,7 +133,7 @@ export class FakeApiServer {
     }
     if (this.stalled) return;
     const url = new URL(req.url ?? '/', this.url);
-    this.requests.push({ method: req.method ?? '', path: url.pathname, query: url.searchParams, contentType: req.headers['content-type'] });
+    this.requests.push({ method: req.method ?? '', path: url.pathname, query: url.searchParams, contentType: req.headers['content-type'], accept: req.headers.accept });
     const route = routeOf(url.pathname);
     if (route === undefined) return status(res, 404, 'NotFound', `the server could not find the requested resource`);
     let body = '';
@@ -111,7 +145,8 @@ export class FakeApiServer {
   private dispatch(req: IncomingMessage, res: ServerResponse, call: { route: Route; url: URL; body: string }): void {
     const { route, url } = call;
     const method = req.method ?? '';
-    if (route.name === undefined && method === 'GET' && url.searchParams.get('watch') === 'true') return this.watch(res, route, url);
+    if (route.name === undefined && method === 'GET' && url.searchParams.get('watch') === 'true') return this.watch(req, res, route, url);
+    if (route.name === undefined && method === 'GET') return this.list(req, res, route, url);
     if (route.name === undefined && method === 'POST') return this.create(res, route, JSON.parse(call.body) as Obj, url);
     if (route.name === undefined) return status(res, 405, 'MethodNotAllowed', `${method} on a collection is not served by this fake`);
     const key = route.keyOf(route.name);
@@ -154,16 +189,31 @@ export class FakeApiServer {
     answer(res, route, name, this.store.update(route.keyOf(name), managed(merged, call.url, 'Update')));
   }
 
-  private watch(res: ServerResponse, route: Route, url: URL): void {
-    const name = (url.searchParams.get('fieldSelector') ?? '').replace(/^metadata\.name=/, '');
-    const key = route.keyOf(name);
+  private list(req: IncomingMessage, res: ServerResponse, route: Route, url: URL): void {
+    const only = nameSelected(url);
+    const items = this.store.keys(route.prefix).filter((k) => only === undefined || k.endsWith(`/${only}`)).map((k) => this.store.get(k)!);
+    const revision = String(Math.max(100, ...this.history.map((h) => h.rev)));
+    if (metadataOnly(req)) return json(res, 200, { kind: 'PartialObjectMetadataList', apiVersion: 'meta.k8s.io/v1', metadata: { resourceVersion: revision }, items: items.map(partial) });
+    json(res, 200, { kind: 'List', apiVersion: 'v1', metadata: { resourceVersion: revision }, items });
+  }
+
+  private watch(req: IncomingMessage, res: ServerResponse, route: Route, url: URL): void {
+    const only = nameSelected(url);
+    const matches = (key: string): boolean => key.startsWith(route.prefix) && (only === undefined || key === route.keyOf(only));
+    const shape = metadataOnly(req) ? partial : (o: Obj): Obj => o;
     res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
+    const send = (type: string, object: Obj): boolean => res.write(`${JSON.stringify({ type, object: type === 'ERROR' ? object : shape(object) })}\n`);
+    const from = url.searchParams.get('resourceVersion');
+    if (from !== null && from !== '' && Number(from) < this.compacted) {
+      send('ERROR', { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `too old resource version: ${from} (${this.compacted})`, reason: 'Expired', code: 410 });
+      res.end();
+      return;
+    }
     this.watches.add(res);
-    const send = (type: string, object: Obj): boolean => res.write(`${JSON.stringify({ type, object })}\n`);
-    const current = this.store.get(key);
-    if (current !== undefined && !url.searchParams.has('resourceVersion')) send('ADDED', current);
+    if (from === null || from === '') for (const k of this.store.keys(route.prefix).filter(matches)) send('ADDED', this.store.get(k)!);
+    else for (const h of this.history.filter((e) => e.rev > Number(from) && matches(e.key))) send(h.type, h.object);
     const onEvent = (event: { type: string; key: string; object: Obj }): void => {
-      if (event.key === key) send(event.type, event.object);
+      if (matches(event.key)) send(event.type, event.object);
     };
     this.store.on('event', onEvent);
     const seconds = Number(url.searchParams.get('timeoutSeconds') ?? '0');
@@ -175,6 +225,16 @@ export class FakeApiServer {
     });
   }
 }
+
+const nameSelected = (url: URL): string | undefined => {
+  const selector = url.searchParams.get('fieldSelector');
+  return selector === null ? undefined : selector.replace(/^metadata\.name=/, '');
+};
+
+const metadataOnly = (req: IncomingMessage): boolean => /as=PartialObjectMetadata/.test(req.headers.accept ?? '');
+
+/** What a metadata-only request gets: apiVersion/kind of the meta type and the object's metadata, never its data. */
+const partial = (o: Obj): Obj => ({ apiVersion: 'meta.k8s.io/v1', kind: 'PartialObjectMetadata', metadata: o.metadata });
 
 function managed(object: Obj, url: URL, operation: string): Obj {
   const manager = url.searchParams.get('fieldManager');

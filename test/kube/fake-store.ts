@@ -21,6 +21,11 @@ export class FakeStore extends EventEmitter {
     return found === undefined ? undefined : structuredClone(found);
   }
 
+  /** Keys under a prefix (a collection), sorted. */
+  keys(prefix: string): string[] {
+    return [...this.objects.keys()].filter((k) => k.startsWith(prefix)).sort();
+  }
+
   create(key: string, object: Obj): Outcome {
     if (this.objects.has(key)) return { ok: false, code: 409, reason: 'AlreadyExists' };
     const meta = { ...object.metadata, uid: randomUUID(), creationTimestamp: new Date().toISOString().replace(/\.\d+Z$/, 'Z') };

@@ -87,10 +87,10 @@ function checkWebhook(objects: Obj[]): Obj {
 void describe('manifests', { skip }, () => {
   void test('base renders every object once', () => {
     const kinds = render('base').map((o) => String(o.kind)).sort();
-    assert.deepEqual(kinds, ['ClusterRole', 'ClusterRoleBinding', 'Deployment', 'Namespace', 'PodDisruptionBudget', 'Role', 'RoleBinding', 'Service', 'ServiceAccount', 'ValidatingWebhookConfiguration']);
+    assert.deepEqual(kinds, ['ClusterRole', 'ClusterRole', 'ClusterRoleBinding', 'ClusterRoleBinding', 'Deployment', 'Namespace', 'PodDisruptionBudget', 'Role', 'RoleBinding', 'Service', 'ServiceAccount', 'ValidatingWebhookConfiguration']);
   });
 
-  void test('self-managed: hardened Deployment, webhook fields, least-privilege RBAC naming exactly what the server touches', () => {
+  void test('self-managed: hardened Deployment, webhook fields, least-privilege RBAC naming exactly what the server touches', async () => {
     const objects = render('overlays/self-managed');
     checkDeployment(objects);
     checkWebhook(objects);
@@ -101,11 +101,19 @@ void describe('manifests', { skip }, () => {
       { apiGroups: [''], resources: ['secrets'], resourceNames: [secretName], verbs: ['get', 'update', 'watch'] },
       { apiGroups: [''], resources: ['secrets'], verbs: ['create'] },
     ]);
-    assert.deepEqual(need(objects, 'ClusterRole').rules, [
+    assert.deepEqual(need(objects, 'ClusterRole', 'vmcp-admission-cabundle').rules, [
       { apiGroups: ['admissionregistration.k8s.io'], resources: ['validatingwebhookconfigurations'], resourceNames: [argValue(args, 'webhook-name')], verbs: ['get', 'patch', 'watch'] },
     ]);
+    // Relations: list/watch on exactly the related kinds (src/relations/kinds.ts), the CRD by name.
+    const { relatedKinds } = await import('../../src/relations/kinds.js');
+    const toolhive = relatedKinds.filter((k) => k.group !== '').map((k) => k.plural);
+    assert.deepEqual(need(objects, 'ClusterRole', 'vmcp-admission-relations').rules, [
+      { apiGroups: ['toolhive.stacklok.dev'], resources: toolhive, verbs: ['list', 'watch'] },
+      { apiGroups: [''], resources: ['configmaps', 'secrets'], verbs: ['list', 'watch'] },
+      { apiGroups: ['apiextensions.k8s.io'], resources: ['customresourcedefinitions'], resourceNames: ['virtualmcpservers.toolhive.stacklok.dev'], verbs: ['get', 'list', 'watch'] },
+    ]);
     const account = need(objects, 'ServiceAccount');
-    for (const binding of [need(objects, 'RoleBinding'), need(objects, 'ClusterRoleBinding')]) {
+    for (const binding of [need(objects, 'RoleBinding'), need(objects, 'ClusterRoleBinding', 'vmcp-admission-cabundle'), need(objects, 'ClusterRoleBinding', 'vmcp-admission-relations')]) {
       assert.deepEqual(binding.subjects, [{ kind: 'ServiceAccount', name: account.metadata.name, namespace: account.metadata.namespace }]);
     }
     assert.equal(need(objects, 'Deployment').spec.template.spec.serviceAccountName, account.metadata.name);

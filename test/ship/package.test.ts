@@ -51,11 +51,12 @@ void describe('the packed package, installed in another folder', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  void test('the tarball holds the bundle, the schemas it loads, README, LICENSE and NOTICE; no maps, no unbundled tree', () => {
+  void test('the tarball holds the bundle, the schemas it loads, the vendored CRDs of the related kinds (schemas/related-crds.json, for validate --refs), README, LICENSE and NOTICE; no maps, no unbundled tree', () => {
     const paths = packed.files.map((f) => f.path);
     for (const required of ['package.json', 'README.md', 'LICENSE', 'NOTICE', 'dist/bundle/cli/main.js', 'schemas/virtualmcpserver.validators.js']) assert.ok(paths.includes(required), required);
-    const stray = paths.filter((p) => !/^(package\.json|README\.md|LICENSE|NOTICE|dist\/bundle\/cli\/[\w-]+\.js|schemas\/virtualmcpserver\.[\w.]+\.(js|json))$/.test(p));
+    const stray = paths.filter((p) => !/^(package\.json|README\.md|LICENSE|NOTICE|dist\/bundle\/cli\/[\w-]+\.js|schemas\/virtualmcpserver\.[\w.]+\.(js|json)|schemas\/related-crds\.json)$/.test(p));
     assert.deepEqual(stray, []);
+    assert.ok(paths.includes('schemas/related-crds.json'));
     assert.ok(packed.files.length < 60, `${packed.files.length} files`);
     assert.ok(packed.size < 400_000, `${packed.size} bytes packed`);
   });
@@ -78,6 +79,9 @@ void describe('the packed package, installed in another folder', () => {
     assert.match(denied.stdout, /config\.rateLimiting requires sessionStorage with provider 'redis'/);
     const allowed = await execFile(bin, ['validate', '--output', 'json', join(root, 'examples/ratelimit-valid.yaml')], { cwd: app });
     assert.equal((JSON.parse(allowed.stdout) as { summary: { allowed: number } }).summary.allowed, 1);
+    // --refs judges the related objects against the vendored CRDs shipped in the tarball.
+    const related = await execFile(bin, ['validate', '--refs', 'warn', '--output', 'json', join(root, 'examples/ratelimit-valid.yaml'), join(root, 'examples/team-backends')], { cwd: app });
+    assert.deepEqual((JSON.parse(related.stdout) as { summary: { allowed: number; skipped: number; warnings: number } }).summary, { ...JSON.parse(related.stdout).summary, allowed: 4, skipped: 0, warnings: 0 });
 
     const certs = join(dir, 'certs');
     const child = spawn(bin, ['serve', '--host', '127.0.0.1', '--port', '0', '--cert-dir', certs, '--drain-delay', '0s'], { cwd: app, stdio: ['ignore', 'pipe', 'inherit'] });

@@ -20,6 +20,7 @@ import { lintDeprecatedVersion } from './lint-deprecated-version.js';
 import { lintBucketNeverBinds } from './lint-bucket-never-binds.js';
 import { lintRefillRateImplausible } from './lint-refill-rate-implausible.js';
 import { lintConfigSessionStorageIgnored } from './lint-config-session-storage-ignored.js';
+import { relationRules } from './relation-rules.js';
 import type { Rule, RuleMeta } from './rule.js';
 
 export const rules = [
@@ -44,6 +45,7 @@ export const rules = [
   lintBucketNeverBinds,
   lintRefillRateImplausible,
   lintConfigSessionStorageIgnored,
+  ...relationRules,
   ...renderRules,
   internalError,
 ] as const;

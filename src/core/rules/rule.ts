@@ -18,6 +18,8 @@ export interface At {
   readonly field?: string | null;
   /** The mode, for rules whose severity differs between modes. */
   readonly mode?: Mode;
+  /** Overrides the registry severity (relation rules under `--refs deny`). */
+  readonly severity?: Severity;
   /** A detail that is not filled from the template: a cut warning, a text the CRD itself carries. */
   readonly detail?: string;
 }

@@ -4,7 +4,7 @@
 import { Ajv } from 'ajv';
 import { parseAllDocuments } from 'yaml';
 import type { CompiledVersion, SchemaProvider } from '../validate.js';
-import { convertCrd } from './convert-crd.js';
+import { convertCrd, type ExpectedKind } from './convert-crd.js';
 import { formatCheck } from './formats.js';
 import { makeProvider } from './provider.js';
 
@@ -24,14 +24,14 @@ function formatsOf(schema: unknown, into: Record<string, (s: string) => boolean>
   return into;
 }
 
-/** Whether a document is the VirtualMCPServer CRD (a file may bundle several CRDs). */
-function isOurCrd(doc: unknown): boolean {
+/** Whether a document is the expected kind's CRD (a file may bundle several CRDs). */
+function isOurCrd(doc: unknown, expected: ExpectedKind): boolean {
   const spec = (doc as { spec?: { group?: unknown; names?: { kind?: unknown } } } | null)?.spec;
-  return spec?.group === EXPECTED.group && spec.names?.kind === EXPECTED.kind;
+  return spec?.group === expected.group && spec.names?.kind === expected.kind;
 }
 
-/** The VirtualMCPServer CRD document of the file (else the first one), or why there is none. */
-function firstDocument(text: string): unknown {
+/** The expected kind's CRD document of the file (else the first one), or why there is none. */
+function firstDocument(text: string, expected: ExpectedKind): unknown {
   const docs = parseAllDocuments(text);
   for (const doc of docs) {
     const err = doc.errors[0];
@@ -41,7 +41,7 @@ function firstDocument(text: string): unknown {
     }
   }
   const contents = docs.map((d) => d.toJS({ maxAliasCount: 1000 }) as unknown).filter((d) => d !== null && d !== undefined);
-  return contents.find(isOurCrd) ?? contents[0] ?? new Error('no YAML document found (empty file), expected a CustomResourceDefinition');
+  return contents.find((d) => isOurCrd(d, expected)) ?? contents[0] ?? new Error('no YAML document found (empty file), expected a CustomResourceDefinition');
 }
 
 function compile(ajv: Ajv, schema: Record<string, unknown>, version: string): CompiledVersion['validate'] {
@@ -52,10 +52,16 @@ function compile(ajv: Ajv, schema: Record<string, unknown>, version: string): Co
   }
 }
 
-export function schemasFromCrdText(text: string, source: string): CrdLoadResult {
-  const doc = firstDocument(text);
+/** `--crd FILE`: the CRD of `expected` (VirtualMCPServer unless told) in a YAML/JSON text, compiled. */
+export function schemasFromCrdText(text: string, source: string, expected: ExpectedKind = EXPECTED): CrdLoadResult {
+  const doc = firstDocument(text, expected);
   if (doc instanceof Error) return { ok: false, error: `${source}: ${doc.message}` };
-  const converted = convertCrd(doc, EXPECTED);
+  return schemasFromCrd(doc, source, expected);
+}
+
+/** A decoded CRD object (a file's, or the one installed in the cluster), compiled. */
+export function schemasFromCrd(doc: unknown, source: string, expected: ExpectedKind = EXPECTED): CrdLoadResult {
+  const converted = convertCrd(doc, expected);
   if (!converted.ok) return { ok: false, error: `${source}: ${converted.error}` };
   const ajv = new Ajv({ allErrors: true, strict: false, formats: formatsOf(converted.versions.map((v) => v.ajvSchema), {}) });
   try {

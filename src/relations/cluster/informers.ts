@@ -1,0 +1,155 @@
+// Provider 2: the live cluster for the webhook. One client-node informer (makeInformer: ListWatch
+// with resourceVersion, relist on 410 Gone) per related kind — Secrets and ConfigMaps as
+// PartialObjectMetadata, so their data never reaches this process. The library stops an informer
+// on any other error; we restart it after a bounded, jittered backoff, and cut every watch after
+// a while (a black-holed connection sends nothing). Lookups read the caches only: no API call per
+// review.
+import { makeInformer, type Informer, type KubeConfig, type KubernetesObject, type ObjectCache } from '@kubernetes/client-node';
+import { makeBackoff, type Backoff } from '../../kube/backoff.js';
+import { describeApiError } from '../../kube/kube-api.js';
+import type { KubeLogger } from '../../kube/logger.js';
+import { relatedKinds, type RelatedKind } from '../kinds.js';
+import { relatedObject, type RelatedObject, type World } from '../world.js';
+import { collectionPath, listFunction, MetadataKubeConfig, METADATA_ACCEPT } from './api.js';
+import type { RelationsMetrics } from './metrics.js';
+
+export interface InformerTimings {
+  readonly requestTimeoutMs: number;
+  readonly retryInitialMs: number;
+  readonly retryMaxMs: number;
+  /** Every watch is restarted (from its resourceVersion, no relist) after this long. */
+  readonly rewatchMs: number;
+}
+
+export const defaultInformerTimings: InformerTimings = { requestTimeoutMs: 10_000, retryInitialMs: 500, retryMaxMs: 30_000, rewatchMs: 300_000 };
+
+export interface CacheOptions {
+  readonly kubeConfig: KubeConfig;
+  /** Watch one namespace (a Role suffices) instead of all (ClusterRole). */
+  readonly namespace: string | undefined;
+  readonly logger: KubeLogger;
+  readonly metrics: RelationsMetrics;
+  readonly timings?: InformerTimings;
+}
+
+export interface RelationCaches {
+  readonly world: World;
+  /** True once every kind has been listed (and stays true: later failures keep the last cache, which the watch then refreshes). */
+  synced(): boolean;
+  /** Resolves true when synced within `timeoutMs`, else false (the caches keep trying). */
+  waitForSync(timeoutMs: number): Promise<boolean>;
+  /** Kinds not listed yet, for logs and /readyz. */
+  pending(): string[];
+  stop(): Promise<void>;
+}
+
+type Cache = Informer<KubernetesObject> & ObjectCache<KubernetesObject>;
+
+interface Kept {
+  readonly kind: RelatedKind;
+  readonly informer: Cache;
+  listed: boolean;
+}
+
+function keepRunning(kept: Kept, backoff: Backoff, o: CacheOptions & { timings: InformerTimings; stopped: () => boolean }): void {
+  const { kind, informer } = kept;
+  const label = { kind: kind.kind };
+  const count = (): void => o.metrics.objects.set(label, informer.list().length);
+  informer.on('add', count);
+  informer.on('delete', count);
+  informer.on('connect', () => o.metrics.synced.set(label, kept.listed ? 1 : 0));
+  informer.on('error', (err: unknown) => {
+    o.metrics.synced.set(label, 0);
+    if (o.stopped()) return;
+    const retryInMs = backoff.next();
+    o.metrics.restarts.inc(label);
+    o.logger.warn({ kind: kind.kind, ...describeApiError(err), retryInMs }, 'relations informer failed; restarting');
+    setTimeout(() => void (o.stopped() ? undefined : informer.start().catch(() => undefined)), retryInMs).unref();
+  });
+}
+
+function informerFor(k: RelatedKind, o: CacheOptions & { timings: InformerTimings }, onList: () => void): Cache {
+  const kc = k.metadataOnly ? new MetadataKubeConfig(o.kubeConfig, METADATA_ACCEPT) : o.kubeConfig;
+  const list = listFunction(o.kubeConfig, k, o.namespace, o.timings.requestTimeoutMs);
+  return makeInformer(kc, collectionPath(k, o.namespace), async () => {
+    const answer = await list();
+    onList();
+    return answer;
+  });
+}
+
+/** The World over informer caches (ObjectCache get/list, in memory); exported for the bench. */
+export function worldOver(caches: ReadonlyMap<string, Pick<ObjectCache<KubernetesObject>, 'get' | 'list'>>): World {
+  // Cached objects are replaced, never mutated, on update: their converted form can be kept per object.
+  const seen = new WeakMap<KubernetesObject, RelatedObject | null>();
+  const related = (kind: string, x: KubernetesObject): RelatedObject | undefined => {
+    let r = seen.get(x);
+    if (r === undefined) {
+      r = relatedObject(kind, x) ?? null;
+      seen.set(x, r);
+    }
+    return r ?? undefined;
+  };
+  const convert = (kind: string, objects: readonly KubernetesObject[]): RelatedObject[] => objects.flatMap((x) => related(kind, x) ?? []);
+  return {
+    get: (kind, namespace, name) => {
+      const cache = caches.get(kind);
+      if (cache === undefined) return undefined;
+      if (namespace === undefined) return convert(kind, cache.list()).find((x) => x.name === name);
+      const found = cache.get(name, namespace);
+      return found === undefined ? undefined : related(kind, found);
+    },
+    list: (kind, namespace) => convert(kind, caches.get(kind)?.list(namespace) ?? []),
+  };
+}
+
+/** Starts one informer per related kind; never throws and never blocks on the API server. */
+export function startRelationCaches(options: CacheOptions): RelationCaches {
+  const o = { ...options, timings: options.timings ?? defaultInformerTimings };
+  let stopped = false;
+  const waiters = new Set<() => void>();
+  const kept: Kept[] = [];
+  const notify = (): void => {
+    if (kept.every((k) => k.listed)) for (const w of waiters) w();
+  };
+  for (const k of relatedKinds) {
+    const entry = { kind: k, informer: undefined as unknown as Cache, listed: false };
+    const backoff = makeBackoff(o.timings.retryInitialMs, o.timings.retryMaxMs);
+    entry.informer = informerFor(k, o, () => {
+      entry.listed = true;
+      backoff.reset();
+      o.metrics.synced.set({ kind: k.kind }, 1);
+      notify();
+    });
+    keepRunning(entry, backoff, { ...o, stopped: () => stopped });
+    kept.push(entry);
+  }
+  const caches = new Map(kept.map((k) => [k.kind.kind, k.informer]));
+  for (const k of kept) void k.informer.start().catch(() => undefined);
+  const rewatch = setInterval(() => {
+    for (const k of kept) if (k.listed) void k.informer.stop().then(() => (stopped ? undefined : k.informer.start())).catch(() => undefined);
+  }, o.timings.rewatchMs).unref();
+  const synced = (): boolean => kept.every((k) => k.listed);
+  return {
+    world: worldOver(caches),
+    synced,
+    pending: () => kept.filter((k) => !k.listed).map((k) => k.kind.kind),
+    waitForSync: (timeoutMs) =>
+      synced()
+        ? Promise.resolve(true)
+        : new Promise<boolean>((resolve) => {
+            const done = (): void => {
+              clearTimeout(timer);
+              waiters.delete(done);
+              resolve(synced());
+            };
+            const timer = setTimeout(done, timeoutMs);
+            waiters.add(done);
+          }),
+    stop: async () => {
+      stopped = true;
+      clearInterval(rewatch);
+      await Promise.all(kept.map((k) => k.informer.stop()));
+    },
+  };
+}

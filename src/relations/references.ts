@@ -1,0 +1,120 @@
+// The references a VirtualMCPServer makes (RELATIONS.md a.2 rows 1-12) and when the operator consults
+// each (a.3): read from the object as the API server stores it (defaults applied, so an absent
+// authzConfig.type is `configMap`). Refs the operator never reads (an externalAuthConfigRef under
+// `type: discovered`, a passwordRef without Redis) are not references here. Secret keys, the
+// ServiceAccount (every namespace has `default`), imagePullSecrets and the other authServerConfig
+// secrets are left out (a.3 rows 13-15, e): not a plain existence question.
+import type { PathSegment } from '../core/field-path.js';
+import type { MessageIdOf } from '../core/rules/report.js';
+import { isRecord, recordAt, stringField, type JsonRecord } from '../core/spec.js';
+
+export interface Reference {
+  readonly rule: 'ref-missing';
+  readonly messageId: MessageIdOf<'ref-missing'>;
+  readonly kind: string;
+  readonly name: string;
+  /** Path of the reference's name field. */
+  readonly path: readonly PathSegment[];
+  /** Extra slots of the message (the delegate client's id). */
+  readonly data?: Readonly<Record<string, string>>;
+  /** The value at `path` when it is not `name` (a transitive reference is reported at the field that leads to it). */
+  readonly fieldValue?: string;
+}
+
+type Path = readonly PathSegment[];
+type RefMessage = MessageIdOf<'ref-missing'>;
+
+/** The `name` of the record at `at` (a `{name: ...}` reference), as a reference. */
+function nameRef(spec: JsonRecord, at: readonly string[], kind: string, messageId: RefMessage): Reference[] {
+  const name = stringField(recordAt(spec, at), 'name');
+  return name === undefined || name === '' ? [] : [{ rule: 'ref-missing', messageId, kind, name, path: ['spec', ...at, 'name'] }];
+}
+
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+function itemRefs(items: unknown, base: Path, kind: string, messageId: RefMessage): Reference[] {
+  const out: Reference[] = [];
+  list(items).forEach((item, i) => {
+    const name = isRecord(item) ? stringField(item, 'name') : undefined;
+    if (name !== undefined && name !== '') out.push({ rule: 'ref-missing', messageId, kind, name, path: [...base, i, 'name'] });
+  });
+  return out;
+}
+
+function authzConfigMap(spec: JsonRecord): Reference[] {
+  const authz = recordAt(spec, ['incomingAuth', 'authzConfig']);
+  if (authz === undefined || (authz.type ?? 'configMap') !== 'configMap') return [];
+  return nameRef(spec, ['incomingAuth', 'authzConfig', 'configMap'], 'ConfigMap', 'authzConfigMap');
+}
+
+/** One outgoing auth entry: read only when its type is externalAuthConfigRef (a.3 5./6.). */
+function outgoingEntry(entry: unknown, at: readonly string[]): Reference[] {
+  if (!isRecord(entry) || entry.type !== 'externalAuthConfigRef') return [];
+  const name = stringField(recordAt(entry, ['externalAuthConfigRef']), 'name');
+  if (name === undefined || name === '') return [];
+  return [{ rule: 'ref-missing', messageId: 'externalAuthConfigRef', kind: 'MCPExternalAuthConfig', name, path: ['spec', ...at, 'externalAuthConfigRef', 'name'] }];
+}
+
+function outgoingRefs(spec: JsonRecord): Reference[] {
+  const out = outgoingEntry(recordAt(spec, ['outgoingAuth', 'default']), ['outgoingAuth', 'default']);
+  const backends = recordAt(spec, ['outgoingAuth', 'backends']) ?? {};
+  for (const [backend, entry] of Object.entries(backends)) out.push(...outgoingEntry(entry, ['outgoingAuth', 'backends', backend]));
+  return out;
+}
+
+function toolConfigRefs(spec: JsonRecord): Reference[] {
+  const out: Reference[] = [];
+  list(recordAt(spec, ['config', 'aggregation'])?.tools).forEach((entry, i) => {
+    const name = stringField(recordAt(entry, ['toolConfigRef']), 'name');
+    if (name !== undefined && name !== '') out.push({ rule: 'ref-missing', messageId: 'toolConfigRef', kind: 'MCPToolConfig', name, path: ['spec', 'config', 'aggregation', 'tools', i, 'toolConfigRef', 'name'] });
+  });
+  return out;
+}
+
+function sessionPassword(spec: JsonRecord): Reference[] {
+  const storage = recordAt(spec, ['sessionStorage']);
+  return storage?.provider === 'redis' ? nameRef(spec, ['sessionStorage', 'passwordRef'], 'Secret', 'sessionPassword') : [];
+}
+
+function delegateClients(spec: JsonRecord): Reference[] {
+  const out: Reference[] = [];
+  list(recordAt(spec, ['authServerConfig'])?.delegateClients).forEach((client, i) => {
+    const name = stringField(recordAt(client, ['clientSecretRef']), 'name');
+    const id = isRecord(client) ? (stringField(client, 'clientId') ?? '') : '';
+    if (name !== undefined && name !== '') {
+      out.push({ rule: 'ref-missing', messageId: 'delegateClientSecret', kind: 'Secret', name, path: ['spec', 'authServerConfig', 'delegateClients', i, 'clientSecretRef', 'name'], data: { client: id } });
+    }
+  });
+  return out;
+}
+
+/** Every reference of the spec, in the operator's reconcile order (a.3). */
+export function referencesOf(object: unknown): Reference[] {
+  const spec = recordAt(object, ['spec']);
+  if (spec === undefined) return [];
+  return [
+    ...nameRef(spec, ['groupRef'], 'MCPGroup', 'groupRef'),
+    ...itemRefs(recordAt(spec, ['config'])?.compositeToolRefs, ['spec', 'config', 'compositeToolRefs'], 'VirtualMCPCompositeToolDefinition', 'compositeToolRef'),
+    ...nameRef(spec, ['embeddingServerRef'], 'EmbeddingServer', 'embeddingServerRef'),
+    ...delegateClients(spec),
+    ...nameRef(spec, ['incomingAuth', 'oidcConfigRef'], 'MCPOIDCConfig', 'oidcConfigRef'),
+    ...nameRef(spec, ['incomingAuth', 'authzConfigRef'], 'MCPAuthzConfig', 'authzConfigRef'),
+    ...nameRef(spec, ['telemetryConfigRef'], 'MCPTelemetryConfig', 'telemetryConfigRef'),
+    ...authzConfigMap(spec),
+    ...sessionPassword(spec),
+    ...toolConfigRefs(spec),
+    ...outgoingRefs(spec),
+  ];
+}
+
+/**
+ * References checked on the VirtualMCPServer's behalf through another object (RELATIONS.md a.2, a.3 row 2):
+ * an inline MCPOIDCConfig's clientSecretRef Secret, reported at the oidcConfigRef that leads to it.
+ */
+export function transitiveReferencesOf(object: unknown, oidcConfig: { readonly spec: JsonRecord } | undefined): Reference[] {
+  const oidc = stringField(recordAt(object, ['spec', 'incomingAuth', 'oidcConfigRef']), 'name');
+  if (oidc === undefined || oidcConfig === undefined || oidcConfig.spec.type !== 'inline') return [];
+  const name = stringField(recordAt(oidcConfig.spec, ['inline', 'clientSecretRef']), 'name');
+  if (name === undefined || name === '') return [];
+  return [{ rule: 'ref-missing', messageId: 'oidcClientSecret', kind: 'Secret', name, path: ['spec', 'incomingAuth', 'oidcConfigRef', 'name'], data: { oidc }, fieldValue: oidc }];
+}
