@@ -184,6 +184,7 @@ const byStage: Readonly<Record<string, TableEntry>> = {
   schema: { status: 'api-server', note: API_SERVER },
   cel: { status: 'api-server', note: API_SERVER },
   render: { status: 'not-applicable', note: 'a renderer rule (reads other objects of the cluster or the operator build); only `render` can judge it' },
+  relations: { status: 'not-covered', note: "needs the cluster's other objects (MCPGroups, their workloads, OIDC configs, Secrets): a policy sees only the object under review; the webhook (and validate --refs) check it" },
 };
 
 /** The table entry for a rule, or what its stage implies. */

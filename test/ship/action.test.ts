@@ -102,8 +102,10 @@ void describe('the action run locally', { skip: built ? false : 'needs the bundl
   void test('fail-on, refs and config are passed as flags only when set', () => {
     const unset = runAction({ paths: 'examples/ratelimit-valid.yaml', 'fail-on': '', refs: '', config: '' });
     assert.equal(unset.code, 0, unset.stderr);
-    // A value no version accepts: the CLI names the flag and exits 2 (today because validate does not
-    // know --fail-on yet, later because the value is invalid), which shows the flag was passed.
+    // fail-on warning: a manifest with only a warning fails the step.
+    assert.equal(runAction({ paths: 'test/core/fixtures/v1alpha1-deprecated.yaml' }).code, 0);
+    assert.equal(runAction({ paths: 'test/core/fixtures/v1alpha1-deprecated.yaml', 'fail-on': 'warning' }).code, 1);
+    // A value no version accepts: the CLI names the flag and exits 2, which shows the flag was passed.
     const set = runAction({ paths: 'examples/ratelimit-valid.yaml', 'fail-on': 'not-a-level' });
     assert.equal(set.code, 2);
     assert.match(set.stderr + set.stdout, /fail-on/);

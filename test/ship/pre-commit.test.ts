@@ -39,10 +39,10 @@ void describe('pre-commit hook vmcp-admission-validate', () => {
     return { code: r.status ?? -1, out: r.stdout + r.stderr, files };
   }
 
-  void test('is a node hook on YAML and JSON files that leaves package.json and friends alone', () => {
+  void test('is a node hook on YAML and JSON files that leaves package.json and friends and Helm templates alone', () => {
     assert.equal(hook.language, 'node');
     assert.equal(hook.entry, 'vmcp-admission validate');
-    const { files } = runHook(['README.md', 'package.json', 'tsconfig.build.json', 'examples/ratelimit-valid.yaml', 'manifests/base/deployment.yaml', 'examples/admissionreview-create-valid.json']);
+    const { files } = runHook(['README.md', 'package.json', 'tsconfig.build.json', 'charts/vmcp/templates/deployment.yaml', 'examples/ratelimit-valid.yaml', 'manifests/base/deployment.yaml', 'examples/admissionreview-create-valid.json']);
     assert.deepEqual(files, ['examples/ratelimit-valid.yaml', 'manifests/base/deployment.yaml', 'examples/admissionreview-create-valid.json']);
   });
 
