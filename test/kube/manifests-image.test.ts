@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parse, parseAllDocuments, stringify } from 'yaml';
+import { kubectlSkip, kustomize as kustomizeBuild } from '../helpers/kubectl.js';
 import { runtimeStage } from '../ship/dockerfile.js';
 import type { Obj } from './fake-store.js';
 
@@ -25,11 +26,11 @@ const works = (cmd: string, args: string[]): boolean => {
     return false;
   }
 };
-const skip = works('kubectl', ['version', '--client']) ? false : 'kubectl not found on PATH';
+const skip = kubectlSkip;
 const kustomize = works('kustomize', ['version']);
 
 function render(dir: string): Obj[] {
-  const text = execFileSync('kubectl', ['kustomize', dir], { encoding: 'utf8', timeout: 30_000 });
+  const text = kustomizeBuild(dir);
   return parseAllDocuments(text).map((doc) => doc.toJS() as Obj);
 }
 const container = (objects: Obj[]): Obj => (objects.find((o) => o.kind === 'Deployment')!.spec.template.spec.containers as Obj[])[0]!;

@@ -2,28 +2,20 @@
 // kubectl is absent), and the rendered objects carry the promised security, RBAC and webhook
 // settings. matchConditions are evaluated with @bufbuild/cel against AdmissionRequest-like inputs.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, test } from 'node:test';
 import { isCelError, run } from '@bufbuild/cel';
 import { parse, parseAllDocuments } from 'yaml';
+import { kubectlSkip, kustomize } from '../helpers/kubectl.js';
 import { serveOptions } from '../../src/config.js';
 import type { Obj } from './fake-store.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const kubectl = ((): string | undefined => {
-  try {
-    execFileSync('kubectl', ['version', '--client'], { stdio: 'ignore' });
-    return 'kubectl';
-  } catch {
-    return undefined;
-  }
-})();
-const skip = kubectl === undefined ? 'kubectl not found on PATH: install the kubectl client to check that manifests/ renders' : false;
+const skip = kubectlSkip;
 
 function render(dir: string): Obj[] {
-  const text = execFileSync('kubectl', ['kustomize', `${root}manifests/${dir}`], { encoding: 'utf8', timeout: 30_000 });
+  const text = kustomize(`${root}manifests/${dir}`);
   return parseAllDocuments(text).map((doc) => doc.toJS() as Obj);
 }
 const find = (objects: Obj[], kind: string, name?: string): Obj | undefined =>

@@ -5,26 +5,18 @@
 // Prometheus adds itself (`up`; target labels job, instance, namespace, pod, service, endpoint).
 // Labels printed in alert annotations and legends must survive the expression's aggregation.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
+import { kubectlSkip, kustomize } from '../helpers/kubectl.js';
 import { send } from '../webhook/helpers/client.js';
 import { fixture, startHarness, type Harness } from '../webhook/helpers/harness.js';
 import type { Obj } from './fake-store.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const kubectl = ((): boolean => {
-  try {
-    execFileSync('kubectl', ['version', '--client'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 const render = (dir: string): Obj[] =>
-  parseAllDocuments(execFileSync('kubectl', ['kustomize', join(root, dir)], { encoding: 'utf8', timeout: 30_000 })).map((d) => d.toJS() as Obj);
+  parseAllDocuments(kustomize(join(root, dir))).map((d) => d.toJS() as Obj);
 
 const targetLabels = new Set(['job', 'instance', 'namespace', 'pod', 'service', 'endpoint', 'container']);
 const prometheusMetrics = new Set(['up']);
@@ -94,7 +86,7 @@ function queries(objects: Obj[]): Query[] {
   return [...fromRules, ...fromPanels, ...fromVariables];
 }
 
-void describe('monitoring overlay', { skip: kubectl ? false : 'kubectl not found on PATH' }, () => {
+void describe('monitoring overlay', { skip: kubectlSkip }, () => {
   let h: Harness;
   let exported: Map<string, Set<string>>;
   let objects: Obj[];

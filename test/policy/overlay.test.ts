@@ -2,23 +2,15 @@
 // and real `kubectl kustomize` builds the overlay into the two policies and their bindings, without
 // any part of the webhook.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { parseAllDocuments } from 'yaml';
+import { kubectlSkip, kustomize } from '../helpers/kubectl.js';
 import { buildPolicy, DEFAULT_POLICY_NAME, printYamlStream } from '../../src/policy/index.js';
 import { schema } from './harness.js';
 
 const dir = fileURLToPath(new URL('../../manifests/overlays/policy-only/', import.meta.url));
-const kubectl = ((): boolean => {
-  try {
-    execFileSync('kubectl', ['version', '--client'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 const generated = buildPolicy(schema, { name: DEFAULT_POLICY_NAME, validationActions: ['Deny'], warnings: true, kubernetesVersion: '1.30' });
 
@@ -26,8 +18,8 @@ void test('the committed validatingadmissionpolicy.yaml is the current `vmcp-adm
   assert.equal(readFileSync(`${dir}validatingadmissionpolicy.yaml`, 'utf8'), printYamlStream(generated.documents, generated.notes));
 });
 
-void test('kubectl kustomize builds the overlay: the policies and bindings, labelled, and nothing of the webhook', { skip: kubectl ? false : 'kubectl not found on PATH' }, () => {
-  const text = execFileSync('kubectl', ['kustomize', dir], { encoding: 'utf8', timeout: 30_000 });
+void test('kubectl kustomize builds the overlay: the policies and bindings, labelled, and nothing of the webhook', { skip: kubectlSkip }, () => {
+  const text = kustomize(dir);
   const objects = parseAllDocuments(text).map((d) => d.toJS() as { kind: string; metadata: { name: string; labels: Record<string, string> }; spec: unknown });
   assert.deepEqual(objects.map((o) => `${o.kind}/${o.metadata.name}`).sort(), [
     'ValidatingAdmissionPolicy/vmcp-admission-strict-lint.toolhive.stacklok.dev',
