@@ -7,7 +7,7 @@ import { rules } from '../src/core/rules/index.js';
 import { celRuleLocations } from '../src/core/rules/cel-rules.js';
 import type { CrdVersionSchema, SchemaNode } from '../src/core/schema/types.js';
 import { coverageOf, type CoverageStatus } from '../src/policy/index.js';
-import { canDisable } from '../src/policy/rule-control.js';
+import { canDisable } from '../src/core/rules/control.js';
 import { ruleAnchor } from '../src/cli/rule-reference.js';
 
 const README = new URL('../README.md', import.meta.url);

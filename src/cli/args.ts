@@ -2,7 +2,7 @@
 // file can fill the rest), then flags + file -> options. Help and usage errors are returned, never
 // printed (command-line.ts prints them the same way for every command).
 import type { Mode } from '../core/validate.js';
-import { checkDisable } from '../policy/rule-control.js';
+import { checkDisable } from '../core/rules/control.js';
 import { pick, readCommandLine, usageError, type Parsed } from './command-line.js';
 import { parseRelationsFlags, relationsHelp, relationsOptionSpec, type RelationsFlags } from './relations-options.js';
 

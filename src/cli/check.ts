@@ -11,7 +11,7 @@ import { documentObjects, pathInDocument, type DocumentObject } from './list-ite
 import { locate, type Position } from './locate.js';
 import type { DocumentReport, ReportFinding } from './report.js';
 import { isRecord } from '../core/json.js';
-import { applyRuleControl } from '../policy/rule-control.js';
+import { applyRuleControl } from '../core/rules/control.js';
 import type { RelationsCheck } from '../relations/index.js';
 
 export interface CheckOptions {

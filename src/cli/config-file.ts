@@ -6,7 +6,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { FileOptions } from './args.js';
 import { failOnLevels, modes, outputFormats, refsLevels } from './args.js';
-import { checkDisable } from '../policy/rule-control.js';
+import { checkDisable } from '../core/rules/control.js';
 import { locate } from './locate.js';
 
 export const configFileName = '.vmcp-admission.yaml';

@@ -4,7 +4,7 @@ import { homepage } from '../build-info.js';
 import { severityIn } from '../core/finding.js';
 import type { RuleId } from '../core/rules/index.js';
 import type { RuleMeta } from '../core/rules/rule.js';
-import { canDisable } from '../policy/rule-control.js';
+import { canDisable } from '../core/rules/control.js';
 import { ruleDocs } from './rule-docs.js';
 
 export interface RuleEntry {

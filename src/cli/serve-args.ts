@@ -1,7 +1,7 @@
 // `serve`'s command line through the CLI's one parser (command-line.ts), then the flags plus the
 // environment into the checked, frozen config (src/config.ts). `--disable` ids are checked here.
 import { serveConfigFromFlags, serveFlagSpec, type ConfigResult } from '../config.js';
-import { checkDisable } from '../policy/rule-control.js';
+import { checkDisable } from '../core/rules/control.js';
 import { readCommandLine } from './command-line.js';
 
 /** argv after `serve` plus the environment -> a frozen config, help, or a one-line usage error. */

@@ -7,7 +7,7 @@ import { crdCommit, identity, toolVersion } from '../build-info.js';
 import type { ServeConfig } from '../config.js';
 import { loadBuiltinSchemas } from '../core/schema/builtin.js';
 import { validateObject } from '../core/validate.js';
-import { applyRuleControl } from '../policy/rule-control.js';
+import { applyRuleControl } from '../core/rules/control.js';
 import type { Judged, ValidateFn } from './judge.js';
 import { humanLogStream } from './human-log.js';
 import { startServer, type RunningServer } from './server.js';
@@ -46,7 +46,7 @@ export function engineFor(config: EngineConfig, schemas: SchemaProvider): Valida
   const disabled = new Set(config.disable ?? []);
   // Warm-up: the first judgement compiles CEL programs lazily; pay that before the first review.
   validateObject(warmUpObject, options);
-  // --disable and the object's ignore annotation: the same policy as `validate`'s (src/policy).
+  // --disable and the object's ignore annotation: the same policy as `validate`'s (core/rules/control.ts).
   const judged = (object: unknown): Judged => {
     const result = validateObject(object, options);
     const { findings, ignored } = applyRuleControl(result.findings, object, disabled);

@@ -2,9 +2,9 @@
 // annotation that silences warnings only.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rules } from '../../src/core/rules/index.js';
-import { report } from '../../src/core/rules/report.js';
-import { applyRuleControl, canDisable, checkDisable, ignoreAnnotation, ignoredIds } from '../../src/policy/rule-control.js';
+import { rules } from '../../../src/core/rules/index.js';
+import { report } from '../../../src/core/rules/report.js';
+import { applyRuleControl, canDisable, checkDisable, ignoreAnnotation, ignoredIds } from '../../../src/core/rules/control.js';
 
 void test('only runtime, lint and render rules can be disabled; every schema, CEL, metadata, document and input rule cannot', () => {
   for (const { meta } of rules) {

@@ -2,10 +2,10 @@
 // and the per-object annotation that silences WARNINGS of some rules for that object. Neither ever
 // turns an error of a rule the API server itself enforces into a pass: those cannot be disabled,
 // and the annotation drops warnings only.
-import type { Finding } from '../core/finding.js';
-import { isRecord } from '../core/json.js';
-import { metaOf } from '../core/rules/index.js';
-import type { RuleMeta } from '../core/rules/rule.js';
+import type { Finding } from '../finding.js';
+import { isRecord } from '../json.js';
+import { metaOf } from './index.js';
+import type { RuleMeta } from './rule.js';
 
 /** `vmcp-admission.toolhive.dev/ignore: lint-bucket-never-binds,lint-deprecated-version` */
 export const ignoreAnnotation = 'vmcp-admission.toolhive.dev/ignore';
