@@ -1,7 +1,8 @@
 // A capability for the CLI: reads one VirtualMCPServer (v1beta1) from the cluster a kubeconfig points
 // at (`buckets --kubeconfig`). Every failure becomes one line; an ApiException's message is never
 // repeated (it embeds response headers and body).
-import { ApiException, CustomObjectsApi, KubeConfig, Observable, type ConfigurationOptions, type ObservableMiddleware } from '@kubernetes/client-node';
+import { ApiException, CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
+import { callOptions } from '../kube/call-options.js';
 
 export type ReadResult = { readonly object: unknown } | { readonly error: string };
 
@@ -34,17 +35,6 @@ function describe(err: unknown, what: string, server: string): string {
   return `cannot read ${what} from the API server at ${server}: ${typeof code === 'string' ? code : err instanceof Error ? err.name : typeof err}${message}`;
 }
 
-/** Aborts the request after `timeoutMs`: a black-holed API server must not hang the command. */
-function withTimeout(timeoutMs: number): ConfigurationOptions {
-  const middleware: ObservableMiddleware = {
-    pre: (context) => {
-      context.setSignal(AbortSignal.timeout(timeoutMs));
-      return new Observable(Promise.resolve(context));
-    },
-    post: (response) => new Observable(Promise.resolve(response)),
-  };
-  return { middleware: [middleware], middlewareMergeStrategy: 'append' };
-}
 
 /** `path` '' = the default kubeconfig ($KUBECONFIG or ~/.kube/config). */
 export async function readVirtualMcpServer(path: string, namespace: string, name: string, timeoutMs: number): Promise<ReadResult> {
@@ -55,7 +45,7 @@ export async function readVirtualMcpServer(path: string, namespace: string, name
   try {
     const object: unknown = await api.getNamespacedCustomObject(
       { group: 'toolhive.stacklok.dev', version: 'v1beta1', namespace, plural: 'virtualmcpservers', name },
-      withTimeout(timeoutMs),
+      callOptions(timeoutMs), // a black-holed API server must not hang the command
     );
     return { object };
   } catch (err) {

@@ -9,11 +9,10 @@ import {
   PatchStrategy,
   type ConfigurationOptions,
   type KubeConfig,
-  Observable,
-  type ObservableMiddleware,
   type V1Secret,
   type V1ValidatingWebhookConfiguration,
 } from '@kubernetes/client-node';
+import { callOptions } from './call-options.js';
 
 export type Lost = 'conflict';
 
@@ -50,23 +49,11 @@ export function makeKubeApi(kubeConfig: KubeConfig, options: KubeApiOptions): Ku
     patchCaBundle: (name, webhooks, caBundle) =>
       admission.patchValidatingWebhookConfiguration(
         { name, fieldManager, body: { webhooks: webhooks.map((hook) => ({ name: hook, clientConfig: { caBundle } })) } },
-        callOptions(requestTimeoutMs, PatchStrategy.StrategicMergePatch),
+        callOptions(requestTimeoutMs, { 'Content-Type': PatchStrategy.StrategicMergePatch }),
       ),
   };
 }
 
-/** Per-call middleware: an abort signal for the timeout and, for patches, the patch content type. */
-function callOptions(timeoutMs: number, contentType?: string): ConfigurationOptions {
-  const middleware: ObservableMiddleware = {
-    pre: (context) => {
-      context.setSignal(AbortSignal.timeout(timeoutMs));
-      if (contentType !== undefined) context.setHeaderParam('Content-Type', contentType);
-      return new Observable(Promise.resolve(context));
-    },
-    post: (response) => new Observable(Promise.resolve(response)),
-  };
-  return { middleware: [middleware], middlewareMergeStrategy: 'append' };
-}
 
 async function absentOn404<T>(call: Promise<T>): Promise<T | undefined> {
   try {

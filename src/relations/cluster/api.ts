@@ -2,7 +2,8 @@
 // each related kind's collection, a list function per kind (Secrets and ConfigMaps as
 // PartialObjectMetadataList: names only, the product never receives their data) and the installed
 // VirtualMCPServer CRD. Every call is aborted after a bounded time.
-import { ApiException, ApiextensionsV1Api, CoreV1Api, CustomObjectsApi, KubeConfig, Observable, type ConfigurationOptions, type KubernetesListObject, type KubernetesObject, type ObservableMiddleware, type RequestContext } from '@kubernetes/client-node';
+import { ApiException, ApiextensionsV1Api, CoreV1Api, CustomObjectsApi, KubeConfig, type ConfigurationOptions, type KubernetesListObject, type KubernetesObject } from '@kubernetes/client-node';
+import { callOptions } from '../../kube/call-options.js';
 import type { RelatedKind } from '../kinds.js';
 
 export const CRD_NAME = 'virtualmcpservers.toolhive.stacklok.dev';
@@ -34,15 +35,8 @@ export class MetadataKubeConfig extends KubeConfig {
   }
 }
 
-function middleware(timeoutMs: number, accept: string | undefined): ConfigurationOptions {
-  const pre = (context: RequestContext): Observable<RequestContext> => {
-    context.setSignal(AbortSignal.timeout(timeoutMs));
-    if (accept !== undefined) context.setHeaderParam('Accept', accept);
-    return new Observable(Promise.resolve(context));
-  };
-  const m: ObservableMiddleware = { pre, post: (response) => new Observable(Promise.resolve(response)) };
-  return { middleware: [m], middlewareMergeStrategy: 'append' };
-}
+/** The call's timeout, and the Accept header of a metadata-only list. */
+const middleware = (timeoutMs: number, accept: string | undefined): ConfigurationOptions => callOptions(timeoutMs, accept === undefined ? {} : { Accept: accept });
 
 type AnyList = KubernetesListObject<KubernetesObject>;
 
