@@ -94,7 +94,11 @@ export const ruleDocs: Readonly<Record<RuleId, RuleDoc>> = {
   'render-operator-error': { example: 'two composite tools with the same name' },
   'render-cluster-only': { example: 'spec:\n  embeddingServerRef: {name: emb}   # its URL comes from the live EmbeddingServer status' },
   'render-undecodable': { example: 'spec:\n  config:\n    operational:\n      failureHandling:\n        healthCheckInterval: soon' },
-  'ref-missing': { example: 'spec:\n  groupRef:\n    name: team-backends   # no MCPGroup team-backends in the namespace (validate --refs warn)', why: 'the operator only reports it later as a status condition; nothing is deployed or configured until the object exists' },
+  'ref-missing': {
+    example: 'spec:\n  groupRef:\n    name: team-backends   # no MCPGroup team-backends in the namespace (validate --refs warn)',
+    why: 'the operator only reports it later as a status condition, or (Secrets the pod mounts, spec.serviceAccount) the pod never starts; nothing is deployed or configured until the object exists. A missing imagePullSecrets entry is reported too, saying that the kubelet pulls without it: only a private image then fails. The authz ConfigMap\'s key is checked where its data is known (manifests; clusters are read by metadata only); Secret keys never are',
+  },
+  'ref-not-ready': { example: 'spec:\n  groupRef:\n    name: team-tools   # MCPGroup team-tools exists, status.phase Pending (validate --kubeconfig, or the webhook)', why: 'the operator waits or stops until the object is ready or valid; only a cluster knows status, so manifests never report it (except an MCPAuthzConfig type other than cedarv1)' },
   'ratelimit-tool-unmatched': { example: rl('      tools:\n        - name: search   # vMCP names it github_search (workload prefix)\n          shared: {maxTokens: 10, refillPeriod: 1m}'), why: 'a per-tool bucket is keyed by the name after aggregation; one no call can carry silently never applies' },
   'ref-workload-unknown': { example: 'spec:\n  config:\n    aggregation:\n      tools:\n        - workload: githb   # not a workload of the group', why: 'vMCP only logs it; the filter, overrides or timeout silently do nothing' },
   'internal-error': { example: 'none: a bug in vmcp-admission (please report it with the input)' },

@@ -1,5 +1,6 @@
 // The relation rules' checks (their texts are core's registry entries): references that resolve to
-// nothing, rate-limit tool names no call can carry, workload names that are no member of the group.
+// nothing (or the authz ConfigMap without its key), referenced objects the operator will not use yet
+// (their status), rate-limit tool names no call can carry, workload names that are no member of the group.
 // Pure over a World; every finding sits at the referencing field. `severity` is `--refs`: warn
 // (the registry's) or deny (errors).
 import type { Finding, Severity } from '../core/contract.js';
@@ -10,10 +11,11 @@ import { metaOf } from '../core/rules/index.js';
 import { report } from '../core/rules/report.js';
 import { isRecord, recordAt, stringField } from '../core/spec.js';
 import { aggregationOf, membersOf, staticBackends, type Aggregation } from './aggregation.js';
-import { referencesOf, transitiveReferencesOf } from './references.js';
+import { notReady } from './readiness.js';
+import { referencesOf, transitiveReferencesOf, type Reference } from './references.js';
 import { closestNames, unmatched } from './tool-names.js';
 import { didYouMean } from '../core/rules/did-you-mean.js';
-import type { World } from './world.js';
+import type { RelatedObject, World } from './world.js';
 
 export type RefsSetting = 'warn' | 'deny' | 'off';
 export const REFS_SETTINGS: readonly RefsSetting[] = ['warn', 'deny', 'off'];
@@ -32,14 +34,35 @@ interface Subject {
 const severityOf = (refs: RefsSetting): Severity => (refs === 'deny' ? 'error' : 'warning');
 const hintText = (id: 'ratelimit-tool-unmatched' | 'ref-workload-unknown', data: Record<string, string>): string => fill(String((metaOf(id)?.messages as Record<string, string>).hint), data);
 
+/** The operator's default key of the authz ConfigMap (an empty key means it too). */
+const AUTHZ_KEY = 'authz.json';
+
+/** The authz ConfigMap's key, where the world knows its data (a manifest set): absent or blank (RELATIONS.md a.3 row 4). */
+function configMapKey(object: unknown, ref: Reference, target: RelatedObject, s: Subject): Finding[] {
+  if (ref.messageId !== 'authzConfigMap' || target.data === undefined) return [];
+  const keyPath = ['spec', 'incomingAuth', 'authzConfig', 'configMap', 'key'];
+  const key = stringField(recordAt(object, keyPath.slice(0, -1)), 'key') || AUTHZ_KEY;
+  const value = target.data[key];
+  const messageId = value === undefined ? 'authzConfigMapKey' : typeof value === 'string' && value.trim() === '' ? 'authzConfigMapEmpty' : undefined;
+  if (messageId === undefined) return [];
+  const data = { namespace: s.namespace ?? target.namespace ?? '<namespace>', name: ref.name, key };
+  return [report('ref-missing', messageId, data, { path: keyPath, type: messageId === 'authzConfigMapKey' ? 'Not found' : 'Invalid value', value: quoteGo(key), severity: s.severity })];
+}
+
 function missingRefs(object: unknown, world: World, s: Subject): Finding[] {
   const out: Finding[] = [];
   const oidcName = stringField(recordAt(object, ['spec', 'incomingAuth', 'oidcConfigRef']), 'name');
   const oidc = oidcName === undefined ? undefined : world.get('MCPOIDCConfig', s.namespace, oidcName);
   for (const ref of [...referencesOf(object), ...transitiveReferencesOf(object, oidc)]) {
-    if (world.get(ref.kind, s.namespace, ref.name) !== undefined) continue;
-    const data = { namespace: s.namespace ?? '<namespace>', name: ref.name, ...ref.data };
-    out.push(report('ref-missing', ref.messageId, data, { path: ref.path, type: 'Not found', value: quoteGo(ref.fieldValue ?? ref.name), severity: s.severity }));
+    const target = world.get(ref.kind, s.namespace, ref.name);
+    const data = { namespace: s.namespace ?? target?.namespace ?? '<namespace>', name: ref.name, ...ref.data };
+    if (target === undefined) {
+      out.push(report('ref-missing', ref.messageId, data, { path: ref.path, type: 'Not found', value: quoteGo(ref.fieldValue ?? ref.name), severity: s.severity }));
+      continue;
+    }
+    out.push(...configMapKey(object, ref, target, s));
+    const why = ref.fieldValue === undefined ? notReady(target) : undefined;
+    if (why !== undefined) out.push(report('ref-not-ready', why.messageId, { ...data, ...why.data }, { path: ref.path, type: 'Invalid value', value: quoteGo(ref.name), severity: s.severity }));
   }
   return out;
 }

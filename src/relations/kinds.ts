@@ -1,6 +1,7 @@
 // The kinds a VirtualMCPServer refers to (RELATIONS.md a.2) and the workload kinds whose
 // `spec.groupRef.name` makes them members of a group (a.4): how to list them and which vendored CRD
-// judges them. ConfigMaps and Secrets are read as metadata only: the product never reads their data.
+// judges them. ConfigMaps, Secrets and ServiceAccounts are read from a cluster as metadata only: the
+// product never reads their data (a manifest set's ConfigMap data is read for the authz key, a.3 row 4).
 export const TOOLHIVE_GROUP = 'toolhive.stacklok.dev';
 
 export interface RelatedKind {
@@ -32,6 +33,7 @@ export const relatedKinds: readonly RelatedKind[] = Object.freeze([
   toolhive('MCPToolConfig', 'mcptoolconfigs'),
   { kind: 'ConfigMap', group: '', version: 'v1', plural: 'configmaps', metadataOnly: true },
   { kind: 'Secret', group: '', version: 'v1', plural: 'secrets', metadataOnly: true },
+  { kind: 'ServiceAccount', group: '', version: 'v1', plural: 'serviceaccounts', metadataOnly: true },
 ]);
 
 /** The member kinds of a group (pkg/vmcp/workloads/k8s.go ListWorkloadsInGroup). */

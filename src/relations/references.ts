@@ -1,9 +1,13 @@
-// The references a VirtualMCPServer makes (RELATIONS.md a.2 rows 1-12) and when the operator consults
-// each (a.3): read from the object as the API server stores it (defaults applied, so an absent
-// authzConfig.type is `configMap`). Refs the operator never reads (an externalAuthConfigRef under
-// `type: discovered`, a passwordRef without Redis) are not references here. Secret keys, the
-// ServiceAccount (every namespace has `default`), imagePullSecrets and the other authServerConfig
-// secrets are left out (a.3 rows 13-15, e): not a plain existence question.
+// The references a VirtualMCPServer makes (RELATIONS.md a.2 rows 1-15) and when the operator or the
+// pod consults each (a.3): read from the object as the API server stores it (defaults applied, so an
+// absent authzConfig.type is `configMap`). Refs never read (an externalAuthConfigRef under
+// `type: discovered`, a passwordRef without Redis, auth-server Redis ACL secrets under storage type
+// `memory`) are not references here. Rows 13-15 are checked too, each with what really happens
+// (upstream-behaviour §r.5-§r.7): the authServerConfig Secrets (mounted or read non-optionally, so the
+// pod cannot start), spec.serviceAccount (the API server refuses the pods; `default` exists in every
+// namespace and is not checked) and imagePullSecrets (the kubelet pulls without a missing one). Keys
+// are checked only for the authz ConfigMap and only where its data is known (check.ts); Secret keys
+// never, since Secrets are read by metadata only.
 import type { PathSegment } from '../core/field-path.js';
 import type { MessageIdOf } from '../core/rules/report.js';
 import { isRecord, recordAt, stringField, type JsonRecord } from '../core/spec.js';
@@ -88,7 +92,46 @@ function delegateClients(spec: JsonRecord): Reference[] {
   return out;
 }
 
-/** Every reference of the spec, in the operator's reconcile order (a.3). */
+/** A SecretKeyRef-style `{name, key}` at `at` under authServerConfig. */
+function authServerRef(auth: JsonRecord, at: Path, messageId: RefMessage): Reference[] {
+  const name = stringField(recordAt(auth, at.map(String)), 'name');
+  return name === undefined || name === '' ? [] : [{ rule: 'ref-missing', messageId, kind: 'Secret', name, path: ['spec', 'authServerConfig', ...at, 'name'] }];
+}
+
+/**
+ * a.2 row 13: the other authServerConfig Secrets. Signing keys, HMAC secrets and the Redis CA
+ * certificates become Secret volumes; upstream client secrets, the DCR initial access token and (with
+ * storage type redis) the Redis ACL credentials become secretKeyRef env vars. None is optional.
+ */
+function authServerSecrets(spec: JsonRecord): Reference[] {
+  const auth = recordAt(spec, ['authServerConfig']);
+  if (auth === undefined) return [];
+  const out: Reference[] = [];
+  list(auth.signingKeySecretRefs).forEach((_, i) => out.push(...authServerRef(auth, ['signingKeySecretRefs', i], 'authServerSecretVolume')));
+  list(auth.hmacSecretRefs).forEach((_, i) => out.push(...authServerRef(auth, ['hmacSecretRefs', i], 'authServerSecretVolume')));
+  list(auth.upstreamProviders).forEach((_, i) => {
+    out.push(...authServerRef(auth, ['upstreamProviders', i, 'oidcConfig', 'clientSecretRef'], 'authServerSecretEnv'));
+    out.push(...authServerRef(auth, ['upstreamProviders', i, 'oauth2Config', 'clientSecretRef'], 'authServerSecretEnv'));
+    out.push(...authServerRef(auth, ['upstreamProviders', i, 'oauth2Config', 'dcrConfig', 'initialAccessTokenRef'], 'authServerSecretEnv'));
+  });
+  const storage = recordAt(auth, ['storage']);
+  if (storage?.type === 'redis') {
+    out.push(...authServerRef(auth, ['storage', 'redis', 'aclUserConfig', 'usernameSecretRef'], 'authServerSecretEnv'));
+    out.push(...authServerRef(auth, ['storage', 'redis', 'aclUserConfig', 'passwordSecretRef'], 'authServerSecretEnv'));
+  }
+  out.push(...authServerRef(auth, ['storage', 'redis', 'tls', 'caCertSecretRef'], 'authServerSecretVolume'));
+  out.push(...authServerRef(auth, ['storage', 'redis', 'sentinelTls', 'caCertSecretRef'], 'authServerSecretVolume'));
+  return out;
+}
+
+/** a.2 row 14: spec.serviceAccount, a bare name; `default` is in every namespace (the controller manager makes it). */
+function serviceAccount(spec: JsonRecord): Reference[] {
+  const name = spec.serviceAccount;
+  if (typeof name !== 'string' || name === '' || name === 'default') return [];
+  return [{ rule: 'ref-missing', messageId: 'serviceAccount', kind: 'ServiceAccount', name, path: ['spec', 'serviceAccount'] }];
+}
+
+/** Every reference of the spec, in the operator's reconcile order (a.3), then what only the pod consults. */
 export function referencesOf(object: unknown): Reference[] {
   const spec = recordAt(object, ['spec']);
   if (spec === undefined) return [];
@@ -104,6 +147,9 @@ export function referencesOf(object: unknown): Reference[] {
     ...sessionPassword(spec),
     ...toolConfigRefs(spec),
     ...outgoingRefs(spec),
+    ...authServerSecrets(spec),
+    ...serviceAccount(spec),
+    ...itemRefs(spec.imagePullSecrets, ['spec', 'imagePullSecrets'], 'Secret', 'imagePullSecret'),
   ];
 }
 

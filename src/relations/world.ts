@@ -10,6 +10,21 @@ export interface RelatedObject {
   readonly namespace: string | undefined;
   readonly name: string;
   readonly spec: JsonRecord;
+  /**
+   * The status the cluster reports (cluster providers only). A manifest's status is never kept: the
+   * API server ignores it on create (status subresource), so a manifest says nothing about readiness.
+   */
+  readonly status?: JsonRecord;
+  /** A ConfigMap's `data` (manifest set only; clusters are read by metadata only): `{}` when it has none. */
+  readonly data?: JsonRecord;
+}
+
+/** What a provider keeps besides the name and spec. */
+export interface Keep {
+  /** `status` (cluster providers). */
+  readonly status?: boolean;
+  /** A ConfigMap's `data` (the manifest set; never a Secret's). */
+  readonly data?: boolean;
 }
 
 export interface World {
@@ -18,11 +33,18 @@ export interface World {
 }
 
 /** A related object from plain data (a manifest, a cached API object), or undefined when it has no name. */
-export function relatedObject(kind: string, value: unknown): RelatedObject | undefined {
+export function relatedObject(kind: string, value: unknown, keep: Keep = {}): RelatedObject | undefined {
   if (!isRecord(value) || !isRecord(value.metadata)) return undefined;
   const { name, namespace } = value.metadata;
   if (typeof name !== 'string' || name === '') return undefined;
-  return { kind, namespace: typeof namespace === 'string' && namespace !== '' ? namespace : undefined, name, spec: isRecord(value.spec) ? value.spec : {} };
+  return {
+    kind,
+    namespace: typeof namespace === 'string' && namespace !== '' ? namespace : undefined,
+    name,
+    spec: isRecord(value.spec) ? value.spec : {},
+    ...(keep.status === true && isRecord(value.status) ? { status: value.status } : {}),
+    ...(keep.data === true && kind === 'ConfigMap' ? { data: isRecord(value.data) ? value.data : {} } : {}),
+  };
 }
 
 const sameNamespace = (o: RelatedObject, namespace: string | undefined): boolean => namespace === undefined || o.namespace === undefined || o.namespace === namespace;

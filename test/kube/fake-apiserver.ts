@@ -18,8 +18,8 @@
 //            the last compact() — sends {"type":"ERROR","object":Status 410 Expired} and ends, as the
 //            real server does; the stream ends after timeoutSeconds.
 //   GET    <collection>[?fieldSelector=metadata.name={name}]   200 List {metadata.resourceVersion, items}
-//   Collections for relations (src/relations): /api/v1/{configmaps,secrets} (all namespaces),
-//            /api/v1/namespaces/{ns}/{configmaps,secrets}, /apis/toolhive.stacklok.dev/v1beta1/
+//   Collections for relations (src/relations): /api/v1/{configmaps,secrets,serviceaccounts} (all
+//            namespaces), /api/v1/namespaces/{ns}/{configmaps,secrets,serviceaccounts}, /apis/toolhive.stacklok.dev/v1beta1/
 //            [namespaces/{ns}/]{plural}[/{name}], /apis/apiextensions.k8s.io/v1/customresourcedefinitions[/{name}].
 //            Accept `application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1` (lists) or
 //            `...as=PartialObjectMetadata...` (watches) answers metadata only (kind PartialObjectMetadata[List]).

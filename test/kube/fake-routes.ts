@@ -17,9 +17,9 @@ export interface Route {
 const secrets = /^\/api\/v1\/namespaces\/([^/]+)\/secrets(?:\/([^/]+))?$/;
 const webhooks = /^\/apis\/admissionregistration\.k8s\.io\/v1\/validatingwebhookconfigurations(?:\/([^/]+))?$/;
 
-/** The related kinds' collections: core (configmaps, secrets in all namespaces), toolhive v1beta1, CRDs. */
+/** The related kinds' collections: core (configmaps, secrets, serviceaccounts in all namespaces), toolhive v1beta1, CRDs. */
 const related = [
-  /^\/api\/v1\/(?:namespaces\/([^/]+)\/)?(configmaps|secrets)(?:\/([^/]+))?$/,
+  /^\/api\/v1\/(?:namespaces\/([^/]+)\/)?(configmaps|secrets|serviceaccounts)(?:\/([^/]+))?$/,
   /^\/apis\/toolhive\.stacklok\.dev\/v1beta1\/(?:namespaces\/([^/]+)\/)?([a-z]+)(?:\/([^/]+))?$/,
 ];
 const crds = /^\/apis\/apiextensions\.k8s\.io\/v1\/customresourcedefinitions(?:\/([^/]+))?$/;

@@ -52,7 +52,7 @@ void test('--kubeconfig: references resolve against the cluster (refs default to
   assert.match(r.out, /vmcp\.yaml:\d+:\d+: warning: spec\.config\.rateLimiting\.tools\[0\]\.name: Invalid value: "create_issue": .*did you mean "github_create_issue"\?/);
   assert.doesNotMatch(r.out, /ref-missing|Not found/);
   const calls = fake.requests.slice(before);
-  assert.equal(calls.length, 13, 'one list per related kind');
+  assert.equal(calls.length, 14, 'one list per related kind');
   assert.ok(calls.every((c) => c.query.get('watch') === null));
   assert.match(calls.find((c) => c.path === '/api/v1/secrets')!.accept ?? '', /as=PartialObjectMetadataList/);
   const missing = await validate({ 'kc.yaml': kubeconfig(fake.url), 'vmcp.yaml': vmcp({ telemetryConfigRef: { name: 'otel' } }) }, ['--kubeconfig', 'kc.yaml', '--refs', 'deny', 'vmcp.yaml']);

@@ -143,7 +143,7 @@ const targets: Obj[] = [
   obj('VirtualMCPCompositeToolDefinition', 'wf-b', { name: 'wf_b', steps: [] }),
   obj('MCPToolConfig', 'gh-tools', {}),
   core('Secret', 'redis-pw'),
-  core('ConfigMap', 'authz-policy'),
+  { ...core('ConfigMap', 'authz-policy'), data: { 'authz.json': '{"version":"1.0","type":"cedarv1","cedar":{"policies":["permit(principal, action, resource);"],"entities_json":"[]"}}' } },
   core('Secret', 'svc-a-secret'),
 ];
 

@@ -11,7 +11,7 @@ export const refMissing = defineRule({
   severity: 'warning',
   stage: 'relations',
   modes: ['crd', 'strict'],
-  description: 'a reference to an object that does not exist in the VirtualMCPServer\'s namespace (the operator only reports it after apply)',
+  description: 'a reference to an object (or the authz ConfigMap\'s key) that does not exist in the VirtualMCPServer\'s namespace: the operator reports it only after apply, or the pod cannot start',
   messages: {
     groupRef: 'MCPGroup {namespace}/{name} not found: the operator sets phase Failed, condition GroupRefValidated=False (GroupRefNotFound: "Referenced MCPGroup {name} not found") and deploys nothing until it exists',
     oidcConfigRef: 'MCPOIDCConfig {namespace}/{name} not found: the operator sets condition OIDCConfigRefValidated=False (OIDCConfigRefNotFound: "MCPOIDCConfig {name} not found") and writes no vMCP config until it exists',
@@ -25,6 +25,12 @@ export const refMissing = defineRule({
     sessionPassword: 'Secret {namespace}/{name} not found: the operator does not check it; the vMCP container cannot start (CreateContainerConfigError: env THV_SESSION_REDIS_PASSWORD refers to it)',
     oidcClientSecret: 'Secret {namespace}/{name} (clientSecretRef of MCPOIDCConfig {oidc}) not found: the operator sets condition AuthConfigured=False (AuthInvalid: "Authentication configuration is invalid: failed to get MCPOIDCConfig OIDC client secret secret {namespace}/{name}") and retries',
     delegateClientSecret: 'Secret {namespace}/{name} not found: the operator sets condition AuthConfigured=False (AuthInvalid: "Authentication configuration is invalid: failed to get delegate client \\"{client}\\" secret {namespace}/{name}") and retries',
+    authzConfigMapKey: 'ConfigMap {namespace}/{name} has no key "{key}": the operator sets condition AuthConfigured=False (AuthzConfigMapInvalid: "Authorization ConfigMap is invalid: authz ConfigMap {namespace}/{name} is missing key \\"{key}\\"") and retries',
+    authzConfigMapEmpty: 'ConfigMap {namespace}/{name} key "{key}" is empty: the operator sets condition AuthConfigured=False (AuthzConfigMapInvalid: "Authorization ConfigMap is invalid: authz ConfigMap {namespace}/{name} key \\"{key}\\" is empty") and retries',
+    authServerSecretVolume: 'Secret {namespace}/{name} not found: the operator does not check it but mounts it into the vMCP pod as a Secret volume, so the pod never starts (kubelet: FailedMount, the pod stays ContainerCreating)',
+    authServerSecretEnv: 'Secret {namespace}/{name} not found: the operator does not check it but hands it to the vMCP container as a secretKeyRef env var, so the container cannot start (CreateContainerConfigError)',
+    serviceAccount: 'ServiceAccount {namespace}/{name} not found: with spec.serviceAccount set the operator creates no ServiceAccount and no RBAC, and the API server refuses the vMCP pods (the ReplicaSet reports FailedCreate) until it exists',
+    imagePullSecret: 'Secret {namespace}/{name} not found: the kubelet pulls the vMCP image without it (Warning FailedToRetrieveImagePullSecret), so only an image that needs this pull secret fails (ErrImagePull)',
   },
 });
 
@@ -64,4 +70,23 @@ export const refWorkloadUnknown = defineRule({
   },
 });
 
-export const relationRules = [refMissing, ratelimitToolUnmatched, refWorkloadUnknown] as const;
+/** A referenced object that exists but that the operator will not use (RELATIONS.md a.3 rows 1-3, 8, 9): cluster status, or an MCPAuthzConfig type. */
+export const refNotReady = defineRule({
+  id: 'ref-not-ready',
+  origin: 'relations',
+  severity: 'warning',
+  stage: 'relations',
+  modes: ['crd', 'strict'],
+  description: 'a referenced object exists but the operator will not use it yet: its cluster status says not ready, not valid or failed (never known from manifests, which carry no status), or an MCPAuthzConfig type other than cedarv1',
+  messages: {
+    groupNotReady: 'MCPGroup {namespace}/{name} is not ready (phase {phase}): the operator sets phase Pending, condition GroupRefValidated=False (GroupRefNotReady: "Referenced MCPGroup {name} is not ready (phase: {phase})") and deploys nothing until it is Ready',
+    oidcConfigNotValid: 'MCPOIDCConfig {namespace}/{name} is not valid (condition Valid={status}): the operator sets condition OIDCConfigRefValidated=False (OIDCConfigRefNotValid: "MCPOIDCConfig {name} is not valid{detail}") and writes no vMCP config until it is',
+    authzConfigNotValid: 'MCPAuthzConfig {namespace}/{name} is not valid (condition Valid={status}): the operator sets condition AuthzConfigRefValidated=False (AuthzConfigRefNotValid: "MCPAuthzConfig {name} is not valid: MCPAuthzConfig {namespace}/{name} is not valid (condition \\"Valid\\" is not True)") and writes no vMCP config until it is',
+    authzConfigType: 'MCPAuthzConfig {namespace}/{name} has type "{type}": the operator sets condition AuthzConfigRefValidated=False (AuthzConfigRefNotValid: "MCPAuthzConfig {name} has unsupported type \\"{type}\\" for VirtualMCPServer; only cedarv1 is supported") and writes no vMCP config',
+    compositeToolInvalid: 'VirtualMCPCompositeToolDefinition {namespace}/{name} is invalid (status.validationStatus Invalid): the operator sets condition CompositeToolRefsValidated=False (CompositeToolRefInvalid: "Referenced VirtualMCPCompositeToolDefinition {name} is invalid{detail}") and deploys nothing until it is valid',
+    embeddingServerNotReady: 'EmbeddingServer {namespace}/{name} is not ready (phase {phase}, {replicas} ready replicas): the operator sets phase Pending, condition EmbeddingServerReady=False (EmbeddingServerNotReady: "EmbeddingServer is not yet ready") and looks again every 30 s',
+    embeddingServerFailed: 'EmbeddingServer {namespace}/{name} has failed (phase Failed): the operator stops each reconcile with "EmbeddingServer {name} has failed" and deploys nothing until it recovers',
+  },
+});
+
+export const relationRules = [refMissing, ratelimitToolUnmatched, refWorkloadUnknown, refNotReady] as const;

@@ -1,5 +1,5 @@
 // The relations capability's calls to the API server, through @kubernetes/client-node: the path of
-// each related kind's collection, a list function per kind (Secrets and ConfigMaps as
+// each related kind's collection, a list function per kind (Secrets, ConfigMaps and ServiceAccounts as
 // PartialObjectMetadataList: names only, the product never receives their data) and the installed
 // VirtualMCPServer CRD. Every call is aborted after a bounded time.
 import { ApiException, ApiextensionsV1Api, CoreV1Api, CustomObjectsApi, KubeConfig, type ConfigurationOptions, type KubernetesListObject, type KubernetesObject } from '@kubernetes/client-node';
@@ -40,7 +40,7 @@ const middleware = (timeoutMs: number, accept: string | undefined): Configuratio
 
 type AnyList = KubernetesListObject<KubernetesObject>;
 
-/** One list of a kind (all namespaces, or one) through the generated clients (auth, TLS, proxies); metadata only for Secrets and ConfigMaps. */
+/** One list of a kind (all namespaces, or one) through the generated clients (auth, TLS, proxies); metadata only for the core kinds. */
 export function listFunction(kc: KubeConfig, k: RelatedKind, namespace: string | undefined, timeoutMs: number): () => Promise<AnyList> {
   const options = middleware(timeoutMs, k.metadataOnly ? METADATA_LIST_ACCEPT : undefined);
   if (k.group !== '') {
@@ -50,6 +50,7 @@ export function listFunction(kc: KubeConfig, k: RelatedKind, namespace: string |
   }
   const core = kc.makeApiClient(CoreV1Api);
   if (k.kind === 'Secret') return async () => (namespace === undefined ? core.listSecretForAllNamespaces({}, options) : core.listNamespacedSecret({ namespace }, options));
+  if (k.kind === 'ServiceAccount') return async () => (namespace === undefined ? core.listServiceAccountForAllNamespaces({}, options) : core.listNamespacedServiceAccount({ namespace }, options));
   return async () => (namespace === undefined ? core.listConfigMapForAllNamespaces({}, options) : core.listNamespacedConfigMap({ namespace }, options));
 }
 

@@ -1,9 +1,9 @@
 // Provider 2: the live cluster for the webhook. One client-node informer (makeInformer: ListWatch
-// with resourceVersion, relist on 410 Gone) per related kind — Secrets and ConfigMaps as
-// PartialObjectMetadata, so their data never reaches this process. The library stops an informer
-// on any other error; we restart it after a bounded, jittered backoff, and cut every watch after
-// a while (a black-holed connection sends nothing). Lookups read the caches only: no API call per
-// review.
+// with resourceVersion, relist on 410 Gone) per related kind — Secrets, ConfigMaps and
+// ServiceAccounts as PartialObjectMetadata, so their data never reaches this process; toolhive kinds
+// are cached whole, status included (ref-not-ready reads it). The library stops an informer on any
+// other error; we restart it after a bounded, jittered backoff, and cut every watch after a while (a
+// black-holed connection sends nothing). Lookups read the caches only: no API call per review.
 import { makeInformer, type Informer, type KubeConfig, type KubernetesObject, type ObjectCache } from '@kubernetes/client-node';
 import { makeBackoff, type Backoff } from '../../kube/backoff.js';
 import { describeApiError } from '../../kube/kube-api.js';
@@ -85,7 +85,7 @@ export function worldOver(caches: ReadonlyMap<string, Pick<ObjectCache<Kubernete
   const related = (kind: string, x: KubernetesObject): RelatedObject | undefined => {
     let r = seen.get(x);
     if (r === undefined) {
-      r = relatedObject(kind, x) ?? null;
+      r = relatedObject(kind, x, { status: true }) ?? null;
       seen.set(x, r);
     }
     return r ?? undefined;

@@ -1,7 +1,7 @@
 // Provider 3: the CLI's one-shot view of a cluster (--kubeconfig FILE, --context NAME): one list per
-// related kind (Secrets and ConfigMaps by metadata only), each bounded in time, and with
-// --crd-from-cluster the installed VirtualMCPServer CRD compiled like --crd FILE. An unreachable
-// API server is a clear error, never a hang.
+// related kind (Secrets, ConfigMaps and ServiceAccounts by metadata only; toolhive kinds with their
+// status), each bounded in time, and with --crd-from-cluster the installed VirtualMCPServer CRD
+// compiled like --crd FILE. An unreachable API server is a clear error, never a hang.
 import { resolve } from 'node:path';
 import { ApiException, KubeConfig } from '@kubernetes/client-node';
 import type { SchemaProvider } from '../../core/contract.js';
@@ -51,7 +51,7 @@ function loadKubeConfig(o: SnapshotOptions): KubeConfig | string {
 async function listKind(kc: KubeConfig, k: RelatedKind, timeoutMs: number): Promise<RelatedObject[]> {
   try {
     const list = await listFunction(kc, k, undefined, timeoutMs)();
-    return (list.items ?? []).flatMap((item) => relatedObject(k.kind, item) ?? []);
+    return (list.items ?? []).flatMap((item) => relatedObject(k.kind, item, { status: true }) ?? []);
   } catch (err) {
     // A toolhive kind whose CRD is not installed has no objects.
     if (err instanceof ApiException && err.code === 404 && k.group !== '') return [];
