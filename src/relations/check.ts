@@ -37,13 +37,20 @@ const hintText = (id: 'ratelimit-tool-unmatched' | 'ref-workload-unknown', data:
 /** The operator's default key of the authz ConfigMap (an empty key means it too). */
 const AUTHZ_KEY = 'authz.json';
 
+type KeyMessage = 'authzConfigMapKey' | 'authzConfigMapEmpty';
+
+/** What the operator's loader says of the value at a key: absent, blank (whitespace only), or fine. */
+function keyProblem(value: unknown): KeyMessage | undefined {
+  if (value === undefined) return 'authzConfigMapKey';
+  return typeof value === 'string' && value.trim() === '' ? 'authzConfigMapEmpty' : undefined;
+}
+
 /** The authz ConfigMap's key, where the world knows its data (a manifest set): absent or blank (RELATIONS.md a.3 row 4). */
 function configMapKey(object: unknown, ref: Reference, target: RelatedObject, s: Subject): Finding[] {
   if (ref.messageId !== 'authzConfigMap' || target.data === undefined) return [];
   const keyPath = ['spec', 'incomingAuth', 'authzConfig', 'configMap', 'key'];
   const key = stringField(recordAt(object, keyPath.slice(0, -1)), 'key') || AUTHZ_KEY;
-  const value = target.data[key];
-  const messageId = value === undefined ? 'authzConfigMapKey' : typeof value === 'string' && value.trim() === '' ? 'authzConfigMapEmpty' : undefined;
+  const messageId = keyProblem(target.data[key]);
   if (messageId === undefined) return [];
   const data = { namespace: s.namespace ?? target.namespace ?? '<namespace>', name: ref.name, key };
   return [report('ref-missing', messageId, data, { path: keyPath, type: messageId === 'authzConfigMapKey' ? 'Not found' : 'Invalid value', value: quoteGo(key), severity: s.severity })];

@@ -94,7 +94,9 @@ function delegateClients(spec: JsonRecord): Reference[] {
 
 /** A SecretKeyRef-style `{name, key}` at `at` under authServerConfig. */
 function authServerRef(auth: JsonRecord, at: Path, messageId: RefMessage): Reference[] {
-  const name = stringField(recordAt(auth, at.map(String)), 'name');
+  let node: unknown = auth;
+  for (const k of at) node = Array.isArray(node) && typeof k === 'number' ? node[k] : isRecord(node) ? node[k] : undefined;
+  const name = isRecord(node) ? stringField(node, 'name') : undefined;
   return name === undefined || name === '' ? [] : [{ rule: 'ref-missing', messageId, kind: 'Secret', name, path: ['spec', 'authServerConfig', ...at, 'name'] }];
 }
 

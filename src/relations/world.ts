@@ -32,19 +32,20 @@ export interface World {
   list(kind: string, namespace: string | undefined): readonly RelatedObject[];
 }
 
+/** What `keep` asks for of a value's status and data. */
+function kept(kind: string, value: JsonRecord, keep: Keep): Pick<RelatedObject, 'status' | 'data'> {
+  const status = keep.status === true && isRecord(value.status) ? { status: value.status } : {};
+  const data = keep.data === true && kind === 'ConfigMap' ? { data: isRecord(value.data) ? value.data : {} } : {};
+  return { ...status, ...data };
+}
+
 /** A related object from plain data (a manifest, a cached API object), or undefined when it has no name. */
 export function relatedObject(kind: string, value: unknown, keep: Keep = {}): RelatedObject | undefined {
   if (!isRecord(value) || !isRecord(value.metadata)) return undefined;
   const { name, namespace } = value.metadata;
   if (typeof name !== 'string' || name === '') return undefined;
-  return {
-    kind,
-    namespace: typeof namespace === 'string' && namespace !== '' ? namespace : undefined,
-    name,
-    spec: isRecord(value.spec) ? value.spec : {},
-    ...(keep.status === true && isRecord(value.status) ? { status: value.status } : {}),
-    ...(keep.data === true && kind === 'ConfigMap' ? { data: isRecord(value.data) ? value.data : {} } : {}),
-  };
+  const ns = typeof namespace === 'string' && namespace !== '' ? namespace : undefined;
+  return { kind, namespace: ns, name, spec: isRecord(value.spec) ? value.spec : {}, ...kept(kind, value, keep) };
 }
 
 const sameNamespace = (o: RelatedObject, namespace: string | undefined): boolean => namespace === undefined || o.namespace === undefined || o.namespace === namespace;

@@ -88,3 +88,43 @@ void test('--crd-from-cluster: judged against the installed CRD; absent CRD is a
   const installed = await validate({ 'kc.yaml': kubeconfig(fake.url), 'vmcp.yaml': vmcp({ newField: 'x' }) }, ['--kubeconfig', 'kc.yaml', '--crd-from-cluster', '--refs', 'off', 'vmcp.yaml']);
   assert.equal(installed.code, 0, installed.out + installed.err);
 });
+
+void test('--kubeconfig: ref-not-ready from the status the cluster reports; status-less objects and ready ones give nothing; ServiceAccounts by metadata', async () => {
+  const put = (plural: string, kind: string, name: string, spec: Record<string, unknown>, status?: Record<string, unknown>): void =>
+    void fake.put(keyFor(plural, 'team-b', name), { apiVersion: TH, kind, metadata: { name, namespace: 'team-b' }, spec, ...(status === undefined ? {} : { status }) });
+  put('mcpgroups', 'MCPGroup', 'pending', {}, { phase: 'Pending' });
+  put('mcpgroups', 'MCPGroup', 'ready', {}, { phase: 'Ready' });
+  put('mcpgroups', 'MCPGroup', 'fresh', {});
+  put('mcpoidcconfigs', 'MCPOIDCConfig', 'sso', { type: 'inline', inline: { issuer: 'https://sso.example.com' } }, { conditions: [{ type: 'Valid', status: 'False', reason: 'Invalid', message: 'issuer unreachable' }] });
+  put('mcpauthzconfigs', 'MCPAuthzConfig', 'authz', { type: 'cedarv1' }, { conditions: [{ type: 'Valid', status: 'False' }] });
+  put('virtualmcpcompositetooldefinitions', 'VirtualMCPCompositeToolDefinition', 'wf', { name: 'wf', steps: [] }, { validationStatus: 'Invalid', validationErrors: ['step a: unknown tool', 'step b: cycle'] });
+  put('embeddingservers', 'EmbeddingServer', 'embed', {}, { phase: 'Downloading', readyReplicas: 0 });
+  put('embeddingservers', 'EmbeddingServer', 'broken', {}, { phase: 'Failed' });
+  put('embeddingservers', 'EmbeddingServer', 'up', {}, { phase: 'Ready', readyReplicas: 1 });
+  fake.put(keyFor('serviceaccounts', 'team-b', 'vmcp-sa'), { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'vmcp-sa', namespace: 'team-b' } });
+  const inB = (name: string, spec: Record<string, unknown>): string =>
+    stringify({ apiVersion: TH, kind: 'VirtualMCPServer', metadata: { name, namespace: 'team-b' }, spec: { incomingAuth: { type: 'anonymous' }, ...spec } });
+  const files = {
+    'kc.yaml': kubeconfig(fake.url),
+    'a.yaml': inB('a', { groupRef: { name: 'pending' }, embeddingServerRef: { name: 'embed' }, config: { compositeToolRefs: [{ name: 'wf' }] } }),
+    'b.yaml': inB('b', { groupRef: { name: 'ready' }, incomingAuth: { type: 'oidc', oidcConfigRef: { name: 'sso', audience: 'x' }, authzConfigRef: { name: 'authz' } }, embeddingServerRef: { name: 'broken' } }),
+    'c.yaml': inB('c', { groupRef: { name: 'fresh' }, embeddingServerRef: { name: 'up' }, serviceAccount: 'vmcp-sa' }),
+  };
+  const before = fake.requests.length;
+  const r = await validate(files, ['--kubeconfig', 'kc.yaml', '-o', 'json', 'a.yaml', 'b.yaml', 'c.yaml']);
+  assert.equal(r.err, '');
+  const docs = (JSON.parse(r.out) as { documents: { name: string; warnings: { rule: string; field: string; message: string }[] }[] }).documents;
+  const of = (name: string): string[] => docs.find((d) => d.name === name)!.warnings.filter((f) => f.rule.startsWith('ref-')).map((f) => `${f.rule} ${f.field}`);
+  assert.deepEqual(of('a'), ['ref-not-ready spec.groupRef.name', 'ref-not-ready spec.config.compositeToolRefs[0].name', 'ref-not-ready spec.embeddingServerRef.name']);
+  assert.deepEqual(of('b'), ['ref-not-ready spec.embeddingServerRef.name', 'ref-not-ready spec.incomingAuth.oidcConfigRef.name', 'ref-not-ready spec.incomingAuth.authzConfigRef.name']);
+  assert.deepEqual(of('c'), []);
+  const messages = docs.flatMap((d) => d.warnings.map((f) => f.message)).join('\n');
+  assert.match(messages, /MCPGroup team-b\/pending is not ready \(phase Pending\): .*GroupRefNotReady: "Referenced MCPGroup pending is not ready \(phase: Pending\)"/);
+  assert.match(messages, /CompositeToolRefInvalid: "Referenced VirtualMCPCompositeToolDefinition wf is invalid: step a: unknown tool; step b: cycle"/);
+  assert.match(messages, /EmbeddingServer team-b\/embed is not ready \(phase Downloading, 0 ready replicas\)/);
+  assert.match(messages, /EmbeddingServer team-b\/broken has failed/);
+  assert.match(messages, /OIDCConfigRefNotValid: "MCPOIDCConfig sso is not valid: issuer unreachable"/);
+  assert.match(messages, /MCPAuthzConfig team-b\/authz is not valid \(condition Valid=False\)/);
+  const sa = fake.requests.slice(before).find((c) => c.path === '/api/v1/serviceaccounts');
+  assert.match(sa?.accept ?? '', /as=PartialObjectMetadataList/);
+});

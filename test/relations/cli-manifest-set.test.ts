@@ -276,3 +276,86 @@ void test('transitive: an inline MCPOIDCConfig\'s clientSecretRef Secret, report
   const withSecret = await inDir([v, group(), oidc, core('Secret', 'sso-client')]);
   assert.deepEqual(findingsOf(withSecret.docs).filter((f) => f.rule === 'ref-missing'), []);
 });
+
+// RELATIONS.md a.2 rows 13-15: what only the pod consults. Redis ACL secrets count only with storage type redis.
+const authServer = (storage: Obj): Obj => ({
+  issuer: 'https://auth.example.com',
+  signingKeySecretRefs: [{ name: 'signing', key: 'key.pem' }],
+  hmacSecretRefs: [{ name: 'hmac', key: 'hmac' }],
+  upstreamProviders: [
+    { name: 'corp', type: 'oidc', oidcConfig: { issuerUrl: 'https://idp.example.com', clientId: 'c', clientSecretRef: { name: 'corp-client', key: 'secret' } } },
+    {
+      name: 'gh',
+      type: 'oauth2',
+      oauth2Config: { authorizationEndpoint: 'https://gh.example.com/authorize', tokenEndpoint: 'https://gh.example.com/token', clientId: 'c', clientSecretRef: { name: 'gh-client', key: 'secret' }, dcrConfig: { discoveryUrl: 'https://gh.example.com/.well-known/openid-configuration', initialAccessTokenRef: { name: 'gh-dcr', key: 'token' } } },
+    },
+  ],
+  storage,
+});
+const redisStorage = { type: 'redis', redis: { addr: 'redis:6379', aclUserConfig: { usernameSecretRef: { name: 'redis-user', key: 'u' }, passwordSecretRef: { name: 'redis-pass', key: 'p' } }, tls: { caCertSecretRef: { name: 'redis-ca', key: 'ca.crt' } } } };
+const podRefs = vmcp({ serviceAccount: 'vmcp-sa', imagePullSecrets: [{ name: 'regcred' }], authServerConfig: authServer(redisStorage) }, 'gw-pod');
+const podSecrets = ['signing', 'hmac', 'corp-client', 'gh-client', 'gh-dcr', 'redis-user', 'redis-pass', 'redis-ca', 'regcred'];
+
+void test('rows 13-15: authServerConfig Secrets, spec.serviceAccount, imagePullSecrets missing -> ref-missing saying what the pod does', async () => {
+  const { docs } = await inDir([podRefs, group()]);
+  const missing = findingsOf(docs).filter((f) => f.rule === 'ref-missing');
+  assert.deepEqual(missing.map((f) => f.field), [
+    'spec.authServerConfig.signingKeySecretRefs[0].name',
+    'spec.authServerConfig.hmacSecretRefs[0].name',
+    'spec.authServerConfig.upstreamProviders[0].oidcConfig.clientSecretRef.name',
+    'spec.authServerConfig.upstreamProviders[1].oauth2Config.clientSecretRef.name',
+    'spec.authServerConfig.upstreamProviders[1].oauth2Config.dcrConfig.initialAccessTokenRef.name',
+    'spec.authServerConfig.storage.redis.aclUserConfig.usernameSecretRef.name',
+    'spec.authServerConfig.storage.redis.aclUserConfig.passwordSecretRef.name',
+    'spec.authServerConfig.storage.redis.tls.caCertSecretRef.name',
+    'spec.serviceAccount',
+    'spec.imagePullSecrets[0].name',
+  ]);
+  const at = (field: string): string => missing.find((f) => f.field === field)!.message;
+  assert.match(at('spec.authServerConfig.signingKeySecretRefs[0].name'), /Not found: "signing": Secret team-a\/signing not found: .*Secret volume, so the pod never starts \(kubelet: FailedMount/);
+  assert.match(at('spec.authServerConfig.upstreamProviders[1].oauth2Config.dcrConfig.initialAccessTokenRef.name'), /Secret team-a\/gh-dcr not found: .*secretKeyRef env var, so the container cannot start \(CreateContainerConfigError\)$/);
+  assert.match(at('spec.serviceAccount'), /^spec\.serviceAccount: Not found: "vmcp-sa": ServiceAccount team-a\/vmcp-sa not found: .*the API server refuses the vMCP pods \(the ReplicaSet reports FailedCreate\)/);
+  assert.match(at('spec.imagePullSecrets[0].name'), /Secret team-a\/regcred not found: the kubelet pulls the vMCP image without it .*only an image that needs this pull secret fails/);
+  assert.ok(missing.every((f) => f.severity === 'warning' && f.line > 0));
+  // All present: nothing.
+  const present = await inDir([podRefs, group(), core('ServiceAccount', 'vmcp-sa'), ...podSecrets.map((n) => core('Secret', n))]);
+  assert.deepEqual(findingsOf(present.docs).filter((f) => f.rule === 'ref-missing'), []);
+});
+
+void test('rows 13-15, not references: the default ServiceAccount, Redis ACL secrets under storage type memory; a sentinel CA is', async () => {
+  const memory = { type: 'memory', redis: { addr: 'redis:6379', aclUserConfig: { passwordSecretRef: { name: 'redis-pass', key: 'p' } } } };
+  const v = vmcp({ serviceAccount: 'default', authServerConfig: { ...authServer(memory), signingKeySecretRefs: [], hmacSecretRefs: [], upstreamProviders: [] } });
+  const { docs } = await inDir([v, group()]);
+  assert.deepEqual(findingsOf(docs).filter((f) => f.rule === 'ref-missing').map((f) => f.field), []);
+  const sentinel = { type: 'redis', redis: { sentinelConfig: { masterName: 'm', sentinelAddrs: ['s:26379'] }, aclUserConfig: { passwordSecretRef: { name: 'redis-pass', key: 'p' } }, sentinelTls: { caCertSecretRef: { name: 'sentinel-ca', key: 'ca.crt' } } } };
+  const s = await inDir([vmcp({ authServerConfig: { ...authServer(sentinel), signingKeySecretRefs: [], hmacSecretRefs: [], upstreamProviders: [] } }), group(), core('Secret', 'redis-pass')]);
+  assert.deepEqual(findingsOf(s.docs).filter((f) => f.rule === 'ref-missing').map((f) => f.field), ['spec.authServerConfig.storage.redis.sentinelTls.caCertSecretRef.name']);
+});
+
+void test('the authz ConfigMap key (a.3 row 4): absent or blank in the manifest set -> ref-missing at configMap.key; Secret keys are never checked', async () => {
+  const cm = (data: Obj | undefined): Obj => ({ ...core('ConfigMap', 'authz-policy'), ...(data === undefined ? {} : { data }) });
+  const v = (key?: string): Obj => vmcp({ incomingAuth: { type: 'anonymous', authzConfig: { type: 'configMap', configMap: { name: 'authz-policy', ...(key === undefined ? {} : { key }) } } } });
+  const keyFindings = async (objects: Obj[]): Promise<string[]> => findingsOf((await inDir([...objects, group()])).docs).filter((f) => f.rule === 'ref-missing').map((f) => `${f.field} ${f.message}`);
+  assert.deepEqual(await keyFindings([v(), cm({ 'authz.json': '{}' })]), []);
+  const [absent] = await keyFindings([v(), cm(undefined)]);
+  assert.match(absent!, /^spec\.incomingAuth\.authzConfig\.configMap\.key spec\.incomingAuth\.authzConfig\.configMap\.key: Not found: "authz\.json": ConfigMap team-a\/authz-policy has no key "authz\.json": .*AuthzConfigMapInvalid/);
+  const [blank] = await keyFindings([v('policy.json'), cm({ 'authz.json': '{}', 'policy.json': '  \n' })]);
+  assert.match(blank!, /Invalid value: "policy\.json": ConfigMap team-a\/authz-policy key "policy\.json" is empty: /);
+  // binaryData is not where the operator looks (it reads data only).
+  assert.equal((await keyFindings([v(), { ...cm(undefined), binaryData: { 'authz.json': 'e30=' } }])).length, 1);
+  // A Secret with other keys satisfies a passwordRef: Secret data is never read.
+  const pw = vmcp({ incomingAuth: { type: 'anonymous' }, sessionStorage: { provider: 'redis', address: 'redis:6379', passwordRef: { name: 'redis-pw', key: 'password' } } });
+  assert.deepEqual(await keyFindings([pw, { ...core('Secret', 'redis-pw'), data: { other: 'eA==' } }]), []);
+});
+
+void test('ref-not-ready from manifests: a manifest\'s status is ignored (the API server drops it), an MCPAuthzConfig type other than cedarv1 is reported', async () => {
+  const failed = { ...group(), status: { phase: 'Failed' } };
+  const invalid = { ...obj('VirtualMCPCompositeToolDefinition', 'wf-a', { name: 'wf_a', steps: [] }), status: { validationStatus: 'Invalid', validationErrors: ['x'] } };
+  const authz = (type: string): Obj => obj('MCPAuthzConfig', 'authz', { type });
+  const v = vmcp({ incomingAuth: { type: 'anonymous', authzConfigRef: { name: 'authz' } }, config: { compositeToolRefs: [{ name: 'wf-a' }] } });
+  const notReady = async (objects: Obj[]): Promise<JsonFinding[]> => findingsOf((await inDir(objects)).docs).filter((f) => f.rule === 'ref-not-ready');
+  assert.deepEqual(await notReady([v, failed, invalid, authz('cedarv1')]), []);
+  const [httpv1] = await notReady([v, failed, invalid, authz('httpv1')]);
+  assert.equal(httpv1!.field, 'spec.incomingAuth.authzConfigRef.name');
+  assert.match(httpv1!.message, /Invalid value: "authz": MCPAuthzConfig team-a\/authz has type "httpv1": .*only cedarv1 is supported/);
+});

@@ -90,6 +90,25 @@ void test('an MCPGroup created after start is seen within 1 s', async () => {
   assert.ok(Date.now() - t0 < 1000);
 });
 
+void test('ref-not-ready from the informer caches: status kept and followed (MCPGroup Pending -> Ready); no status, no finding; ServiceAccounts by metadata', async () => {
+  fake = await FakeApiServer.start();
+  fake.put(keyFor('mcpgroups', 'team-a', 'fresh'), group('fresh'));
+  fake.put(keyFor('mcpgroups', 'team-a', 'slow'), { ...group('slow'), status: { phase: 'Pending' } });
+  const { live: l } = await start();
+  await eventually(() => l.notReady() === undefined, 'ready');
+  assert.deepEqual(relationRules(l, vmcp('fresh')), []);
+  const found = l.validate(vmcp('slow')).findings.filter((f) => f.origin === 'relations');
+  assert.deepEqual(rules(found), ['ref-not-ready spec.groupRef.name']);
+  assert.match(found[0]!.message, /MCPGroup team-a\/slow is not ready \(phase Pending\): the operator sets phase Pending/);
+  fake.put(keyFor('mcpgroups', 'team-a', 'slow'), { ...group('slow'), status: { phase: 'Ready' } });
+  await eventually(() => relationRules(l, vmcp('slow')).length === 0, 'the Ready status seen', 1000);
+  const withSa = vmcp('fresh', { serviceAccount: 'vmcp-sa' });
+  assert.deepEqual(relationRules(l, withSa), ['ref-missing spec.serviceAccount']);
+  fake.put(keyFor('serviceaccounts', 'team-a', 'vmcp-sa'), { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'vmcp-sa', namespace: 'team-a' }, secrets: [{ name: 'tok' }] });
+  await eventually(() => relationRules(l, withSa).length === 0, 'the new ServiceAccount seen', 1000);
+  for (const r of fake.requests.filter((x) => x.path.endsWith('/serviceaccounts'))) assert.match(r.accept ?? '', /as=PartialObjectMetadata/, r.path);
+});
+
 void test('API server unreachable at start: ready without relations after the bounded wait, says why, then relations once it answers', async () => {
   fake = await FakeApiServer.start();
   fake.setDown(true);
