@@ -101,7 +101,7 @@ void describe('manifests', { skip }, () => {
     const toolhive = relatedKinds.filter((k) => k.group !== '').map((k) => k.plural);
     assert.deepEqual(need(objects, 'ClusterRole', 'vmcp-admission-relations').rules, [
       { apiGroups: ['toolhive.stacklok.dev'], resources: toolhive, verbs: ['list', 'watch'] },
-      { apiGroups: [''], resources: ['configmaps', 'secrets'], verbs: ['list', 'watch'] },
+      { apiGroups: [''], resources: relatedKinds.filter((k) => k.group === '').map((k) => k.plural).sort(), verbs: ['list', 'watch'] },
       { apiGroups: ['apiextensions.k8s.io'], resources: ['customresourcedefinitions'], resourceNames: ['virtualmcpservers.toolhive.stacklok.dev'], verbs: ['get', 'list', 'watch'] },
     ]);
     const account = need(objects, 'ServiceAccount');
