@@ -13,6 +13,7 @@ import { followInstalledCrd, notReadYet, type ActiveSchema, type CrdFollower } f
 import { startRelationCaches, type InformerTimings, type RelationCaches } from '../relations/cluster/informers.js';
 import { createRelationsMetrics, type RelationsMetrics } from '../relations/cluster/metrics.js';
 import type { ValidateFn } from './judge.js';
+import { builtinSchemaIdentity, schemaFields, schemaText } from './schema-identity.js';
 
 export type LiveConfig = Pick<ServeConfig, 'refs' | 'relationsNamespace' | 'relationsSyncTimeoutMs' | 'followCrd'>;
 
@@ -45,7 +46,7 @@ function withRelations(result: ValidationResult, extra: readonly Finding[], metr
 }
 
 function describeSchema(a: ActiveSchema): string {
-  return a.fallback === undefined ? `installed CRD (resourceVersion ${a.identity.resourceVersion}, hash ${a.identity.hash})` : `built-in: ${a.fallback}`;
+  return a.fallback === undefined ? schemaText(a.identity) : `built-in: ${a.fallback}`;
 }
 
 function schemaTracking(deps: LiveDeps, metrics: RelationsMetrics, swap: (a: ActiveSchema) => void): CrdFollower | undefined {
@@ -54,6 +55,7 @@ function schemaTracking(deps: LiveDeps, metrics: RelationsMetrics, swap: (a: Act
   return followInstalledCrd({
     kubeConfig: deps.kubeConfig,
     builtin: deps.builtin,
+    builtinIdentity: builtinSchemaIdentity,
     logger: deps.logger,
     ...(deps.timings === undefined ? {} : { timings: deps.timings }),
     onChange: (a) => {
@@ -63,8 +65,9 @@ function schemaTracking(deps: LiveDeps, metrics: RelationsMetrics, swap: (a: Act
       const text = describeSchema(a);
       if (text === last) return;
       last = text;
-      if (a.fallback === undefined) deps.logger.info({ resourceVersion: a.identity.resourceVersion, hash: a.identity.hash }, 'judging against the installed VirtualMCPServer CRD');
-      else deps.logger.warn({ reason: a.fallback }, 'judging against the built-in VirtualMCPServer schema');
+      // The start-up line names the built-in schema; these lines say each switch, with the identity now active.
+      if (a.fallback === undefined) deps.logger.info({ ...schemaFields(a.identity), resourceVersion: a.identity.resourceVersion, hash: a.identity.hash }, 'judging against the installed VirtualMCPServer CRD');
+      else deps.logger.warn({ ...schemaFields(a.identity), reason: a.fallback }, 'judging against the built-in VirtualMCPServer schema');
     },
   });
 }
@@ -73,7 +76,7 @@ export function startLive(deps: LiveDeps): Live {
   const { config, logger } = deps;
   const metrics = createRelationsMetrics(deps.registry);
   let engine = deps.engineFor(deps.builtin);
-  metrics.schema.set({ source: 'builtin', resource_version: '', hash: 'builtin' }, 1);
+  metrics.schema.set({ source: 'builtin', resource_version: '', hash: builtinSchemaIdentity.hash }, 1);
   const follower = schemaTracking(deps, metrics, (a) => (engine = deps.engineFor(a.provider)));
   const caches: RelationCaches | undefined =
     config.refs === 'off'
@@ -112,7 +115,7 @@ export function startLive(deps: LiveDeps): Live {
     },
     details: () => ({
       relations: caches === undefined ? 'off (--refs off)' : relationsOn() ? `on (${config.refs})` : `not synced (pending: ${caches.pending().join(', ')}); reviews are judged without relations`,
-      schema: follower === undefined ? 'built-in (--follow-crd=false)' : describeSchema(follower.current()),
+      schema: follower === undefined ? `${schemaText(builtinSchemaIdentity)}, --follow-crd=false` : describeSchema(follower.current()),
     }),
     stop: async () => {
       await Promise.all([caches?.stop(), follower?.stop()]);

@@ -13,6 +13,7 @@ import { humanLogStream } from './human-log.js';
 import { startServer, type RunningServer } from './server.js';
 import { openTlsSource } from '../tls/setup.js';
 import { cachedValidate } from './verdict-cache.js';
+import { builtinSchemaIdentity, schemaFields } from './schema-identity.js';
 import type { SchemaProvider } from '../core/contract.js';
 import type { Live } from './live-relations.js';
 import type { KubeConfig } from '@kubernetes/client-node';
@@ -77,7 +78,7 @@ async function makeLive(config: ServeConfig, logger: Logger, registry: Registry)
   const wanted = config.refs !== 'off' || config.followCrd;
   const kubeConfig = wanted ? await clusterAccess(config) : undefined;
   if (kubeConfig === undefined) {
-    logger.info({ refs: config.refs, followCrd: config.followCrd, schema: 'builtin' }, wanted ? 'no cluster access: no relation checks, built-in schema' : 'relations and CRD following are off; built-in schema');
+    logger.info({ refs: config.refs, followCrd: config.followCrd, ...schemaFields(builtinSchemaIdentity) }, wanted ? 'no cluster access: no relation checks, built-in schema' : 'relations and CRD following are off; built-in schema');
     return { validate: engineFor(config, builtin) };
   }
   const { startLive } = await import('./live-relations.js');
@@ -161,7 +162,9 @@ export interface ServeRuntime {
 
 export async function runServe(config: ServeConfig, io: ServeOutput, runtime: ServeRuntime = {}): Promise<number> {
   const logger = makeLogger(config, runtime.humanLogs === true);
-  logger.info({ version: toolVersion, crdCommit, mode: config.mode, disabled: config.disable }, `starting ${identity}`);
+  // The first line names the build and the schema reviews are judged against from the start: the
+  // built-in one (the installed CRD, when followed, replaces it later with a line of its own).
+  logger.info({ version: toolVersion, crdCommit, ...schemaFields(builtinSchemaIdentity), followCrd: config.followCrd, mode: config.mode, disabled: config.disable }, `starting ${identity}`);
   const registry = new Registry();
   let phase: 'engine' | 'tls' | 'listen' = 'engine';
   try {

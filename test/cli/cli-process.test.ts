@@ -245,9 +245,11 @@ void test('6. serve: an unreadable certificate or an unwritable --cert-dir is an
       assert.equal(r.code, 2, `${name}: ${r.err}`);
       assert.match(r.err, /^vmcp-admission serve: [^\n]+\n$/, name);
       assert.match(r.err, message, name);
-      // Off a terminal the log is JSON; its first line names the build (item 1).
-      const first = JSON.parse(r.out.split('\n')[0]!) as { msg: string; version: string; crdCommit: string };
+      // Off a terminal the log is JSON; its first line names the build (item 1) and the schema reviews start with (#13 §4).
+      const first = JSON.parse(r.out.split('\n')[0]!) as Record<string, unknown>;
       assert.deepEqual([first.msg, first.version, first.crdCommit], [`starting ${identity.trim()}`, pkg.version, provenance.commit]);
+      const short = provenance.commit.slice(0, 12);
+      assert.deepEqual([first.schema, first.schemaSource, first.schemaHash, first.followCrd], [`built-in (ToolHive CRD ${short})`, 'builtin', short, true]);
     }
   } finally {
     cleanup();

@@ -12,6 +12,7 @@ import { startLive, type Live } from '../../src/webhook/live-relations.js';
 import { FakeApiServer } from '../kube/fake-apiserver.js';
 import { keyFor } from '../kube/fake-routes.js';
 import { eventually, memoryLogger } from '../kube/harness.js';
+import { crdCommit } from '../../src/build-info.js';
 
 let fake: FakeApiServer | undefined;
 let live: Live | undefined;
@@ -66,7 +67,7 @@ void test('/readyz: 503 while the caches sync, then ready with the relations and
   // The stalled requests time out (1 s) and the informers retry.
   await eventually(() => live!.notReady() === undefined && live!.details().relations === 'on (warn)', 'synced', 5000);
   const ready = await a.inject({ method: 'GET', url: '/readyz' });
-  assert.deepEqual(ready.json(), { status: 'ready', relations: 'on (warn)', schema: 'built-in (--follow-crd=false)' });
+  assert.deepEqual(ready.json(), { status: 'ready', relations: 'on (warn)', schema: `built-in (ToolHive CRD ${crdCommit.slice(0, 12)}), --follow-crd=false` });
   const ok = await a.inject({ method: 'POST', url: '/validate', payload: reviewOf('team-tools') });
   assert.deepEqual([ok.json().response.allowed, ok.json().response.warnings], [true, undefined]);
   const missing = await a.inject({ method: 'POST', url: '/validate', payload: reviewOf('absent') });

@@ -14,6 +14,7 @@ import { loadBuiltinSchemas } from '../../src/core/schema/builtin.js';
 import { engineFor } from '../../src/webhook/run-serve.js';
 import { startLive, type Live, type LiveConfig } from '../../src/webhook/live-relations.js';
 import type { Finding } from '../../src/core/contract.js';
+import { crdCommit } from '../../src/build-info.js';
 
 const timings = { requestTimeoutMs: 1000, retryInitialMs: 20, retryMaxMs: 100, rewatchMs: 60_000 };
 const TH = 'toolhive.stacklok.dev/v1beta1';
@@ -178,10 +179,20 @@ void test('follow the installed CRD: a new field is accepted, a new CEL rule enf
   assert.equal(bad.allowed, false);
   assert.match(bad.findings.map((f) => f.message).join('\n'), /newField must not be bad/);
   assert.match(await registry.metrics(), new RegExp(`vmcp_admission_schema_info\\{source="cluster",resource_version="${rv}",hash="[0-9a-f]{12}"\\} 1`));
-  assert.ok(logs.some((e) => e.message === 'judging against the installed VirtualMCPServer CRD'));
+  // Each switch is a log line naming the identity now active (the start-up line names the built-in one).
+  const switched = logs.filter((e) => e.message === 'judging against the installed VirtualMCPServer CRD').map((e) => e.fields as Record<string, string>);
+  assert.equal(switched.length, 2, 'the first read and the update');
+  assert.deepEqual(
+    { ...switched[1], schemaHash: undefined, hash: undefined },
+    { schema: `installed CRD (resourceVersion ${rv}, hash ${switched[1]!.hash})`, schemaSource: 'cluster', schemaResourceVersion: rv, resourceVersion: rv, schemaHash: undefined, hash: undefined },
+  );
+  assert.match(switched[1]!.hash!, /^[0-9a-f]{12}$/);
+  assert.notEqual(switched[1]!.hash, switched[0]!.hash, 'a changed spec, a new hash');
   fake.store.delete(CRD_KEY);
   await eventually(() => /^built-in: the CRD .* was deleted$/.test(l.details().schema!), 'fallback');
-  assert.match(await registry.metrics(), /vmcp_admission_schema_info\{source="builtin",resource_version="",hash="builtin"\} 1/);
+  assert.match(await registry.metrics(), new RegExp(`vmcp_admission_schema_info\\{source="builtin",resource_version="",hash="${crdCommit.slice(0, 12)}"\\} 1`));
+  const back = logs.filter((e) => e.message === 'judging against the built-in VirtualMCPServer schema').at(-1)!;
+  assert.equal((back.fields as Record<string, string>).schema, `built-in (ToolHive CRD ${crdCommit.slice(0, 12)})`);
 });
 
 void test('absent or broken installed CRD: the built-in schema, and why', async () => {

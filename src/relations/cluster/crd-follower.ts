@@ -22,6 +22,8 @@ export interface ActiveSchema {
 export interface CrdFollowerOptions {
   readonly kubeConfig: KubeConfig;
   readonly builtin: SchemaProvider;
+  /** The built-in schema's identity (the shell knows the vendored commit); default builtinIdentity. */
+  readonly builtinIdentity?: SchemaIdentity;
   readonly logger: KubeLogger;
   readonly onChange: (active: ActiveSchema) => void;
   readonly timings?: InformerTimings;
@@ -37,10 +39,12 @@ export interface CrdFollower {
 /** The fallback reason until the first list answered. */
 export const notReadYet = 'the installed CRD has not been read yet';
 
-export const builtinIdentity: SchemaIdentity = { source: 'builtin', resourceVersion: '', hash: 'builtin' };
+/** The built-in schema's identity when the shell gives none. */
+const defaultBuiltin: SchemaIdentity = { source: 'builtin', resourceVersion: '', hash: 'builtin' };
 
 export function followInstalledCrd(o: CrdFollowerOptions): CrdFollower {
   const timings = o.timings ?? defaultInformerTimings;
+  const builtinIdentity = o.builtinIdentity ?? defaultBuiltin;
   let active: ActiveSchema = { provider: o.builtin, identity: builtinIdentity, fallback: notReadYet };
   let first = false;
   let stopped = false;
