@@ -1,4 +1,4 @@
-// "Exists but not usable" (RELATIONS.md a.3 rows 1-3, 8, 9; upstream-behaviour §r.8): what the
+// "Exists but not usable" (upstream-behaviour §r.3 items 1-3, 8-9 and the readiness notes after item 15): what the
 // operator reads from a referenced object's status (and, for an MCPAuthzConfig, its spec.type)
 // before it deploys the VirtualMCPServer. Status is only known in a cluster; a manifest's status
 // is never kept (world.ts), so a manifest set only ever yields the spec-based case. Absent status

@@ -3,7 +3,7 @@
 // absent authzConfig.type is `configMap`). Refs never read (an externalAuthConfigRef under
 // `type: discovered`, a passwordRef without Redis, auth-server Redis ACL secrets under storage type
 // `memory`) are not references here. Rows 13-15 are checked too, each with what really happens
-// (upstream-behaviour §r.5-§r.7): the authServerConfig Secrets (mounted or read non-optionally, so the
+// (upstream-behaviour §r.3 items 13-15): the authServerConfig Secrets (mounted or read non-optionally, so the
 // pod cannot start), spec.serviceAccount (the API server refuses the pods; `default` exists in every
 // namespace and is not checked) and imagePullSecrets (the kubelet pulls without a missing one). Keys
 // are checked only for the authz ConfigMap and only where its data is known (check.ts); Secret keys
