@@ -10,10 +10,10 @@ import type { ServeConfig } from '../config.js';
 import type { Finding, SchemaProvider, ValidationResult } from '../core/contract.js';
 import { checkRelations } from '../relations/check.js';
 import { followInstalledCrd, notReadYet, type ActiveSchema, type CrdFollower } from '../relations/cluster/crd-follower.js';
+import type { SchemaIdentity } from '../relations/cluster/installed-crd.js';
 import { startRelationCaches, type InformerTimings, type RelationCaches } from '../relations/cluster/informers.js';
 import { createRelationsMetrics, type RelationsMetrics } from '../relations/cluster/metrics.js';
 import type { ValidateFn } from './judge.js';
-import { builtinSchemaIdentity, schemaFields, schemaText } from './schema-identity.js';
 
 export type LiveConfig = Pick<ServeConfig, 'refs' | 'relationsNamespace' | 'relationsSyncTimeoutMs' | 'followCrd'>;
 
@@ -23,6 +23,12 @@ export interface LiveDeps {
   readonly logger: KubeLogger;
   readonly registry: Registry;
   readonly builtin: SchemaProvider;
+  /**
+   * The built-in schema's identity and the log fields of any identity (schema-identity.ts, given by
+   * run-serve so that this lazily loaded module shares no code with the start-up path).
+   */
+  readonly builtinIdentity: SchemaIdentity;
+  readonly schemaFields: (identity: SchemaIdentity) => Readonly<Record<string, string>>;
   /** The engine (verdict cache included) for a schema; called again when the schema changes. */
   readonly engineFor: (schemas: SchemaProvider) => ValidateFn;
   readonly timings?: InformerTimings;
@@ -45,8 +51,8 @@ function withRelations(result: ValidationResult, extra: readonly Finding[], metr
   return { ...result, findings, allowed: !findings.some(isError) };
 }
 
-function describeSchema(a: ActiveSchema): string {
-  return a.fallback === undefined ? schemaText(a.identity) : `built-in: ${a.fallback}`;
+function describeSchema(deps: Pick<LiveDeps, 'schemaFields'>, a: ActiveSchema): string {
+  return a.fallback === undefined ? String(deps.schemaFields(a.identity).schema) : `built-in: ${a.fallback}`;
 }
 
 function schemaTracking(deps: LiveDeps, metrics: RelationsMetrics, swap: (a: ActiveSchema) => void): CrdFollower | undefined {
@@ -55,19 +61,19 @@ function schemaTracking(deps: LiveDeps, metrics: RelationsMetrics, swap: (a: Act
   return followInstalledCrd({
     kubeConfig: deps.kubeConfig,
     builtin: deps.builtin,
-    builtinIdentity: builtinSchemaIdentity,
+    builtinIdentity: deps.builtinIdentity,
     logger: deps.logger,
     ...(deps.timings === undefined ? {} : { timings: deps.timings }),
     onChange: (a) => {
       swap(a);
       metrics.schema.reset();
       metrics.schema.set({ source: a.identity.source, resource_version: a.identity.resourceVersion, hash: a.identity.hash }, 1);
-      const text = describeSchema(a);
+      const text = describeSchema(deps, a);
       if (text === last) return;
       last = text;
       // The start-up line names the built-in schema; these lines say each switch, with the identity now active.
-      if (a.fallback === undefined) deps.logger.info({ ...schemaFields(a.identity), resourceVersion: a.identity.resourceVersion, hash: a.identity.hash }, 'judging against the installed VirtualMCPServer CRD');
-      else deps.logger.warn({ ...schemaFields(a.identity), reason: a.fallback }, 'judging against the built-in VirtualMCPServer schema');
+      if (a.fallback === undefined) deps.logger.info({ ...deps.schemaFields(a.identity), resourceVersion: a.identity.resourceVersion, hash: a.identity.hash }, 'judging against the installed VirtualMCPServer CRD');
+      else deps.logger.warn({ ...deps.schemaFields(a.identity), reason: a.fallback }, 'judging against the built-in VirtualMCPServer schema');
     },
   });
 }
@@ -76,7 +82,7 @@ export function startLive(deps: LiveDeps): Live {
   const { config, logger } = deps;
   const metrics = createRelationsMetrics(deps.registry);
   let engine = deps.engineFor(deps.builtin);
-  metrics.schema.set({ source: 'builtin', resource_version: '', hash: builtinSchemaIdentity.hash }, 1);
+  metrics.schema.set({ source: 'builtin', resource_version: '', hash: deps.builtinIdentity.hash }, 1);
   const follower = schemaTracking(deps, metrics, (a) => (engine = deps.engineFor(a.provider)));
   const caches: RelationCaches | undefined =
     config.refs === 'off'
@@ -115,7 +121,7 @@ export function startLive(deps: LiveDeps): Live {
     },
     details: () => ({
       relations: caches === undefined ? 'off (--refs off)' : relationsOn() ? `on (${config.refs})` : `not synced (pending: ${caches.pending().join(', ')}); reviews are judged without relations`,
-      schema: follower === undefined ? `${schemaText(builtinSchemaIdentity)}, --follow-crd=false` : describeSchema(follower.current()),
+      schema: follower === undefined ? `${String(deps.schemaFields(deps.builtinIdentity).schema)}, --follow-crd=false` : describeSchema(deps, follower.current()),
     }),
     stop: async () => {
       await Promise.all([caches?.stop(), follower?.stop()]);

@@ -82,7 +82,7 @@ async function makeLive(config: ServeConfig, logger: Logger, registry: Registry)
     return { validate: engineFor(config, builtin) };
   }
   const { startLive } = await import('./live-relations.js');
-  const live = startLive({ config, kubeConfig, logger, registry, builtin, engineFor: (schemas) => engineFor(config, schemas) });
+  const live = startLive({ config, kubeConfig, logger, registry, builtin, builtinIdentity: builtinSchemaIdentity, schemaFields, engineFor: (schemas) => engineFor(config, schemas) });
   logger.info({ refs: config.refs, followCrd: config.followCrd, relationsNamespace: config.relationsNamespace || '(all)', syncTimeoutMs: config.relationsSyncTimeoutMs, ...live.details() }, 'cluster access: relation caches and the installed CRD are being read');
   return { validate: live.validate, live };
 }

@@ -8,6 +8,7 @@ import { Registry } from 'prom-client';
 import { buildApp } from '../../src/webhook/app.js';
 import { loadBuiltinSchemas } from '../../src/core/schema/builtin.js';
 import { engineFor } from '../../src/webhook/run-serve.js';
+import { builtinSchemaIdentity, schemaFields } from '../../src/webhook/schema-identity.js';
 import { startLive, type Live } from '../../src/webhook/live-relations.js';
 import { FakeApiServer } from '../kube/fake-apiserver.js';
 import { keyFor } from '../kube/fake-routes.js';
@@ -50,6 +51,8 @@ async function app(refs: 'warn' | 'deny'): Promise<ReturnType<typeof buildApp>> 
     logger: memoryLogger([]),
     registry,
     builtin: await loadBuiltinSchemas(),
+    builtinIdentity: builtinSchemaIdentity,
+    schemaFields,
     engineFor: (schemas) => engineFor({ mode: 'strict', verdictCache: 0 }, schemas),
     timings: { requestTimeoutMs: 1000, retryInitialMs: 20, retryMaxMs: 100, rewatchMs: 60_000 },
   });

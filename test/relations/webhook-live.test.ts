@@ -12,6 +12,7 @@ import { keyFor } from '../kube/fake-routes.js';
 import { eventually, memoryLogger, type LogEntry } from '../kube/harness.js';
 import { loadBuiltinSchemas } from '../../src/core/schema/builtin.js';
 import { engineFor } from '../../src/webhook/run-serve.js';
+import { builtinSchemaIdentity, schemaFields } from '../../src/webhook/schema-identity.js';
 import { startLive, type Live, type LiveConfig } from '../../src/webhook/live-relations.js';
 import type { Finding } from '../../src/core/contract.js';
 import { crdCommit } from '../../src/build-info.js';
@@ -48,6 +49,8 @@ async function start(config: Partial<LiveConfig> = {}, server?: FakeApiServer): 
     logger: memoryLogger(logs),
     registry,
     builtin,
+    builtinIdentity: builtinSchemaIdentity,
+    schemaFields,
     engineFor: (schemas) => engineFor({ mode: 'strict', verdictCache: 0 }, schemas),
     timings,
   });
