@@ -19,7 +19,7 @@ export const relationsHelp = `  --refs warn|deny|off  check what VirtualMCPServe
                         of this run (and the cluster with --kubeconfig): warn, deny (errors)
                         or off; default off, or warn with --kubeconfig
   --kubeconfig FILE     also look related objects up in this cluster (one list per kind, read
-                        only; Secrets and ConfigMaps by metadata only)
+                        only; Secrets, ConfigMaps and ServiceAccounts by metadata only)
   --context NAME        the kubeconfig context to use (default: its current context)
   --crd-from-cluster    validate against the VirtualMCPServer CRD installed in the cluster
 `;
