@@ -1,12 +1,20 @@
-// `prepare`: builds dist/ (npm runs it after `npm ci`/`npm install` in a checkout, on `npm pack`, and
-// for git dependencies; never when a tarball or registry package is installed).
+// The build for the cases where npm builds this package itself: `prepare` (after `npm ci`/`npm
+// install` in a checkout, and when the repository is installed from git: `npm install git+…`,
+// pre-commit) and `prepack` (scripts/prepack.mjs, before `npm pack`/`npm publish` write a tarball).
 //
-// One case needs help: pre-commit installs a `language: node` hook with `npm install -g
-// git+file://<repo>` and NPM_CONFIG_PREFIX set to its environment. npm then prepares the git clone
-// with a nested `npm install` that inherits that prefix, so the clone's dependencies land in the
-// prefix and the build finds no tsc (measured with pre-commit 4.6 and npm 11). When the build tools
-// are missing here, install the locked dependencies into this directory first (scripts off: this
-// is already the prepare step).
+// Why both hooks: npm installs a git dependency by cloning it, running `npm install` in the clone and
+// packing it with only `prepare` (pacote 21: lib/git.js #prepareDir, then lib/dir.js #prepareDir,
+// "we *only* run prepare"); `prepack` never runs there, so without `prepare` a git install has no
+// dist/ and no command. A release tarball must not carry `prepare` (npm 11 lists it as an install
+// script to approve, although it never runs for a tarball), so prepack builds and removes it from
+// the packed package.json; postpack restores the file.
+//
+// One case needs help: pre-commit installs a `language: node` hook from a clone of the repository
+// with NPM_CONFIG_PREFIX set to its environment (`npm install -g git+file://<clone>` since pre-commit
+// 4; earlier versions ran `npm install` and `npm pack` in the clone). npm then installs the clone's
+// dependencies into that prefix and the build finds no tsc (measured with npm 11). When the build
+// tools are missing here, install the locked dependencies into this directory first (scripts off:
+// the build is next).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 

@@ -1,11 +1,12 @@
-// The npm package as a user gets it: `npm pack` (scripts off: `npm test` has just built, and prepare
-// rebuilding dist/ under the other tests would pull files from under them), the tarball holds what
-// runs and nothing twice, and installed into another folder (dependencies from the registry or the
-// npm cache, no install script of ours) its `vmcp-admission` command validates and serves.
+// The npm package as a user gets it: the real `npm pack` with its lifecycle scripts, in a copy of the
+// sources (so that prepack's build writes the copy's dist/, not the one the other tests are running
+// from), the tarball holds what runs and nothing twice, and installed into another folder
+// (dependencies from the registry or the npm cache) its `vmcp-admission` command validates and
+// serves without any script of ours running or being listed for approval.
 import assert from 'node:assert/strict';
 import { execFile as execFileCb, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -25,29 +26,49 @@ interface Packed {
   readonly files: Array<{ path: string }>;
 }
 
-// Build hook: `prepare`, not `prepack`. Measured with npm 11: `prepare` runs on `npm ci`/`npm install`
-// in a checkout, on `npm pack`/`publish`, and for git dependencies (pacote runs only `prepare` there,
-// so with `prepack` alone `npm install git+https://...` and the pre-commit hook installed a package
-// without dist/ and without its command); it never runs when a tarball or registry package is
-// installed, so consumers of the tarball do not build. Both hooks would build twice on pack.
-void test('package.json: metadata for the registry; the build runs in checkouts, on pack and for git installs only', () => {
+// Build hooks, measured with npm 11 (pacote 21): `prepack` builds the release tarball and drops
+// `prepare` from the packed package.json (postpack restores it), so a tarball install neither runs
+// nor lists an install script. `prepare` stays in the repository for installs from git: npm packs a
+// git dependency running only `prepare` (pacote lib/dir.js), never `prepack`, and pre-commit 4
+// installs hooks that way. `start` and `pretest` build for checkouts.
+void test('package.json: metadata for the registry; prepack builds the tarball, prepare serves git installs, start and test build', () => {
   const url = 'https://github.com/vmcp-admission/vmcp-admission';
   assert.deepEqual(pkg.repository, { type: 'git', url: `git+${url}.git` });
   assert.equal(pkg.homepage, `${url}#readme`);
   assert.deepEqual(pkg.bugs, { url: `${url}/issues` });
   assert.ok(Array.isArray(pkg.keywords) && pkg.keywords.includes('kubernetes') && pkg.keywords.includes('toolhive'));
+  assert.equal(pkg.scripts.prepack, 'node scripts/prepack.mjs');
+  assert.equal(pkg.scripts.postpack, 'node scripts/prepack.mjs restore');
   assert.equal(pkg.scripts.prepare, 'node scripts/prepare.mjs');
-  assert.equal(pkg.scripts.prepack, undefined, 'prepare already runs on pack');
-  assert.match(pkg.scripts.start ?? '', /^npm run build && /, 'npm ci && npm start still builds');
+  for (const hook of ['preinstall', 'install', 'postinstall']) assert.equal(pkg.scripts[hook], undefined, hook);
+  assert.match(pkg.scripts.start ?? '', /^npm run build && /, 'npm ci && npm start builds');
+  assert.match(pkg.scripts.pretest ?? '', /^npm run build$/, 'npm test builds');
 });
+
+/** The sources `npm pack` needs, copied; node_modules linked to the checkout's. */
+function copySources(to: string): void {
+  mkdirSync(to);
+  for (const entry of ['package.json', 'package-lock.json', '.npmrc', 'README.md', 'LICENSE', 'NOTICE', 'tsconfig.json', 'tsconfig.build.json', 'src', 'scripts', 'schemas', 'upstream/toolhive/PROVENANCE.json']) {
+    cpSync(join(root, entry), join(to, entry), { recursive: true });
+  }
+  symlinkSync(join(root, 'node_modules'), join(to, 'node_modules'));
+}
 
 void describe('the packed package, installed in another folder', () => {
   let dir: string;
   let packed: Packed;
+  let manifest: Record<string, unknown> & { scripts: Record<string, string> };
+  let source: string;
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'vmcp-pack-'));
-    const { stdout } = await execFile('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { cwd: root });
+    source = join(dir, 'checkout');
+    copySources(source);
+    // stdout is only npm's JSON: the build's output stays off it (.npmrc foreground-scripts=false),
+    // which tools that read the tarball name from `npm pack` (pre-commit 3) rely on.
+    const { stdout } = await execFile('npm', ['pack', '--json', '--pack-destination', dir], { cwd: source, timeout: 240_000 });
     packed = (JSON.parse(stdout) as Packed[])[0]!;
+    const { stdout: text } = await execFile('tar', ['-xzOf', join(dir, packed.filename), 'package/package.json']);
+    manifest = JSON.parse(text) as typeof manifest;
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -61,12 +82,22 @@ void describe('the packed package, installed in another folder', () => {
     assert.ok(packed.size < 400_000, `${packed.size} bytes packed`);
   });
 
+  void test('prepack built the copy and dropped prepare from the packed package.json only; postpack restored the file', () => {
+    assert.ok(existsSync(join(source, 'dist/bundle/cli/main.js')), 'prepack built dist/');
+    assert.equal(manifest.scripts.prepare, undefined);
+    assert.deepEqual({ ...manifest, scripts: { ...manifest.scripts, prepare: pkg.scripts.prepare } }, pkg);
+    assert.equal(readFileSync(join(source, 'package.json'), 'utf8'), readFileSync(join(root, 'package.json'), 'utf8'));
+    assert.ok(!existsSync(join(source, '.tmp/package.json.prepack')));
+  });
+
   void test('its command validates and serves from another folder', async () => {
     const app = join(dir, 'app');
     await execFile('mkdir', [app]);
     writeFileSync(join(app, 'package.json'), '{ "name": "consumer", "private": true }\n');
     const installed = await execFile('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--foreground-scripts', join(dir, packed.filename)], { cwd: app, timeout: 180_000 });
-    assert.ok(!/> vmcp-admission@[\d.]+ (prepare|build)/.test(installed.stdout + installed.stderr), 'installing the tarball runs no build');
+    assert.ok(!/> vmcp-admission@[\d.]+ (prepare|prepack|build)/.test(installed.stdout + installed.stderr), 'installing the tarball runs no build');
+    // npm 11 lists the install scripts of non-registry packages for approval; the tarball has none.
+    assert.ok(!/install scripts not yet covered|vmcp-admission@[\d.]+ \(/.test(installed.stderr), installed.stderr);
     // light-my-request (fastify's, for inject) is a direct dependency pinned to ~6.6 so that a consumer's
     // install dedupes fastify's ^6 onto it: 6.8 needs cookie@2, which declares node >= 22.
     assert.ok(!installed.stderr.includes('EBADENGINE'), installed.stderr);

@@ -1,11 +1,13 @@
 // .pre-commit-hooks.yaml run the way pre-commit runs a hook: its `entry` split into words, then the
 // hook's `args`, then the staged file names that match `files` and not `exclude`, with the installed
-// command on PATH: first a wrapper around the built bundle, then (last test) the package installed
-// as pre-commit 4 installs a `language: node` hook, `npm install -g git+file://<repo>` into its own
-// prefix (the committed HEAD: a clone, its dependencies from the registry, `prepare` builds).
+// command on PATH: first a wrapper around the built bundle; then the package installed as pre-commit 4
+// installs a `language: node` hook, `npm install -g git+file://<repo>` into its own prefix (the
+// committed HEAD: a clone, its dependencies from the registry, `prepare` builds); last, when
+// `pre-commit` itself is on the PATH, `pre-commit try-repo` against a scratch repository (pre-commit 3
+// installs with `npm install` + `npm pack` in a clone, which needs a clean `npm pack` stdout).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -67,5 +69,25 @@ void describe('pre-commit hook vmcp-admission-validate', () => {
     const r = runHook(['examples/ratelimit-without-redis.yaml', 'examples/ratelimit-valid.yaml'], join(prefix, 'bin'));
     assert.equal(r.code, 1, r.out);
     assert.match(r.out, /1 allowed, 1 denied/);
+  });
+
+  const preCommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' });
+  const preCommitSkip = preCommit.status !== 0 ? 'pre-commit is not installed' : gitRepo ? false : 'not a git checkout';
+  void test(`pre-commit itself (${preCommit.stdout?.trim() || 'absent'}) installs the hook from this repository and fails on a staged denied manifest`, { skip: preCommitSkip, timeout: 300_000 }, () => {
+    const repo = join(bin, 'user-repo');
+    mkdirSync(join(repo, 'deploy'), { recursive: true });
+    const env = { ...process.env, PRE_COMMIT_HOME: join(bin, 'pre-commit-home'), GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' };
+    const git = (...args: string[]): void => void assert.equal(spawnSync('git', args, { cwd: repo, env }).status, 0, `git ${args.join(' ')}`);
+    git('init', '-q');
+    copyFileSync(join(root, 'examples/ratelimit-without-redis.yaml'), join(repo, 'deploy/denied.yaml'));
+    copyFileSync(join(root, 'examples/ratelimit-valid.yaml'), join(repo, 'deploy/valid.yaml'));
+    git('add', 'deploy');
+    // try-repo clones this repository (uncommitted changes included) and installs the hook as a user's
+    // .pre-commit-config.yaml entry would, then runs it on the staged files.
+    const r = spawnSync('pre-commit', ['try-repo', root, hook.id], { cwd: repo, env, encoding: 'utf8', timeout: 280_000 });
+    const denied = { code: r.status ?? -1, out: r.stdout + r.stderr };
+    assert.equal(denied.code, 1, denied.out);
+    assert.match(denied.out, /deploy\/denied\.yaml:9:1: spec: Invalid value: "object": config\.rateLimiting requires sessionStorage with provider 'redis'/);
+    assert.match(denied.out, /1 allowed, 1 denied/);
   });
 });
