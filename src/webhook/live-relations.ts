@@ -12,7 +12,7 @@ import { checkRelations } from '../relations/check.js';
 import { followInstalledCrd, notReadYet, type ActiveSchema, type CrdFollower } from '../relations/cluster/crd-follower.js';
 import type { SchemaIdentity } from '../relations/cluster/installed-crd.js';
 import { startRelationCaches, type InformerTimings, type RelationCaches } from '../relations/cluster/informers.js';
-import { createRelationsMetrics, type RelationsMetrics } from '../relations/cluster/metrics.js';
+import { createRelationsMetrics, createSchemaFallbackGauge, type RelationsMetrics } from '../relations/cluster/metrics.js';
 import type { ValidateFn } from './judge.js';
 
 export type LiveConfig = Pick<ServeConfig, 'refs' | 'relationsNamespace' | 'relationsSyncTimeoutMs' | 'followCrd'>;
@@ -58,6 +58,8 @@ function describeSchema(deps: Pick<LiveDeps, 'schemaFields'>, a: ActiveSchema): 
 function schemaTracking(deps: LiveDeps, metrics: RelationsMetrics, swap: (a: ActiveSchema) => void): CrdFollower | undefined {
   if (!deps.config.followCrd) return undefined;
   let last = '';
+  const fallback = createSchemaFallbackGauge(deps.registry);
+  fallback.set(1);
   return followInstalledCrd({
     kubeConfig: deps.kubeConfig,
     builtin: deps.builtin,
@@ -68,6 +70,7 @@ function schemaTracking(deps: LiveDeps, metrics: RelationsMetrics, swap: (a: Act
       swap(a);
       metrics.schema.reset();
       metrics.schema.set({ source: a.identity.source, resource_version: a.identity.resourceVersion, hash: a.identity.hash }, 1);
+      fallback.set(a.fallback === undefined ? 0 : 1);
       const text = describeSchema(deps, a);
       if (text === last) return;
       last = text;

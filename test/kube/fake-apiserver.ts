@@ -16,7 +16,7 @@
 //            resourceVersion it starts with a synthetic ADDED for each current object, as the real
 //            server does; with one, it first replays every event after RV, or — when RV is older than
 //            the last compact() — sends {"type":"ERROR","object":Status 410 Expired} and ends, as the
-//            real server does; the stream ends after timeoutSeconds.
+//            real server does; the stream ends after timeoutSeconds. Headers are flushed at once.
 //   GET    <collection>[?fieldSelector=metadata.name={name}]   200 List {metadata.resourceVersion, items}
 //   Collections for relations (src/relations): /api/v1/{configmaps,secrets,serviceaccounts} (all
 //            namespaces), /api/v1/namespaces/{ns}/{configmaps,secrets,serviceaccounts}, /apis/toolhive.stacklok.dev/v1beta1/
@@ -202,6 +202,9 @@ export class FakeApiServer {
     const matches = (key: string): boolean => key.startsWith(route.prefix) && (only === undefined || key === route.keyOf(only));
     const shape = metadataOnly(req) ? partial : (o: Obj): Obj => o;
     res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
+    // The real API server flushes the status line and headers as soon as a watch starts (before any
+    // event): a client's watch call returns then, and can be aborted from then on.
+    res.flushHeaders();
     const send = (type: string, object: Obj): boolean => res.write(`${JSON.stringify({ type, object: type === 'ERROR' ? object : shape(object) })}\n`);
     const from = url.searchParams.get('resourceVersion');
     if (from !== null && from !== '' && Number(from) < this.compacted) {

@@ -1,17 +1,27 @@
 // manifests/overlays/monitoring rendered with the real `kubectl kustomize`: the ServiceMonitor finds
 // the Service's https port, and every metric and label that the PrometheusRule and the Grafana
-// dashboard use is exported by a running webhook's /metrics (the real server on loopback with
-// generated certificates, after answering allowed, denied and malformed requests), apart from what
-// Prometheus adds itself (`up`; target labels job, instance, namespace, pod, service, endpoint).
-// Labels printed in alert annotations and legends must survive the expression's aggregation.
+// dashboard use is exported by a running webhook's /metrics — the built CLI (`serve`, as the image
+// runs it) on loopback with generated certificates and cluster access through --kubeconfig to the
+// fake Kubernetes API server (test/kube/fake-apiserver.ts), so the relation caches and the CRD
+// follower export their metrics as in the self-managed overlay; scraped after answering allowed,
+// denied and malformed requests. Exempt is only what Prometheus adds itself (`up`; target labels
+// job, instance, namespace, pod, service, endpoint). Labels printed in alert annotations and legends
+// must survive the expression's aggregation.
 import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { kubectlSkip, kustomize } from '../helpers/kubectl.js';
 import { send } from '../webhook/helpers/client.js';
-import { fixture, startHarness, type Harness } from '../webhook/helpers/harness.js';
+import { fixture } from '../webhook/helpers/harness.js';
+import { FakeApiServer } from './fake-apiserver.js';
+import { keyFor } from './fake-routes.js';
 import type { Obj } from './fake-store.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -86,23 +96,65 @@ function queries(objects: Obj[]): Query[] {
   return [...fromRules, ...fromPanels, ...fromVariables];
 }
 
+/** `vmcp-admission serve` from the built bundle, with cluster access to the fake API server. */
+async function startWebhook(fake: FakeApiServer, dir: string): Promise<{ child: ChildProcess; port: number; ca: string }> {
+  const kubeconfig = join(dir, 'kubeconfig');
+  writeFileSync(kubeconfig, fake.kubeConfig().exportConfig());
+  const bundle = join(root, 'dist/bundle/cli/main.js');
+  const args = [bundle, 'serve', '--host', '127.0.0.1', '--port', '0', '--cert-dir', join(dir, 'certs'), '--drain-delay', '0s', '--kubeconfig', kubeconfig];
+  const { KUBERNETES_SERVICE_HOST: _inCluster, ...env } = process.env;
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env });
+  const port = await new Promise<number>((resolve, reject) => {
+    createInterface({ input: child.stdout }).on('line', (l) => {
+      const m = /"port":(\d+),"path"/.exec(l);
+      if (m) resolve(Number(m[1]));
+    });
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+  });
+  return { child, port, ca: readFileSync(join(dir, 'certs/ca.crt'), 'utf8') };
+}
+
 void describe('monitoring overlay', { skip: kubectlSkip }, () => {
-  let h: Harness;
+  let fake: FakeApiServer;
+  let webhook: { child: ChildProcess; port: number; ca: string };
+  let dir: string;
   let exported: Map<string, Set<string>>;
+  let scraped: string;
   let objects: Obj[];
   before(async () => {
     objects = render('manifests/overlays/monitoring');
-    h = await startHarness();
-    const target = { port: h.port, ca: h.ca };
+    dir = mkdtempSync(join(tmpdir(), 'vmcp-monitoring-'));
+    fake = await FakeApiServer.start();
+    fake.store.setMaxListeners(50); // one watch per related kind and the CRD
+    fake.put(keyFor('mcpgroups', 'team-a', 'team-tools'), { apiVersion: 'toolhive.stacklok.dev/v1beta1', kind: 'MCPGroup', metadata: { name: 'team-tools', namespace: 'team-a' }, spec: {} });
+    webhook = await startWebhook(fake, dir);
+    const target = { port: webhook.port, ca: webhook.ca };
+    const metrics = async (): Promise<string> => (await send(target, { method: 'GET', path: '/metrics' })).body;
+    // The relation caches list every related kind; the CRD follower finds no CRD (built-in schema).
+    const deadline = Date.now() + 15_000;
+    for (let text = await metrics(); !/^vmcp_admission_relations_synced\{kind="MCPGroup"\} 1$/m.test(text); text = await metrics()) {
+      assert.ok(Date.now() < deadline, `relation caches not synced:\n${text}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     await send(target, { body: JSON.stringify(await fixture('admissionreview-create-v1-valid')) });
     await send(target, { body: JSON.stringify(await fixture('admissionreview-create-v1-ratelimit-without-redis')) });
     await send(target, { body: JSON.stringify(await fixture('admissionreview-create-v1-dryrun-ratelimit-without-redis')) });
     await send(target, { body: '{not json' }).catch(() => undefined);
-    const metrics = await send(target, { method: 'GET', path: '/metrics' });
-    assert.equal(metrics.status, 200);
-    exported = exposition(metrics.body);
+    const response = await send(target, { method: 'GET', path: '/metrics' });
+    assert.equal(response.status, 200);
+    scraped = response.body;
+    exported = exposition(scraped);
   });
-  after(() => h.stop());
+  after(async () => {
+    if (webhook !== undefined) {
+      const exited = once(webhook.child, 'exit');
+      webhook.child.kill('SIGTERM');
+      // With cluster access too, SIGTERM ends the process (the informers' watches are aborted).
+      assert.deepEqual(await exited, [0, null]);
+    }
+    await fake?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   void test('renders a ServiceMonitor for the https port of Service vmcp-admission, a PrometheusRule and the dashboard ConfigMap', () => {
     assert.deepEqual(objects.map((o): string => String(o.kind)).sort(), ['ConfigMap', 'PrometheusRule', 'ServiceMonitor']);
@@ -117,7 +169,7 @@ void describe('monitoring overlay', { skip: kubectlSkip }, () => {
     assert.equal(endpoint!.scheme, 'https');
     assert.equal(endpoint!.tlsConfig.serverName, `${service.metadata.name}.${service.metadata.namespace}.svc`);
     const alerts: string[] = (objects.find((o) => o.kind === 'PrometheusRule')!.spec.groups as Obj[]).flatMap((g) => (g.rules as Obj[]).map((r): string => String(r.alert)));
-    for (const alert of ['VmcpAdmissionServingCertExpiresSoon', 'VmcpAdmissionInternalErrors', 'VmcpAdmissionHttpErrors', 'VmcpAdmissionDenialSpike']) assert.ok(alerts.includes(alert), alert);
+    for (const alert of ['VmcpAdmissionServingCertExpiresSoon', 'VmcpAdmissionInternalErrors', 'VmcpAdmissionHttpErrors', 'VmcpAdmissionDenialSpike', 'VmcpAdmissionRelationCachesNotSynced', 'VmcpAdmissionBuiltinSchemaFallback']) assert.ok(alerts.includes(alert), alert);
     assert.match(objects.find((o) => o.kind === 'PrometheusRule')!.spec.groups[0].rules[0].expr, /< 7 \* 24 \* 3600/);
   });
 
@@ -132,6 +184,12 @@ void describe('monitoring overlay', { skip: kubectlSkip }, () => {
       for (const label of u.labels) assert.ok(available.has(label), `${q.where}: label ${label} is not on ${u.metrics.join(', ')}`);
       for (const label of q.shown) assert.ok(u.by === undefined ? available.has(label) : u.by.includes(label), `${q.where}: shows ${label}, which its aggregation drops`);
     }
+  });
+
+  void test('the relation alerts read the values the webhook reports: synced kinds at 1, the built-in schema while no CRD is installed', () => {
+    for (const kind of ['MCPGroup', 'MCPServer', 'Secret', 'ConfigMap']) assert.match(scraped, new RegExp(`^vmcp_admission_relations_synced\\{kind="${kind}"\\} 1$`, 'm'), kind);
+    assert.match(scraped, /^vmcp_admission_relations_objects\{kind="MCPGroup"\} 1$/m);
+    assert.match(scraped, /^vmcp_admission_schema_fallback 1$/m);
   });
 
   void test('the checker is not vacuous: a misspelt metric or label is caught', () => {

@@ -117,6 +117,9 @@ void test('API server unreachable at start: ready without relations after the bo
   fake = await FakeApiServer.start();
   fake.setDown(true);
   const { live: l, logs, registry } = await start({ relationsSyncTimeoutMs: 300 });
+  // Every related kind reports 0 from the start (an alert needs a 0, not an absent series).
+  assert.match(await registry.metrics(), /^vmcp_admission_relations_synced\{kind="MCPGroup"\} 0$/m);
+  assert.doesNotMatch(await registry.metrics(), /vmcp_admission_schema_fallback/, 'not following the CRD: no fallback gauge');
   assert.match(l.notReady() ?? '', /relation caches syncing/);
   const t0 = Date.now();
   await eventually(() => l.notReady() === undefined, 'ready without relations', 2000);
@@ -191,11 +194,13 @@ void test('follow the installed CRD: a new field is accepted, a new CEL rule enf
   );
   assert.match(switched[1]!.hash!, /^[0-9a-f]{12}$/);
   assert.notEqual(switched[1]!.hash, switched[0]!.hash, 'a changed spec, a new hash');
+  assert.match(await registry.metrics(), /^vmcp_admission_schema_fallback 0$/m);
   fake.store.delete(CRD_KEY);
   await eventually(() => /^built-in: the CRD .* was deleted$/.test(l.details().schema!), 'fallback');
   assert.match(await registry.metrics(), new RegExp(`vmcp_admission_schema_info\\{source="builtin",resource_version="",hash="${crdCommit.slice(0, 12)}"\\} 1`));
   const back = logs.filter((e) => e.message === 'judging against the built-in VirtualMCPServer schema').at(-1)!;
   assert.equal((back.fields as Record<string, string>).schema, `built-in (ToolHive CRD ${crdCommit.slice(0, 12)})`);
+  assert.match(await registry.metrics(), /^vmcp_admission_schema_fallback 1$/m);
 });
 
 void test('absent or broken installed CRD: the built-in schema, and why', async () => {

@@ -114,6 +114,7 @@ export function startRelationCaches(options: CacheOptions): RelationCaches {
   };
   for (const k of relatedKinds) {
     const entry = { kind: k, informer: undefined as unknown as Cache, listed: false };
+    o.metrics.synced.set({ kind: k.kind }, 0);
     const backoff = makeBackoff(o.timings.retryInitialMs, o.timings.retryMaxMs);
     entry.informer = informerFor(k, o, () => {
       entry.listed = true;

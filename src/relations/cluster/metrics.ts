@@ -25,3 +25,12 @@ export function createRelationsMetrics(registry: Registry): RelationsMetrics {
     schema: new Gauge({ name: 'vmcp_admission_schema_info', help: 'The VirtualMCPServer schema reviews are judged against (1): source cluster or builtin, its resourceVersion and spec hash', labelNames: ['source', 'resource_version', 'hash'], registers }),
   };
 }
+
+/**
+ * 1 while the installed CRD is followed (--follow-crd) but reviews are judged against the built-in
+ * schema (not read yet, not installed, deleted, or not compilable), 0 while on the installed CRD.
+ * Registered only when following, so it is absent with --follow-crd=false.
+ */
+export function createSchemaFallbackGauge(registry: Registry): Gauge {
+  return new Gauge({ name: 'vmcp_admission_schema_fallback', help: '1 while following the installed VirtualMCPServer CRD but judging against the built-in schema (CRD not read yet, absent, deleted or not compilable), else 0', registers: [registry] });
+}
