@@ -38,6 +38,22 @@ function secureOptions(m: TlsMaterial): SecureContextOptions {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** How long shutdown waits for the cluster watches to stop. */
+const liveStopMs = 2000;
+
+/** Whether `work` settles (either way) within `ms`; the timer never holds the process. */
+function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    timer.unref();
+    const done = (): void => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    work.then(done, done);
+  });
+}
+
 export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   const { config, logger, tls } = deps;
   const material = tls.current();
@@ -76,7 +92,11 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
       unsubscribe();
       await app.close();
       await tls.close();
-      await deps.live?.stop();
+      // Relation informers and the CRD follower: bounded, as a watch the API server never answered
+      // cannot be aborted and must not hold the shutdown (the CLI exits without it).
+      if (deps.live !== undefined && !(await settlesWithin(deps.live.stop(), liveStopMs))) {
+        logger.warn({ waitedMs: liveStopMs }, 'cluster watches still open; closing without them');
+      }
       logger.info({ reason }, 'closed');
     })());
   return { app, port, shutdown };
