@@ -1,0 +1,37 @@
+// The parsed CEL syntax tree the cost model reads: the parts of cel.expr.Expr (cel-spec
+// syntax.proto, macros expanded) it needs, as plain structural types. Any parser producing that
+// message fits (the tests and the bounds check pass @bufbuild/cel's parse()); policy itself never
+// links a CEL engine.
+
+type Constant =
+  | { readonly case: 'stringValue'; readonly value: string }
+  | { readonly case: 'int64Value' | 'uint64Value'; readonly value: bigint }
+  | { readonly case: 'bytesValue'; readonly value: Uint8Array }
+  | { readonly case: string | undefined; readonly value?: unknown };
+
+type MapKey = { readonly case: 'mapKey'; readonly value: CelAst } | { readonly case: 'fieldKey'; readonly value: string } | { readonly case: undefined; readonly value?: undefined };
+
+export interface CelComprehension {
+  readonly iterVar: string;
+  readonly iterRange?: CelAst;
+  readonly accuVar: string;
+  readonly accuInit?: CelAst;
+  readonly loopCondition?: CelAst;
+  readonly loopStep?: CelAst;
+  readonly result?: CelAst;
+}
+
+export interface CelAst {
+  readonly exprKind:
+    | { readonly case: 'constExpr'; readonly value: { readonly constantKind: Constant } }
+    | { readonly case: 'identExpr'; readonly value: { readonly name: string } }
+    | { readonly case: 'selectExpr'; readonly value: { readonly operand?: CelAst; readonly field: string; readonly testOnly: boolean } }
+    | { readonly case: 'callExpr'; readonly value: { readonly target?: CelAst; readonly function: string; readonly args: readonly CelAst[] } }
+    | { readonly case: 'listExpr'; readonly value: { readonly elements: readonly CelAst[] } }
+    | { readonly case: 'structExpr'; readonly value: { readonly entries: readonly { readonly keyKind: MapKey; readonly value?: CelAst }[] } }
+    | { readonly case: 'comprehensionExpr'; readonly value: CelComprehension }
+    | { readonly case: undefined; readonly value?: undefined };
+}
+
+/** Parses CEL source text into the syntax tree (macros expanded); throws on a syntax error. */
+export type CelParser = (text: string) => CelAst;

@@ -1,0 +1,89 @@
+// The cost model on small expressions whose cel-go actual cost is derived by hand from
+// interpreter/runtimecost.go (docs/policy-cost.md has the rules), so a wrong constant or rule fails.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parse } from '@bufbuild/cel';
+import { estimate } from '../../src/policy/cost-model.js';
+import { ANY_JSON, SCALAR, str, type Shape } from '../../src/policy/cost-shape.js';
+
+const list = (len: number, elem: Shape = SCALAR): Shape => ({ list: { len, elem } });
+const vars: Record<string, Shape> = {
+  a: { map: { len: 2, key: str(1), val: ANY_JSON } },
+  s: str(99),
+  s17: str(17),
+  s25: str(25),
+  t100: str(100),
+  l5: list(5),
+  l4: list(4),
+  big: list(Infinity),
+  o: ANY_JSON,
+};
+const cost = (e: string): number => estimate(parse(e).expr, { vars }).cost;
+
+void test('identifiers and selects cost 1 each (SelectAndIdentCost), has() 1 for the test plus its operand, constants 0', () => {
+  assert.equal(cost('1'), 0);
+  assert.equal(cost('a'), 1);
+  assert.equal(cost('a.b.c'), 3);
+  assert.equal(cost('has(a.b)'), 2);
+  assert.equal(cost('has(a.b.c)'), 3);
+});
+
+void test('calls: O(1) functions 1; && and || and ternaries nothing of their own', () => {
+  assert.equal(cost('!has(a.b)'), 3);
+  assert.equal(cost('size(s) + 1 > 2'), 4); // size 1 + s 1 + _+_ 1 + _>_ 1
+  assert.equal(cost('has(a.b) && has(a.c)'), 4);
+  assert.equal(cost('has(a.b) ? a.b : a.c.d'), 2 + 3);
+});
+
+void test('strings: concatenation ceil(0.1 × (m + n)), equality ceil(0.1 × min), regex ceil(0.1 × (1 + n)) × ceil(0.25 × regex)', () => {
+  assert.equal(cost("'abc' + s17"), 1 + 2);
+  assert.equal(cost('s25 == t100'), 2 + 3);
+  assert.equal(cost("s.matches('^[a-z]+$')"), 1 + 10 * 2);
+  assert.equal(cost("s.find('[0-9]+')"), 1 + 10 * 2);
+  assert.equal(cost("s.startsWith('-')"), 1 + 10);
+  assert.equal(cost("s.replace('a', 'bb')"), 1 + 20);
+  assert.equal(cost('s.lowerAscii()'), 1 + 10);
+});
+
+void test('literals: a list 10, a map 30 (ListCreateBaseCost, MapCreateBaseCost), plus their elements; `in` a list costs its size', () => {
+  assert.equal(cost('[1, 2]'), 10);
+  assert.equal(cost("{'a': 1, 'b': s}"), 31);
+  assert.equal(cost("s in ['a', 'b', 'c']"), 1 + 10 + 3);
+});
+
+void test('comprehensions: per iteration the loop condition and the step; all() over 5 elements', () => {
+  // range 1; per element: @not_strictly_false(@result) 2, @result && (x > 0) 3; result 1
+  assert.equal(cost('l5.all(x, x > 0)'), 1 + 5 * (2 + 3) + 1);
+  // exists: condition @not_strictly_false(!@result) 3, step @result || x > 0: 3
+  assert.equal(cost('l5.exists(x, x > 0)'), 1 + 5 * (3 + 3) + 1);
+  // map: init [] 10; condition true 0; step @result + [x]: _+_ 1 + @result 1 + [x] 10 + x 1
+  assert.equal(cost('l4.map(x, x)'), 1 + 10 + 4 * 13 + 1);
+  // filter: step x > 0 ? @result + [x] : @result → 2 + 13
+  assert.equal(cost('l4.filter(x, x > 0)'), 1 + 10 + 4 * (2 + 13) + 1);
+});
+
+void test('an unbounded iteration is Infinity; a size() guard bounds it where it holds', () => {
+  assert.equal(cost('big.all(x, x > 0)'), Infinity);
+  assert.equal(cost('size(big) <= 3 ? big.all(x, x > 0) : true'), 3 + (1 + 3 * 5 + 1));
+  assert.equal(cost('size(big) > 3 || big.all(x, x > 0)'), 3 + (1 + 3 * 5 + 1));
+  assert.equal(cost('!(size(big) <= 3) || big.all(x, x > 0)'), 4 + (1 + 3 * 5 + 1));
+  assert.equal(cost('size(big) <= 3 && big.all(x, x > 0)'), 3 + (1 + 3 * 5 + 1));
+  assert.equal(cost('big.all(x, x > 0) && size(big) <= 3'), Infinity);
+});
+
+void test('an all() over a list bounds its elements for the rest of the condition; strings of unknown length cost Infinity', () => {
+  const guarded = "size(o.items) <= 2 && o.items.all(i, size(i.name) <= 10) ? o.items.all(i, i.name.matches('^a+$')) : true";
+  // guard: size 1 + o.items 2 + <= 1 = 4; all: range 2 + 2 × (2 + (1 + size 1 + i.name 2 + <= 1)) + 1 = 17
+  // then: range 2 + 2 × (2 + 1 + (i.name 2 + ceil(1.1) × ceil(1.25) = 4)) + 1 = 17
+  assert.equal(cost(guarded), 4 + 17 + 17);
+  assert.equal(cost("o.items.all(i, i.name.matches('^a+$'))"), Infinity);
+});
+
+void test('list functions of the Kubernetes library cost one traversal of the receiver', () => {
+  assert.equal(cost('l5.sum()'), 1 + 5);
+  assert.equal(estimate(parse('x.min()').expr, { vars: { x: list(3, str(10)) } }).cost, 1 + 3 * 4);
+});
+
+void test('an unknown function is an error, not a free call', () => {
+  assert.throws(() => cost("s.split(',')"), /no cost rule for CEL function split/);
+});
