@@ -2,10 +2,12 @@
 // the chosen actions) binding for the strict errors CEL can express, one with a Warn binding for the
 // lint warnings it can express, and the coverage of every strict rule (for --explain).
 import type { SchemaNode } from '../core/schema/types.js';
+import { boundsWarnings, policyCost, resourceShape, searchBounds, type PolicyCost, type PolicySpecText, type SpecBuilder } from './bounds.js';
+import type { CelParser } from './cel-ast.js';
 import { registryRules, type RegistryRule } from './registry.js';
 import { entryFor, type TableContext } from './rule-table.js';
 import type { LabelSelector } from './selector.js';
-import type { Coverage, PolicyValidation, PolicyVariable } from './types.js';
+import type { Coverage, PolicyBounds, PolicyValidation, PolicyVariable } from './types.js';
 
 export const validationActions = ['Deny', 'Warn', 'Audit'] as const;
 export type ValidationAction = (typeof validationActions)[number];
@@ -33,6 +35,10 @@ export interface BuiltPolicy {
   readonly notes: readonly string[];
   /** Every strict rule of the registry and what the policy does with it. */
   readonly coverage: readonly Coverage[];
+  /** The largest inputs the expressions judge (beyond them a check is skipped and the lint policy warns). */
+  readonly bounds: PolicyBounds;
+  /** Worst-case cost of each policy's expressions at those bounds: errors policy, then lint policy. */
+  readonly cost: readonly PolicyCost[];
 }
 
 interface Part {
@@ -57,6 +63,8 @@ function part(rules: readonly RegistryRule[], severity: 'error' | 'warning', ctx
   return { rules: ids, variables: [...variables.values()], validations };
 }
 
+const NOT_BEING_DELETED = { name: 'not-being-deleted', expression: '!has(object.metadata.deletionTimestamp)' };
+
 /** `suffix` after the first DNS label: `vmcp-strict.example.com` → `vmcp-strict-binding.example.com`. */
 export const withSuffix = (name: string, suffix: string): string => {
   const dot = name.indexOf('.');
@@ -76,15 +84,7 @@ function policyObject(name: string, p: Part, apiVersion: string): Record<string,
         matchPolicy: 'Equivalent',
         resourceRules: [{ apiGroups: [GROUP], apiVersions: [...SERVED_VERSIONS], operations: ['CREATE', 'UPDATE'], resources: ['virtualmcpservers'] }],
       },
-      matchConditions: [{ name: 'not-being-deleted', expression: '!has(object.metadata.deletionTimestamp)' }],
-      variables: p.variables.map((v) => ({ name: v.name, expression: v.expression })),
-      validations: p.validations.map((v) => ({
-        expression: v.expression,
-        // string(): statically a string for the API server's compile check, whatever dyn parts it has.
-        ...(v.messageExpression === undefined ? {} : { messageExpression: `string(${v.messageExpression})` }),
-        message: v.message,
-        reason: 'Invalid',
-      })),
+      ...specText(p),
     },
   };
 }
@@ -112,23 +112,72 @@ export function coverageOf(rules: readonly RegistryRule[] = registryRules()): Co
   });
 }
 
-export function buildPolicy(schema: SchemaNode, o: PolicyOptions): BuiltPolicy {
+/** The errors part and the lint part (its rules' validations, then the bounds warnings) for given bounds. */
+function parts(schema: SchemaNode, bounds: PolicyBounds): { readonly errors: Part; readonly lint: Part } {
   const rules = registryRules().filter(isStrict);
-  const ctx: TableContext = { schema };
+  const ctx: TableContext = { schema, bounds };
+  const lint = part(rules, 'warning', ctx);
+  return { errors: part(rules, 'error', ctx), lint: { ...lint, validations: [...lint.validations, ...boundsWarnings(schema, bounds)] } };
+}
+
+/** A part's matchConditions, variables and validations as printed (and as the cost model prices them). */
+function specText(p: Part): PolicySpecText & { readonly validations: readonly Record<string, string>[] } {
+  return {
+    matchConditions: [NOT_BEING_DELETED],
+    variables: p.variables.map((v) => ({ name: v.name, expression: v.expression })),
+    validations: p.validations.map((v) => ({
+      expression: v.expression,
+      // string(): statically a string for the API server's compile check, whatever dyn parts it has.
+      ...(v.messageExpression === undefined ? {} : { messageExpression: `string(${v.messageExpression})` }),
+      message: v.message,
+      reason: 'Invalid',
+    })),
+  };
+}
+
+/** The specs of both policies for trial bounds (what the bounds search prices). */
+export const specBuilder =
+  (schema: SchemaNode): SpecBuilder =>
+  (trial) =>
+    Object.values(parts(schema, trial)).map(specText);
+
+const searched = new WeakMap<SchemaNode, PolicyBounds>();
+
+/** The bounds for a schema: the largest counts the cost model proves to fit (searched once per schema). */
+export function boundsFor(schema: SchemaNode, parse: CelParser): PolicyBounds {
+  let b = searched.get(schema);
+  if (b === undefined) {
+    b = searchBounds(specBuilder(schema), schema, parse);
+    searched.set(schema, b);
+  }
+  return b;
+}
+
+/** The policy for a schema; `parse` (a CEL parser) lets the cost model check the bounds it generates. */
+export function buildPolicy(schema: SchemaNode, o: PolicyOptions, parse: CelParser): BuiltPolicy {
+  const bounds = boundsFor(schema, parse);
+  const { errors, lint } = parts(schema, bounds);
   const apiVersion = apiVersionFor(o.kubernetesVersion);
-  const errors = part(rules, 'error', ctx);
   const documents = [policyObject(o.name, errors, apiVersion), bindingObject(o.name, o.validationActions, o, apiVersion)];
   if (o.warnings) {
-    const lint = part(rules, 'warning', ctx);
     const lintName = withSuffix(o.name, '-lint');
     documents.push(policyObject(lintName, lint, apiVersion), bindingObject(lintName, ['Warn'], o, apiVersion));
   }
-  const notes =
+  const object = resourceShape(schema);
+  const cost = [errors, lint].map((p) => policyCost(specText(p), { parse, object }));
+  return { documents, notes: notesFor(o, bounds), coverage: coverageOf(), bounds, cost };
+}
+
+function notesFor(o: PolicyOptions, b: PolicyBounds): string[] {
+  const beta =
     o.kubernetesVersion === '1.30'
       ? []
       : [
           `Kubernetes ${o.kubernetesVersion}: ValidatingAdmissionPolicy is beta (admissionregistration.k8s.io/v1beta1). Enable it on the API server with`,
           '--feature-gates=ValidatingAdmissionPolicy=true --runtime-config=admissionregistration.k8s.io/v1beta1=true (GA and on by default from 1.30).',
         ];
-  return { documents, notes, coverage: coverageOf() };
+  const silent = o.warnings
+    ? []
+    : [`--warnings off: an object beyond the policy's bounds (more than ${b.tools} tools, see --explain) has those checks skipped without a warning.`];
+  return [...beta, ...silent];
 }

@@ -112,6 +112,8 @@ export interface DurationCel {
   readonly magnitude: string;
   /** Which of the registry's duration messages applies when it does not parse. */
   readonly errorCode: string;
+  /** The pieces, for callers that compute the sums once: Go's grammar, the bare zero, the double and exact sums, the int64 limit. */
+  readonly parts: { readonly grammar: string; readonly zero: string; readonly dbl: string; readonly exact: string; readonly limit: string };
 }
 
 const LIMIT_POSITIVE = '9223372036854775807u';
@@ -131,7 +133,7 @@ export function durationCel(p: string, units: string): DurationCel {
   const unknownTail = `${p}.find(${lit(durationRegex.unknownUnitPrefix)}).find(${lit(`${NUMBER}${BAD_RUN}$`)})`;
   const unknown = overflowsBefore(`${p}.find(${lit(durationRegex.unknownUnitPrefix)}).substring(0, size(${p}.find(${lit(durationRegex.unknownUnitPrefix)})) - size(${unknownTail}))`, p, units);
   const errorCode = `(${p}.matches(${lit(durationRegex.missingUnit)}) ? (${missing} ? 'invalid' : 'missingUnit') : ${p}.matches(${lit(durationRegex.unknownUnit)}) ? (${unknown} ? 'invalid' : 'unknownUnit') : 'invalid')`;
-  return { parses, magnitude, errorCode };
+  return { parses, magnitude, errorCode, parts: { grammar, zero, dbl, exact, limit } };
 }
 
 /**

@@ -47,8 +47,10 @@ const times = (n: number, per: number): number => (per === 0 || n === 0 ? 0 : n 
 
 // --- paths and the facts guards establish about them ---
 
+/** The variable path `e` reads (`variables.rl.tools`), seeing through dyn(), which returns its argument. */
 function pathOf(e: Expr): string | undefined {
   if (e.exprKind.case === 'identExpr') return e.exprKind.value.name;
+  if (e.exprKind.case === 'callExpr' && e.exprKind.value.function === 'dyn' && e.exprKind.value.target === undefined && e.exprKind.value.args.length === 1) return pathOf(e.exprKind.value.args[0]!);
   if (e.exprKind.case === 'selectExpr' && !e.exprKind.value.testOnly) {
     const base = e.exprKind.value.operand === undefined ? undefined : pathOf(e.exprKind.value.operand);
     return base === undefined ? undefined : `${base}.${e.exprKind.value.field}`;

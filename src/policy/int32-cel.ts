@@ -3,7 +3,7 @@
 // Ratcheting: a value equal to oldObject's at the same path does not deny.
 import type { SchemaNode } from '../core/schema/types.js';
 import { fillCel, lit } from './cel-text.js';
-import type { PolicyValidation } from './types.js';
+import type { PolicyBounds, PolicyValidation } from './types.js';
 
 type Segment = { readonly key: string } | { readonly map: true };
 
@@ -37,7 +37,10 @@ function holds(base: Side, old: Side, rest: readonly Segment[]): string {
 
 const fieldOf = (path: readonly Segment[]): string => path.map((s) => ('key' in s ? s.key : '<k>')).join('.');
 
-function validation(path: readonly Segment[], rule: string, template: string): PolicyValidation {
+/** The map `m` (CEL) is within the bounds: few enough entries, short enough keys. */
+export const mapWithin = (m: string, b: PolicyBounds): string => `size(${m}) <= ${b.mapEntries} && ${m}.all(k, size(k) <= ${b.mapKey})`;
+
+function validation(path: readonly Segment[], rule: string, template: string, bounds: PolicyBounds): PolicyValidation {
   const root = { expr: 'object', guards: [] };
   const oldRoot = { expr: 'oldObject', guards: ['oldObject != null'] };
   const mapAt = path.findIndex((s) => !('key' in s));
@@ -55,18 +58,33 @@ function validation(path: readonly Segment[], rule: string, template: string): P
   const guard = before.map((_, i) => `has(object.${before.slice(0, i + 1).map((s) => s.key).join('.')})`).join(' && ');
   const v = `${mapExpr}[k].${after.map((s) => s.key).join('.')}`;
   const text = `${lit(`${before.map((s) => s.key).join('.')}.`)} + k + ${lit(`.${after.map((s) => s.key).join('.')}: Invalid value: `)} + string(${v}) + ': ' + ${fillCel(template, { value: `string(${v})`, ...lits() })}`;
+  // A map beyond the bounds is not judged (the lint policy warns).
+  const within = mapWithin(mapExpr, bounds);
   return {
     rule,
-    expression: `!(${guard}) || ${mapExpr}.all(k, ${inner})`,
-    messageExpression: `[${mapExpr}.filter(k, !(${inner})).min()].map(k, ${text})[0]`,
+    expression: `!(${guard}) || !(${within}) || ${mapExpr}.all(k, ${inner})`,
+    messageExpression: `${guard} && ${within} ? [${mapExpr}.filter(k, !(${inner})).min()].map(k, ${text})[0] : ''`,
     message,
   };
 }
 
 const lits = (): { min: string; max: string } => ({ min: lit(INT32.min), max: lit(INT32.max) });
 
-export function int32Validations(schema: SchemaNode, rule: string, template: string): PolicyValidation[] {
+export function int32Validations(schema: SchemaNode, rule: string, template: string, bounds: PolicyBounds): PolicyValidation[] {
+  return int32Paths(schema).map((p) => validation(p, rule, template, bounds));
+}
+
+function int32Paths(schema: SchemaNode): Segment[][] {
   const paths: Segment[][] = [];
   collect(schema, [], paths);
-  return paths.map((p) => validation(p, rule, template));
+  return paths;
+}
+
+/** The maps (CEL paths below `object`) the int32 check walks, e.g. `spec.config.outgoingAuth.backends`. */
+export function int32Maps(schema: SchemaNode): string[] {
+  const maps = int32Paths(schema).flatMap((p) => {
+    const at = p.findIndex((s) => !('key' in s));
+    return at < 0 ? [] : [(p.slice(0, at) as { key: string }[]).map((s) => s.key).join('.')];
+  });
+  return [...new Set(maps)];
 }

@@ -7,11 +7,13 @@ import { bind, durationCel, fillCel, goDurationStringCel, goQuoteCel, lit, litLi
 import { int32Validations } from './int32-cel.js';
 import { messageOf } from './registry.js';
 import { suggestionCel } from './suggest-cel.js';
-import type { CoverageStatus, PolicyValidation, RuleExport } from './types.js';
+import type { CoverageStatus, PolicyBounds, PolicyValidation, RuleExport } from './types.js';
 
 export interface TableContext {
   /** The structural schema of the served version the policy is built for (known keys, int32 fields). */
   readonly schema: SchemaNode;
+  /** The largest inputs the expressions judge (bounds.ts). */
+  readonly bounds: PolicyBounds;
 }
 
 export interface TableEntry {
@@ -22,7 +24,7 @@ export interface TableEntry {
 
 const invalidValue = (field: string, value: string, detail: string): string => `${field} + ': Invalid value: ' + ${value} + ': ' + ${detail}`;
 
-function refillPeriodDuration(): RuleExport {
+function refillPeriodDuration(ctx: TableContext): RuleExport {
   const id = 'runtime-refill-period-duration';
   const fails = (u: string, scope: string, x: string): string => `(!${x}.ok && !${unchangedCel(u, scope, 'refillPeriod', `${x}.p`)})`;
   const detail = (x: string): string => {
@@ -33,10 +35,10 @@ function refillPeriodDuration(): RuleExport {
     return `[${code}].map(c, c == 'missingUnit' ? ${text('missingUnit', { duration: quoted })} : c == 'unknownUnit' ? ${text('unknownUnit', { unit: timeQuoteCel(unknownUnitCel(p)), duration: quoted })} : ${text('invalid', { duration: quoted })})[0]`;
   };
   const v = everyBucket(fails, (u, scope, x) => invalidValue(bucketField(u, scope, 'refillPeriod'), goQuoteCel(`${x}.p`), detail(x)));
-  return { variables: bucketVariables, validations: [{ rule: id, ...v, message: 'a rate-limit refillPeriod is not a Go duration (time.ParseDuration); the operator cannot decode it' }] };
+  return { variables: bucketVariables(ctx.bounds), validations: [{ rule: id, ...v, message: 'a rate-limit refillPeriod is not a Go duration (time.ParseDuration); the operator cannot decode it' }] };
 }
 
-function refillPeriodPositive(): RuleExport {
+function refillPeriodPositive(ctx: TableContext): RuleExport {
   const id = 'runtime-refill-period-positive';
   const fails = (u: string, scope: string, x: string): string => `(${x}.on && ${x}.ok && (${x}.zero || ${x}.neg) && !${unchangedCel(u, scope, 'refillPeriod', `${x}.p`)})`;
   const magnitude = (x: string): string => durationCel(`${x}.p`, 'variables.unitNanos').magnitude;
@@ -44,16 +46,16 @@ function refillPeriodPositive(): RuleExport {
   const v = everyBucket(fails, (u, scope, x) =>
     invalidValue(bucketField(u, scope, 'refillPeriod'), goQuoteCel(`${x}.p`), fillCel(messageOf(id, 'positive'), { bucket: bucketLabel(u, scope), duration: duration(x) })),
   );
-  return { variables: bucketVariables, validations: [{ rule: id, ...v, message: 'a rate-limit refillPeriod is zero or negative; vMCP refuses to start the rate limiter' }] };
+  return { variables: bucketVariables(ctx.bounds), validations: [{ rule: id, ...v, message: 'a rate-limit refillPeriod is zero or negative; vMCP refuses to start the rate limiter' }] };
 }
 
-function maxTokensInt32(): RuleExport {
+function maxTokensInt32(ctx: TableContext): RuleExport {
   const id = 'runtime-max-tokens-int32';
   const fails = (u: string, scope: string, x: string): string => `(${x}.on && ${x}.n > 2147483647 && !${unchangedCel(u, scope, 'maxTokens', `${x}.n`)})`;
   const v = everyBucket(fails, (u, scope, x) =>
     invalidValue(bucketField(u, scope, 'maxTokens'), `string(${x}.n)`, fillCel(messageOf(id, 'range'), { bucket: bucketLabel(u, scope), value: `string(${x}.n)` })),
   );
-  return { variables: bucketVariables, validations: [{ rule: id, ...v, message: 'a rate-limit maxTokens does not fit in int32 (maximum 2147483647); the operator cannot decode it' }] };
+  return { variables: bucketVariables(ctx.bounds), validations: [{ rule: id, ...v, message: 'a rate-limit maxTokens does not fit in int32 (maximum 2147483647); the operator cannot decode it' }] };
 }
 
 function configUnknownKey(ctx: TableContext): RuleExport {
@@ -62,11 +64,15 @@ function configUnknownKey(ctx: TableContext): RuleExport {
   if (known.length === 0) throw new Error('policy: the schema declares no spec.config properties');
   // exists() rather than `k in`: @bufbuild/cel (the tests' evaluator) says a key whose value is null is
   // not `in` a map, cel-go says it is; iterating the keys gives the same answer in both.
-  const ratcheted = '(variables.oldConfig.exists(j, j == k && variables.oldConfig[j] == variables.config[k]))';
+  // The values are compared inside one-element lists: cel-go charges == by the operands' size, and
+  // a value under an unknown key can be a string of any length (docs/policy-cost.md).
+  const ratcheted = '(variables.oldConfig.exists(j, j == k && [variables.oldConfig[j]] == [variables.config[k]]))';
+  const { configKeys, mapKey } = ctx.bounds;
+  const within = `size(variables.config) <= ${configKeys} && variables.config.all(k, size(k) <= ${mapKey}) && size(variables.oldConfig) <= ${configKeys}`;
   const variables = [
     { name: 'config', expression: 'has(object.spec) && has(object.spec.config) ? object.spec.config : dyn({})' },
     { name: 'oldConfig', expression: 'oldObject != null && has(oldObject.spec) && has(oldObject.spec.config) ? oldObject.spec.config : dyn({})' },
-    { name: 'unknownKeys', expression: `dyn(variables.config).filter(k, !(k in ${litList(known)}) && !${ratcheted})` },
+    { name: 'unknownKeys', expression: `${within} ? dyn(variables.config).filter(k, !(k in ${litList(known)}) && !${ratcheted}) : dyn([])` },
   ];
   const detail = `[${suggestionCel('k', known)}].map(s, s == '' ? ${fillCel(messageOf(id, 'plain'), { key: goQuoteCel('k') })} : ${fillCel(messageOf(id, 'suggest'), { key: goQuoteCel('k'), suggestion: goQuoteCel('s') })})[0]`;
   const validation: PolicyValidation = {
@@ -103,7 +109,7 @@ function unhealthyThreshold(): RuleExport {
  * sees the defaulted object only, so it cannot tell a written `10s` from the default: it adds the
  * engine's "not set" note whenever the value is the default's text.
  */
-function healthCheckTimeout(): RuleExport {
+function healthCheckTimeout(ctx: TableContext): RuleExport {
   const id = 'runtime-health-check-timeout';
   const keys = ['spec', 'config', 'operational', 'failureHandling'];
   const fh = `object.${keys.join('.')}`;
@@ -111,20 +117,24 @@ function healthCheckTimeout(): RuleExport {
   const text = (f: string, fallback: string): string => `(has(${fh}.${f}) ? ${fh}.${f} : ${lit(fallback)})`;
   const oldText = (f: string, fallback: string): string => `(has(${old}.${f}) ? ${old}.${f} : ${lit(fallback)})`;
   const [dt, di] = [durationCel('ht', 'variables.unitNanos'), durationCel('hi', 'variables.unitNanos')];
-  /** `body` with ht/hi = the timeout and interval texts, tm/im = their nanoseconds (im after vMCP's 0 → 30s). */
-  const withValues = (body: string): string =>
-    bind('ht', text('healthCheckTimeout', '10s'), bind('hi', text('healthCheckInterval', '0s'), bind('tm', dt.magnitude, bind('im', `(${di.magnitude} == 0u ? 30000000000u : ${di.magnitude})`, body))));
+  const n = ctx.bounds.healthCheck;
+  /**
+   * `body` with ht/hi = the timeout and interval texts, tm/im = their nanoseconds (im after vMCP's
+   * 0 → 30s); `beyond` when either text is longer than the bound (not judged; the lint policy warns).
+   */
+  const withValues = (body: string, beyond: string): string =>
+    bind('ht', text('healthCheckTimeout', '10s'), bind('hi', text('healthCheckInterval', '0s'), `size(ht) <= ${n} && size(hi) <= ${n} ? ${bind('tm', dt.magnitude, bind('im', `(${di.magnitude} == 0u ? 30000000000u : ${di.magnitude})`, body))} : ${beyond}`));
   const unchanged = `(oldObject != null && ${hasPath('oldObject', keys)} && ${oldText('healthCheckTimeout', '10s')} == ht && ${oldText('healthCheckInterval', '0s')} == hi)`;
   const failing = `${dt.parses} && ${di.parses} && tm > 0u && tm >= im && !${unchanged}`;
   const slots = { timeout: bind('m', 'tm', goDurationStringCel('m')), interval: bind('m', 'im', goDurationStringCel('m')), default: "'10s'" };
   const detail = `(ht == '10s' ? ${fillCel(messageOf(id, 'orderDefaulted'), slots)} : ${fillCel(messageOf(id, 'order'), slots)})`;
   return {
-    variables: bucketVariables.filter((v) => v.name === 'unitNanos'),
+    variables: bucketVariables(ctx.bounds).filter((v) => v.name === 'unitNanos'),
     validations: [
       {
         rule: id,
-        expression: `!(${hasPath('object', keys)}) || ${withValues(`!(${failing})`)}`,
-        messageExpression: withValues(`${lit(`${keys.join('.')}.healthCheckTimeout: Invalid value: `)} + ${goQuoteCel('ht')} + ': ' + ${detail}`),
+        expression: `!(${hasPath('object', keys)}) || ${withValues(`!(${failing})`, 'true')}`,
+        messageExpression: `!(${hasPath('object', keys)}) ? '' : ${withValues(`${lit(`${keys.join('.')}.healthCheckTimeout: Invalid value: `)} + ${goQuoteCel('ht')} + ': ' + ${detail}`, "''")}`,
         message: `${keys.join('.')}.healthCheckTimeout: must be less than healthCheckInterval (30s when unset or 0) to prevent checks from queuing up; vMCP refuses to start`,
       },
     ],
@@ -133,7 +143,7 @@ function healthCheckTimeout(): RuleExport {
 
 function int32Range(ctx: TableContext): RuleExport {
   const id = 'runtime-int32-range';
-  return { variables: [], validations: int32Validations(ctx.schema, id, messageOf(id, 'range')) };
+  return { variables: [], validations: int32Validations(ctx.schema, id, messageOf(id, 'range'), ctx.bounds) };
 }
 
 function sessionStorageIgnored(): RuleExport {

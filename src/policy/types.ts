@@ -38,3 +38,25 @@ export interface RuleExport {
   readonly variables: readonly PolicyVariable[];
   readonly validations: readonly PolicyValidation[];
 }
+
+/**
+ * The largest inputs the generated expressions judge (bounds.ts): beyond them a check is skipped,
+ * never run into cel-go's cost limit, and the lint policy warns. Counts are found by the cost model;
+ * lengths are chosen (docs/policy-cost.md says why each).
+ */
+export interface PolicyBounds {
+  /** Entries of rateLimiting.tools, in the object and in oldObject. */
+  readonly tools: number;
+  /** Keys directly under spec.config, in the object and in oldObject. */
+  readonly configKeys: number;
+  /** Entries of a map the int32 check walks (spec.config.outgoingAuth.backends). */
+  readonly mapEntries: number;
+  /** Code points of a tool name. */
+  readonly toolName: number;
+  /** Code points of a refillPeriod. */
+  readonly refillPeriod: number;
+  /** Code points of healthCheckTimeout and healthCheckInterval. */
+  readonly healthCheck: number;
+  /** Code points of a key of spec.config or of a walked map. */
+  readonly mapKey: number;
+}

@@ -81,6 +81,9 @@ export function jsonToCel(v: unknown): unknown {
   return v;
 }
 
+/** The syntax tree the policy's cost model reads (macros expanded, as cel-go's parser does). */
+export const parseCel = (text: string): ReturnType<typeof parse>['expr'] => parse(text).expr;
+
 const programs = new Map<string, ReturnType<typeof plan>>();
 
 /** Evaluates one expression; a CEL error or exception is returned as `{ error }`. */
