@@ -246,7 +246,8 @@ const rules: Readonly<Record<string, Rule>> = {
   '@in': inRule,
   matches: (o) => fixed(SCALAR, regexCost(o)),
   find: (o) => fixed(str(size(o, 0)), regexCost(o)),
-  findAll: (o) => fixed({ list: { len: size(o, 0), elem: str(size(o, 0)) } }, regexCost(o)),
+  // A regex that matches the empty string matches at every position: n + 1 results at most.
+  findAll: (o) => fixed({ list: { len: size(o, 0) + 1, elem: str(size(o, 0)) } }, regexCost(o)),
   // runtimecost.go charges the receiver (older cel-go: the argument); the larger of the two.
   startsWith: (o) => fixed(SCALAR, traverse(Math.max(size(o, 0), size(o, 1)))),
   endsWith: (o) => fixed(SCALAR, traverse(Math.max(size(o, 0), size(o, 1)))),

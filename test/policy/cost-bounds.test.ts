@@ -171,3 +171,16 @@ void test('the largest object etcd stores by default (1.5 MiB) holds far more to
   const smallest = JSON.stringify({ name: 'a', shared: { maxTokens: 1, refillPeriod: '1m' } }).length + 1;
   assert.ok(Math.floor((1.5 * 1024 * 1024) / smallest) > 100 * b.tools);
 });
+
+void test('the README policy section and docs/policy-cost.md state the current bounds', () => {
+  const read = (path: string): string => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
+  const readme = read('README.md');
+  const section = readme.slice(readme.indexOf('<!-- BEGIN policy -->'), readme.indexOf('<!-- END policy -->'));
+  for (const text of [`at most ${b.tools} tools`, `names of up to ${b.toolName} characters`, `up to ${b.refillPeriod} characters`, `${b.configKeys} keys under`, `${b.mapEntries} \`outgoingAuth.backends\``]) {
+    assert.ok(section.includes(text), `README: ${text}`);
+  }
+  const doc = read('docs/policy-cost.md');
+  for (const [what, n] of [['entries, object and stored object', b.tools], ['tool name length', b.toolName], ['`refillPeriod` length', b.refillPeriod], ['keys, object and stored object', b.configKeys], ['backends` entries', b.mapEntries]] as const) {
+    assert.ok(new RegExp(`${what.replace(/[|`]/g, (c) => `\\${c}`)} \\| ${n} \\|`).test(doc), `docs/policy-cost.md: ${what} ${n}`);
+  }
+});
