@@ -93,6 +93,7 @@ export function everyBucket(fails: (u: string, scope: string, x: string) => stri
   const [sh, pu] = [fails('u', 'shared', 'u.sh'), fails('u', 'perUser', 'u.pu')];
   return {
     expression: `variables.periods.all(u, !${sh} && !${pu})`,
-    messageExpression: `[variables.periods.filter(u, ${sh} || ${pu})[0]].map(u, ${sh} ? ${message('u', 'shared', 'u.sh')} : ${message('u', 'perUser', 'u.pu')})[0]`,
+    // '' when nothing fails: the API server evaluates every messageExpression, also for a passing validation.
+    messageExpression: `[variables.periods.filter(u, ${sh} || ${pu})].map(f, size(f) == 0 ? '' : [f[0]].map(u, ${sh} ? ${message('u', 'shared', 'u.sh')} : ${message('u', 'perUser', 'u.pu')})[0])[0]`,
   };
 }

@@ -2,6 +2,7 @@
 // and rateLimiting (maxTokens is the bucket rule), map values included (`backends.<name>...`).
 // Ratcheting: a value equal to oldObject's at the same path does not deny.
 import type { SchemaNode } from '../core/schema/types.js';
+import { hasPath } from './buckets-cel.js';
 import { fillCel, lit } from './cel-text.js';
 import type { PolicyBounds, PolicyValidation } from './types.js';
 
@@ -48,7 +49,9 @@ function validation(path: readonly Segment[], rule: string, template: string, bo
   const message = `${fieldOf(path).replace('<k>', '<key>')}: ${template.replace(/\{(\w+)\}/g, (w, k: string) => (k === 'min' ? INT32.min : k === 'max' ? INT32.max : k === 'value' ? 'the value' : w))}`;
   if (mapAt < 0) {
     const v = `object.${fieldOf(path)}`;
-    return { rule, expression: holds(root, oldRoot, path), messageExpression: `${lit(`${fieldOf(path)}: Invalid value: `)} + string(${v}) + ': ' + ${fillCel(template, { value: `string(${v})`, ...lits() })}`, message };
+    // '' when the field is absent: the API server evaluates every messageExpression, also for a passing validation.
+    const present = hasPath('object', path.map((s) => (s as { key: string }).key));
+    return { rule, expression: holds(root, oldRoot, path), messageExpression: `${present} ? ${lit(`${fieldOf(path)}: Invalid value: `)} + string(${v}) + ': ' + ${fillCel(template, { value: `string(${v})`, ...lits() })} : ''`, message };
   }
   const before = path.slice(0, mapAt) as { key: string }[];
   const after = path.slice(mapAt + 1) as { key: string }[];
@@ -63,7 +66,7 @@ function validation(path: readonly Segment[], rule: string, template: string, bo
   return {
     rule,
     expression: `!(${guard}) || !(${within}) || ${mapExpr}.all(k, ${inner})`,
-    messageExpression: `${guard} && ${within} ? [${mapExpr}.filter(k, !(${inner})).min()].map(k, ${text})[0] : ''`,
+    messageExpression: `${guard} && ${within} ? [${mapExpr}.filter(k, !(${inner}))].map(f, size(f) == 0 ? '' : [f.min()].map(k, ${text})[0])[0] : ''`,
     message,
   };
 }

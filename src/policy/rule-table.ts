@@ -78,7 +78,7 @@ function configUnknownKey(ctx: TableContext): RuleExport {
   const validation: PolicyValidation = {
     rule: id,
     expression: 'size(variables.unknownKeys) == 0',
-    messageExpression: `[variables.unknownKeys.min()].map(k, 'spec.config.' + k + ': Forbidden: ' + ${detail})[0]`,
+    messageExpression: `size(variables.unknownKeys) == 0 ? '' : [variables.unknownKeys.min()].map(k, 'spec.config.' + k + ': Forbidden: ' + ${detail})[0]`,
     message: `spec.config has a key the vMCP Config does not declare (known: ${known.join(', ')}); the operator drops it silently`,
   };
   return { variables, validations: [validation] };
@@ -97,7 +97,7 @@ function unhealthyThreshold(): RuleExport {
       {
         rule: id,
         expression: `!(${present}) || ${path} >= 0 || (${old})`,
-        messageExpression: `${lit(`${keys.join('.')}: Invalid value: `)} + string(${path}) + ': ' + ${lit(text)}`,
+        messageExpression: `!(${present}) ? '' : ${lit(`${keys.join('.')}: Invalid value: `)} + string(${path}) + ': ' + ${lit(text)}`,
         message: `${keys.join('.')}: ${text}`,
       },
     ],
