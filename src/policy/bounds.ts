@@ -199,7 +199,7 @@ export function boundsWarnings(schema: SchemaNode, b: PolicyBounds): PolicyValid
     },
     {
       rule,
-      expression: `!(${hasConfig}) || (size(object.spec.config) <= ${b.configKeys} && dyn(object.spec.config).all(k, size(k) <= ${b.mapKey}) && (!(${hasOldConfig}) || size(oldObject.spec.config) <= ${b.configKeys}))`,
+      expression: `!(${hasConfig}) || (size(dyn(object.spec.config)) <= ${b.configKeys} && dyn(object.spec.config).all(k, size(k) <= ${b.mapKey}) && (!(${hasOldConfig}) || size(dyn(oldObject.spec.config)) <= ${b.configKeys}))`,
       message: `spec.config has more than ${b.configKeys} keys (in this object or the stored one) or a key longer than ${b.mapKey} characters: the policy did not look for unknown keys; ${WEBHOOK}`,
     },
     ...maps,

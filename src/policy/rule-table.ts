@@ -68,7 +68,8 @@ function configUnknownKey(ctx: TableContext): RuleExport {
   // a value under an unknown key can be a string of any length (docs/policy-cost.md).
   const ratcheted = '(variables.oldConfig.exists(j, j == k && [variables.oldConfig[j]] == [variables.config[k]]))';
   const { configKeys, mapKey } = ctx.bounds;
-  const within = `size(variables.config) <= ${configKeys} && variables.config.all(k, size(k) <= ${mapKey}) && size(variables.oldConfig) <= ${configKeys}`;
+  // dyn(): the type checker sees spec.config as an object, which has no size() and cannot be iterated.
+  const within = `size(dyn(variables.config)) <= ${configKeys} && dyn(variables.config).all(k, size(k) <= ${mapKey}) && size(dyn(variables.oldConfig)) <= ${configKeys}`;
   const variables = [
     { name: 'config', expression: 'has(object.spec) && has(object.spec.config) ? object.spec.config : dyn({})' },
     { name: 'oldConfig', expression: 'oldObject != null && has(oldObject.spec) && has(oldObject.spec.config) ? oldObject.spec.config : dyn({})' },
