@@ -1,6 +1,5 @@
 // `vmcp-admission policy`: prints the strict rules as a ValidatingAdmissionPolicy + binding YAML
 // stream (src/policy builds it), or with --explain what the policy covers and why not the rest.
-import { parse } from '@bufbuild/cel';
 import { loadBuiltinSchemas } from '../core/schema/builtin.js';
 import {
   boundsFor,
@@ -98,18 +97,15 @@ export function parsePolicyArgs(argv: readonly string[]): ParsedPolicyArgs {
   return { kind: 'options', options: { policy: options, explain: values.explain === true } };
 }
 
-/** The CEL parser the policy's cost check reads the generated expressions with. */
-const parseCel = (text: string): ReturnType<typeof parse>['expr'] => parse(text).expr;
-
 async function printPolicy(args: { readonly policy: PolicyOptions; readonly explain: boolean }, io: CliIo): Promise<number> {
   const schemas = await loadBuiltinSchemas();
   const compiled = schemas.get('v1beta1') ?? schemas.get(schemas.versions[0]!);
   if (compiled === undefined) throw new Error('no served CRD version');
   if (args.explain) {
-    io.stdout(`${printExplain(coverageOf())}\n${printBounds(boundsFor(compiled.meta.schema, parseCel))}`);
+    io.stdout(`${printExplain(coverageOf())}\n${printBounds(boundsFor(compiled.meta.schema))}`);
     return ExitCode.ok;
   }
-  const built = buildPolicy(compiled.meta.schema, args.policy, parseCel);
+  const built = buildPolicy(compiled.meta.schema, args.policy);
   io.stdout(printYamlStream(built.documents, built.notes));
   return ExitCode.ok;
 }

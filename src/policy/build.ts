@@ -3,7 +3,7 @@
 // lint warnings it can express, and the coverage of every strict rule (for --explain).
 import type { SchemaNode } from '../core/schema/types.js';
 import { boundsWarnings, policyCost, resourceShape, searchBounds, type PolicyCost, type PolicySpecText, type SpecBuilder } from './bounds.js';
-import type { CelParser } from './cel-ast.js';
+import { parseCel } from './cel-parse.js';
 import { registryRules, type RegistryRule } from './registry.js';
 import { entryFor, type TableContext } from './rule-table.js';
 import type { LabelSelector } from './selector.js';
@@ -144,18 +144,18 @@ export const specBuilder =
 const searched = new WeakMap<SchemaNode, PolicyBounds>();
 
 /** The bounds for a schema: the largest counts the cost model proves to fit (searched once per schema). */
-export function boundsFor(schema: SchemaNode, parse: CelParser): PolicyBounds {
+export function boundsFor(schema: SchemaNode): PolicyBounds {
   let b = searched.get(schema);
   if (b === undefined) {
-    b = searchBounds(specBuilder(schema), schema, parse);
+    b = searchBounds(specBuilder(schema), schema, parseCel);
     searched.set(schema, b);
   }
   return b;
 }
 
-/** The policy for a schema; `parse` (a CEL parser) lets the cost model check the bounds it generates. */
-export function buildPolicy(schema: SchemaNode, o: PolicyOptions, parse: CelParser): BuiltPolicy {
-  const bounds = boundsFor(schema, parse);
+/** The policy for a schema, with the bounds its expressions keep and their worst-case cost there. */
+export function buildPolicy(schema: SchemaNode, o: PolicyOptions): BuiltPolicy {
+  const bounds = boundsFor(schema);
   const { errors, lint } = parts(schema, bounds);
   const apiVersion = apiVersionFor(o.kubernetesVersion);
   const documents = [policyObject(o.name, errors, apiVersion), bindingObject(o.name, o.validationActions, o, apiVersion)];
@@ -164,7 +164,7 @@ export function buildPolicy(schema: SchemaNode, o: PolicyOptions, parse: CelPars
     documents.push(policyObject(lintName, lint, apiVersion), bindingObject(lintName, ['Warn'], o, apiVersion));
   }
   const object = resourceShape(schema);
-  const cost = [errors, lint].map((p) => policyCost(specText(p), { parse, object }));
+  const cost = [errors, lint].map((p) => policyCost(specText(p), { parse: parseCel, object }));
   return { documents, notes: notesFor(o, bounds), coverage: coverageOf(), bounds, cost };
 }
 

@@ -1,6 +1,6 @@
 // The parsed CEL syntax tree the cost model reads: the parts of cel.expr.Expr (cel-spec
-// syntax.proto, macros expanded) it needs, as plain structural types. Any parser producing that
-// message fits (the tests and the bounds check pass @bufbuild/cel's parse()); policy itself never
+// syntax.proto, macros expanded) it needs, as plain structural types. The policy's own parser
+// (cel-parse.ts) builds it; so does @bufbuild/cel's parse() (the tests use both), so policy never
 // links a CEL engine.
 
 type Constant =

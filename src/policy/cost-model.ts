@@ -1,7 +1,7 @@
 // The runtime cost model: an upper bound on what cel-go's CostTracker charges for evaluating a CEL
 // expression (interpreter/runtimecost.go with k8s.io/apiserver's library CostEstimator consulted
 // first, as the API server runs ValidatingAdmissionPolicies), as a pure function of the parsed AST
-// (cel-ast.ts; the caller parses: policy never links a CEL engine) and
+// (cel-ast.ts, from cel-parse.ts or any cel-spec parser) and
 // the shapes (cost-shape.ts) of the variables it reads. Every constant and rule, with its source, is
 // in docs/policy-cost.md; where the model is unsure it charges more, never less.
 //

@@ -8,13 +8,13 @@ import { validateObject, type SchemaProvider } from '../../src/core/validate.js'
 import type { Finding } from '../../src/core/finding.js';
 import { buildPolicy, type BuiltPolicy, type PolicyOptions } from '../../src/policy/index.js';
 import { ratchet } from '../../src/webhook/ratchet.js';
-import { parseCel, runPolicy, type Decision } from './vap-eval.js';
+import { runPolicy, type Decision } from './vap-eval.js';
 
 export const schemas: SchemaProvider = await loadBuiltinSchemas();
 export const schema = schemas.get('v1beta1')!.meta.schema;
 
 export const defaultOptions: PolicyOptions = { name: 'vmcp-strict.example.com', validationActions: ['Deny'], warnings: true, kubernetesVersion: '1.30' };
-export const built: BuiltPolicy = buildPolicy(schema, defaultOptions, parseCel);
+export const built: BuiltPolicy = buildPolicy(schema, defaultOptions);
 
 type Spec = Parameters<typeof runPolicy>[0];
 export const denySpec = (built.documents[0] as { spec: Spec }).spec;

@@ -7,13 +7,12 @@ import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { parseAllDocuments } from 'yaml';
 import { kubectlSkip, kustomize } from '../helpers/kubectl.js';
-import { parseCel } from './vap-eval.js';
 import { buildPolicy, DEFAULT_POLICY_NAME, printYamlStream } from '../../src/policy/index.js';
 import { schema } from './harness.js';
 
 const dir = fileURLToPath(new URL('../../manifests/overlays/policy-only/', import.meta.url));
 
-const generated = buildPolicy(schema, { name: DEFAULT_POLICY_NAME, validationActions: ['Deny'], warnings: true, kubernetesVersion: '1.30' }, parseCel);
+const generated = buildPolicy(schema, { name: DEFAULT_POLICY_NAME, validationActions: ['Deny'], warnings: true, kubernetesVersion: '1.30' });
 
 void test('the committed validatingadmissionpolicy.yaml is the current `vmcp-admission policy` output (regenerate it when this fails)', () => {
   assert.equal(readFileSync(`${dir}validatingadmissionpolicy.yaml`, 'utf8'), printYamlStream(generated.documents, generated.notes));

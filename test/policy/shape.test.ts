@@ -7,7 +7,6 @@ import { test } from 'node:test';
 import { Ajv } from 'ajv';
 import { parse as parseCel } from '@bufbuild/cel';
 import { parseAllDocuments } from 'yaml';
-import { parseCel as parseAst } from './vap-eval.js';
 import { buildPolicy, printYamlStream, type PolicyOptions } from '../../src/policy/index.js';
 import * as harness from './harness.js';
 import { defaultOptions, schema } from './harness.js';
@@ -110,7 +109,7 @@ const variants: PolicyOptions[] = [
 
 /** The objects as kubectl reads them back from the printed stream. */
 const printed = (o: PolicyOptions): Record<string, any>[] => {
-  const b = buildPolicy(schema, o, parseAst);
+  const b = buildPolicy(schema, o);
   return parseAllDocuments(printYamlStream(b.documents, b.notes)).map((d) => d.toJS() as Record<string, any>);
 };
 
@@ -139,7 +138,7 @@ void test('bindings name their policy; apiVersion follows --kubernetes-version; 
   assert.equal(docs[3]!.spec.policyName, docs[2]!.metadata.name);
   assert.deepEqual(docs[3]!.spec.validationActions, ['Warn']);
   assert.ok(docs.every((d) => d.apiVersion === 'admissionregistration.k8s.io/v1'));
-  const beta = buildPolicy(schema, { ...defaultOptions, kubernetesVersion: '1.29' }, parseAst);
+  const beta = buildPolicy(schema, { ...defaultOptions, kubernetesVersion: '1.29' });
   assert.ok(beta.documents.every((d) => d.apiVersion === 'admissionregistration.k8s.io/v1beta1'));
   assert.match(printYamlStream(beta.documents, beta.notes), /^# Kubernetes 1\.29: .*v1beta1.*\n# --feature-gates=ValidatingAdmissionPolicy=true --runtime-config=admissionregistration\.k8s\.io\/v1beta1=true/);
 });
@@ -166,7 +165,7 @@ void test('every expression compiles, reads only earlier variables, and uses no 
 
 void test('the policy matches v1beta1 and v1alpha1 alike, so both served versions must give the same validations', () => {
   const { schemas } = harness;
-  const of = (v: string): unknown => buildPolicy(schemas.get(v)!.meta.schema, defaultOptions, parseAst).documents;
+  const of = (v: string): unknown => buildPolicy(schemas.get(v)!.meta.schema, defaultOptions).documents;
   assert.deepEqual(schemas.versions.slice().sort(), ['v1alpha1', 'v1beta1']);
   assert.deepEqual(of('v1alpha1'), of('v1beta1'));
 });
