@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { renderSchemaFiles, validatorsFile } from '../../../scripts/schema-output.js';
+import { renderSchemaFiles, validatorsFile, validatorsTypesFile } from '../../../scripts/schema-output.js';
 import { celFile, celTypesFile } from '../../../scripts/cel-output.js';
 import { loadBuiltinSchemas } from '../../../src/core/schema/builtin.js';
 
@@ -13,7 +13,7 @@ const crdText = readFileSync(new URL('upstream/toolhive/toolhive.stacklok.dev_vi
 
 void test('committed schemas/ equal a fresh generation from the CRD (run `npm run schemas` on drift)', () => {
   const files = renderSchemaFiles(crdText);
-  assert.deepEqual([...files.keys()].sort(), [celTypesFile, celFile, 'virtualmcpserver.v1alpha1.json', 'virtualmcpserver.v1beta1.json', validatorsFile].sort());
+  assert.deepEqual([...files.keys()].sort(), [celTypesFile, celFile, 'virtualmcpserver.v1alpha1.json', 'virtualmcpserver.v1beta1.json', validatorsFile, validatorsTypesFile].sort());
   for (const [name, content] of files) {
     assert.ok(readFileSync(new URL(`schemas/${name}`, root), 'utf8') === content, `schemas/${name} is out of date`);
   }
