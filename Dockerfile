@@ -22,8 +22,13 @@
 # 2 x 2 MB instead of 2 x 16 MB, most of the growth under load; --v8-pool-size=1 keeps one background
 # V8 thread instead of one per core; MALLOC_TRIM_THRESHOLD_=65536 lets glibc return the memory that
 # startup (parsing the bundle and the schema module) freed, ~5-7 MB that otherwise stays resident.
-# No --enable-source-maps: it keeps every chunk's map in memory (~10 MB). The maps are in the image
-# (dist/bundle/*.map): run with NODE_OPTIONS=--enable-source-maps to map a stack trace to src/.
+# No --enable-source-maps: it keeps the bundle's map in memory (~10 MB). The map is in the image
+# (dist/bundle/cli/vmcp-admission.cjs.map): run with NODE_OPTIONS=--enable-source-maps to map a stack
+# trace to src/.
+#
+# V8 code cache (src/cli/bin.ts): the build's cache is removed; it was made by the build stage's
+# node without the ENTRYPOINT's flags, which V8 would reject. /app is read-only at run time, so the
+# image's commands compile the bundle from source and write no cache (tested in image.test.ts).
 ARG NODE_IMAGE=node:20-bookworm-slim
 ARG RUNTIME_IMAGE=gcr.io/distroless/nodejs20-debian12:nonroot
 
@@ -36,7 +41,7 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY schemas ./schemas
 COPY scripts/bundle.mjs ./scripts/bundle.mjs
-RUN npm run build
+RUN npm run build && rm -f dist/bundle/cli/*.code-cache
 
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app

@@ -1,31 +1,97 @@
-// Bundles the built CLI (dist/) into dist/bundle/cli/ with esbuild so a cold `validate` loads a
-// handful of chunks instead of ~150 ESM files, and tree-shakes @bufbuild/protobuf's unused
-// well-known types (both @bufbuild packages declare sideEffects: false). Lazy subcommands stay
-// lazy (code splitting). Server-side packages stay external: they are loaded only by `serve`; so do ioredis and
-// vega/vega-lite, loaded only by the rate-limit commands that need them.
-// The output directory keeps the depth of dist/core/schema/, so the committed schemas/ module is
-// found at the same relative path (../../../schemas) as from src/ and dist/.
-import { rmSync } from 'node:fs';
+// Bundles the built CLI (dist/) into dist/bundle/cli/ with esbuild:
+//  - vmcp-admission.cjs: cli/main.js and everything it imports (the generated schemas/ modules
+//    included) as one CommonJS script, minified; lazy subcommands stay lazy (evaluated on first
+//    import), and @bufbuild/protobuf's unused well-known types are tree-shaken (both @bufbuild
+//    packages declare sideEffects: false).
+//  - main.js: the package's command (cli/bin.ts), which runs that script through vm.Script with a
+//    V8 code cache: a cold `validate` spends most of its time compiling source text otherwise
+//    (target: <= 2.0x `node -e 0`, issue #16; Node.js 20 has no module.enableCompileCache).
+// Then one `validate` run of the new bundle writes the code cache for this Node.js (dist/ only;
+// the package and the image do not carry it: another Node.js or V8 flags would reject it).
+// Server-side packages stay external: they are loaded only by `serve`; so do ioredis and
+// vega/vega-lite, loaded only by the rate-limit commands that need them. A vm.Script cannot
+// import(), so `import("pkg")` of an external package becomes the loader's `__vmcpImport("pkg")`.
+// The output directory keeps the depth of dist/core/schema/, so schemas/related-crds.json is found
+// at the same relative path (../../../schemas) as from src/ and dist/.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { bundleFile, codeCacheName } from '../dist/cli/code-cache.js';
 
 const external = ['fastify', 'pino', '@fastify/error', 'prom-client', 'selfsigned', '@kubernetes/client-node', 'ajv', 'ajv-formats', 'ioredis', 'vega', 'vega-lite'];
+const out = 'dist/bundle/cli';
+const marker = '__vmcp_dynamic_import__/';
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-// Chunk names carry content hashes: clear the old ones so dist/ holds one build.
+/** `import("pkg")` of an external package: kept external under a marker the text pass below rewrites. */
+const dynamicExternals = {
+  name: 'dynamic-externals',
+  setup(b) {
+    b.onResolve({ filter: new RegExp(`^(${external.map(escape).join('|')})(/|$)`) }, (args) => (args.kind === 'dynamic-import' ? { path: marker + args.path, external: true } : undefined));
+  },
+};
+
+// The content hash in the code cache's name: clear old builds so dist/ holds one bundle and its caches.
 rmSync('dist/bundle', { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
 
-await build({
+const cli = await build({
   entryPoints: ['dist/cli/main.js'],
-  outdir: 'dist/bundle/cli',
+  outfile: `${out}/${bundleFile}`,
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   external,
+  plugins: [dynamicExternals],
+  define: { 'import.meta.url': '__vmcpImportMetaUrl' },
   sourcemap: true,
-  // Minified: a cold `validate` spends most of its time compiling source text (target: <= 2.0x node -e 0, issue #16).
   minify: true,
   logLevel: 'warning',
-  // A few bundled CommonJS modules call require(); give ESM chunks a real one.
-  banner: { js: "import { createRequire as __vmcpCreateRequire } from 'node:module'; const require = __vmcpCreateRequire(import.meta.url);" },
+  write: false,
 });
+const js = cli.outputFiles.find((f) => f.path.endsWith('.cjs'));
+const map = cli.outputFiles.find((f) => f.path.endsWith('.cjs.map'));
+// Same-length rewrites keep the source map's columns: the shebang becomes a comment, and the
+// marker's import( becomes __vmcpImport( padded with spaces.
+let text = js.text.replace(/^#!/, '//');
+const from = `import("${marker}`;
+const to = `__vmcpImport(${' '.repeat(from.length - '__vmcpImport("'.length)}"`;
+text = text.split(from).join(to);
+if (/\bimport\(/.test(text.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""'))) throw new Error(`${bundleFile}: an import() is left that a vm.Script cannot run`);
+writeFileSync(js.path, text);
+writeFileSync(map.path, map.contents);
+const bundleHash = createHash('sha256').update(text).digest('hex').slice(0, 16);
+
+await build({
+  entryPoints: ['dist/cli/bin.js'],
+  outfile: `${out}/main.js`,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  define: { VMCP_BUNDLE_HASH: JSON.stringify(bundleHash) },
+  logLevel: 'warning',
+});
+
+// One `validate` of a small manifest on stdin writes the code cache for this Node.js.
+const manifest = `apiVersion: toolhive.stacklok.dev/v1beta1
+kind: VirtualMCPServer
+metadata: { name: code-cache, namespace: default }
+spec:
+  groupRef: { name: g }
+  incomingAuth: { type: oidc, oidcConfigRef: { name: o, audience: a } }
+  sessionStorage: { provider: redis, address: "redis:6379" }
+  config:
+    rateLimiting:
+      shared: { maxTokens: 100, refillPeriod: 1m }
+      perUser: { maxTokens: 10, refillPeriod: 1m }
+      tools: [{ name: search, perUser: { maxTokens: 5, refillPeriod: 30s } }]
+`;
+const env = { ...process.env };
+delete env.VMCP_ADMISSION_CODE_CACHE;
+delete env.NODE_OPTIONS;
+const trained = spawnSync(process.execPath, [`${out}/main.js`, 'validate', '-'], { input: manifest, env, encoding: 'utf8' });
+const cacheName = codeCacheName({ bundleHash, nodeVersion: process.version, arch: process.arch, execArgv: [], nodeOptions: undefined });
+if (trained.status !== 0 || !existsSync(`${out}/${cacheName}`)) throw new Error(`the code cache run failed (exit ${trained.status}): ${trained.stdout}${trained.stderr}`);

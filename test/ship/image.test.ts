@@ -75,10 +75,10 @@ interface Run {
   readonly stderr: string[];
 }
 
-/** ENTRYPOINT + CMD with the image's paths mapped to the staged ones, as 65532, /app read-only. */
-function runAsImage(s: Staged, env: Record<string, string>): Run {
+/** ENTRYPOINT + CMD (or `docker run` arguments in its place) with the image's paths mapped to the staged ones, as 65532, /app read-only. */
+function runAsImage(s: Staged, env: Record<string, string>, cmd: readonly string[] = image.cmd): Run {
   const map = (v: string): string => v.replace(/^\/nodejs\/bin\/node$/, process.execPath).replace(/^\/app(?=\/|$)/, s.app).replace(/^\/certs(?=\/|$)/, s.certs);
-  const command = [...image.entrypoint, ...image.cmd].map(map);
+  const command = [...image.entrypoint, ...cmd].map(map);
   const vars = Object.entries(env).map(([k, v]) => `${k}=${map(v)}`);
   const script = 'mount --bind -o ro "$0" "$0" && cd "$0" && exec setpriv --reuid 65532 --regid 65532 --clear-groups env -i "$@"';
   const child = spawn('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', script, s.app, ...vars, ...command], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -131,6 +131,22 @@ void describe('the image default command as uid 65532 on a read-only /app', { sk
     } finally {
       run.child.kill('SIGKILL');
     }
+  });
+
+  // The code cache beside the bundle (cli/bin.ts) cannot be written on a read-only /app, and the
+  // build's cache (made without the ENTRYPOINT's node flags) is not the one this command would read.
+  void test('validate on the read-only /app: compiled without a code cache, nothing written, nothing on stderr', async () => {
+    const input = join(s.base, 'input.yaml');
+    cpSync(join(root, 'examples/ratelimit-without-redis.yaml'), input);
+    chmodSync(input, 0o644);
+    const before = readdirSync(join(s.app, 'dist/bundle/cli')).sort();
+    const run = runAsImage(s, { ...image.env, ...testEnv }, ['validate', input]);
+    const [code] = (await once(run.child, 'exit')) as [number];
+    await new Promise((r) => setImmediate(r));
+    assert.equal(code, 1, run.stderr.join('\n'));
+    assert.match(run.stdout.join('\n'), /config\.rateLimiting requires sessionStorage with provider 'redis'/);
+    assert.deepEqual(run.stderr, []);
+    assert.deepEqual(readdirSync(join(s.app, 'dist/bundle/cli')).sort(), before);
   });
 
   void test('without a writable certificate directory: exit 2 naming --cert-dir and what to mount', async () => {

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { execFile as execFileCb, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -72,10 +72,12 @@ void describe('the packed package, installed in another folder', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  void test('the tarball holds the bundle, the schemas it loads, the vendored CRDs of the related kinds (schemas/related-crds.json, for validate --refs), README, LICENSE and NOTICE; no maps, no unbundled tree', () => {
+  // The generated validators are inside the bundle (vmcp-admission.cjs); no code cache: it belongs
+  // to one Node.js and set of V8 flags, and the installed command writes its own on first validate.
+  void test('the tarball holds the loader and the bundle, the schemas, the vendored CRDs of the related kinds (schemas/related-crds.json, for validate --refs), README, LICENSE and NOTICE; no maps, no code cache, no unbundled tree', () => {
     const paths = packed.files.map((f) => f.path);
-    for (const required of ['package.json', 'README.md', 'LICENSE', 'NOTICE', 'dist/bundle/cli/main.js', 'schemas/virtualmcpserver.validators.js']) assert.ok(paths.includes(required), required);
-    const stray = paths.filter((p) => !/^(package\.json|README\.md|LICENSE|NOTICE|dist\/bundle\/cli\/[\w-]+\.js|schemas\/virtualmcpserver\.[\w.]+\.(js|json)|schemas\/related-crds\.json)$/.test(p));
+    for (const required of ['package.json', 'README.md', 'LICENSE', 'NOTICE', 'dist/bundle/cli/main.js', 'dist/bundle/cli/vmcp-admission.cjs']) assert.ok(paths.includes(required), required);
+    const stray = paths.filter((p) => !/^(package\.json|README\.md|LICENSE|NOTICE|dist\/bundle\/cli\/main\.js|dist\/bundle\/cli\/vmcp-admission\.cjs|schemas\/virtualmcpserver\.v1\w+\.json|schemas\/related-crds\.json)$/.test(p));
     assert.deepEqual(stray, []);
     assert.ok(paths.includes('schemas/related-crds.json'));
     assert.ok(packed.files.length < 60, `${packed.files.length} files`);
@@ -102,12 +104,22 @@ void describe('the packed package, installed in another folder', () => {
     // install dedupes fastify's ^6 onto it: 6.8 needs cookie@2, which declares node >= 22.
     assert.ok(!installed.stderr.includes('EBADENGINE'), installed.stderr);
     const bin = join(app, 'node_modules/.bin/vmcp-admission');
-    const denied = await execFile(bin, ['validate', join(root, 'examples/ratelimit-without-redis.yaml')], { cwd: app }).then(
-      () => assert.fail('a denied manifest exits 1'),
-      (err: { code: number; stdout: string }) => err,
-    );
+    const installedCli = join(app, 'node_modules/vmcp-admission/dist/bundle/cli');
+    const cacheFiles = (): string[] => readdirSync(installedCli).filter((f) => f.endsWith('.code-cache'));
+    assert.deepEqual(cacheFiles(), []);
+    const validateDenied = (): Promise<{ code: number; stdout: string; stderr: string }> =>
+      execFile(bin, ['validate', join(root, 'examples/ratelimit-without-redis.yaml')], { cwd: app }).then(
+        () => assert.fail('a denied manifest exits 1'),
+        (err: { code: number; stdout: string; stderr: string }) => err,
+      );
+    const denied = await validateDenied();
     assert.equal(denied.code, 1);
     assert.match(denied.stdout, /config\.rateLimiting requires sessionStorage with provider 'redis'/);
+    assert.equal(denied.stderr, '');
+    // The first validate wrote the code cache beside the installed bundle; the next one reads it.
+    assert.equal(cacheFiles().length, 1);
+    const again = await validateDenied();
+    assert.deepEqual([again.code, again.stdout, again.stderr], [denied.code, denied.stdout, denied.stderr]);
     const allowed = await execFile(bin, ['validate', '--output', 'json', join(root, 'examples/ratelimit-valid.yaml')], { cwd: app });
     assert.equal((JSON.parse(allowed.stdout) as { summary: { allowed: number } }).summary.allowed, 1);
     // --refs judges the related objects against the vendored CRDs shipped in the tarball.

@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// The package's command (bundled by scripts/bundle.mjs to dist/bundle/cli/main.js, the `bin`):
+// runs the CLI bundle (vmcp-admission.cjs beside it: cli/main.ts and everything it imports, as
+// one CommonJS script) through vm.Script with a V8 code cache, so that a cold `validate`
+// deserializes compiled code instead of parsing and compiling ~1.2 MB of JavaScript (issue #16:
+// <= 2.0x `node -e 0`; Node.js 20 has no module.enableCompileCache).
+//
+// The cache is an optimization, never a requirement: a missing, unreadable or rejected cache
+// (another Node.js or V8 flags) compiles from source. `validate` then writes one beside the
+// bundle (to a temporary file, renamed into place) when that directory is writable — `npm run
+// build` makes one — and silently does not where it is not (the image's read-only /app, a
+// global install owned by root). VMCP_ADMISSION_CODE_CACHE=off neither reads nor writes it, and
+// neither does a run with --enable-source-maps (see below).
+import { accessSync, constants, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Script } from 'node:vm';
+import { bundleFile, codeCacheEnabled, codeCacheName, wrapBundle, writesCodeCache } from './code-cache.js';
+
+/** The bundle's content hash, defined by scripts/bundle.mjs. */
+declare const VMCP_BUNDLE_HASH: string;
+
+const dir = dirname(fileURLToPath(import.meta.url));
+const file = join(dir, bundleFile);
+const enabled = codeCacheEnabled(process.env);
+const cacheFile = join(dir, codeCacheName({ bundleHash: VMCP_BUNDLE_HASH, nodeVersion: process.version, arch: process.arch, execArgv: process.execArgv, nodeOptions: process.env.NODE_OPTIONS }));
+
+function readCache(): Buffer | undefined {
+  if (!enabled) return undefined;
+  try {
+    return readFileSync(cacheFile);
+  } catch {
+    return undefined;
+  }
+}
+
+/** After the command: the compiled code (top level and every function the run compiled), written atomically; any failure is ignored. */
+function writeCache(script: Script): void {
+  const temporary = `${cacheFile}.${process.pid}.tmp`;
+  try {
+    accessSync(dir, constants.W_OK); // before serializing: a read-only directory costs nothing
+    writeFileSync(temporary, script.createCachedData());
+    renameSync(temporary, cacheFile);
+  } catch {
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // nothing written, nothing to remove
+    }
+  }
+}
+
+const importer = (specifier: string): Promise<unknown> => import(specifier);
+const url = pathToFileURL(file).href;
+
+if (process.sourceMapsEnabled) {
+  // --enable-source-maps: Node.js maps the stack traces of what its own module loader compiled, not
+  // of a vm.Script, so load the bundle as the CommonJS module it is (no code cache), the loader's
+  // two extra parameters as globals.
+  Object.assign(globalThis, { __vmcpImport: importer, __vmcpImportMetaUrl: url });
+  createRequire(import.meta.url)(file);
+} else {
+  const cachedData = readCache();
+  const script = new Script(wrapBundle(readFileSync(file, 'utf8')), { filename: file, lineOffset: -1, ...(cachedData === undefined ? {} : { cachedData }) });
+  if (enabled && (cachedData === undefined || script.cachedDataRejected === true) && writesCodeCache(process.argv.slice(2))) {
+    process.once('exit', () => writeCache(script));
+  }
+  const bundle = script.runInThisContext() as (...args: unknown[]) => void;
+  const module = { exports: {} };
+  bundle.call(module.exports, module.exports, createRequire(file), module, file, dir, importer, url);
+}

@@ -1,0 +1,64 @@
+// Pure parts of the package's command loader (cli/bin.ts) and of the bundler (scripts/bundle.mjs):
+// how the CLI bundle is wrapped for vm.Script, and which V8 code cache file belongs to which
+// bundle, Node.js and V8 flags.
+
+/** The file scripts/bundle.mjs writes the whole CLI to, as one CommonJS script, beside the loader. */
+export const bundleFile = 'vmcp-admission.cjs';
+
+/**
+ * The parameters the bundle's code sees: CommonJS's five, plus the loader's dynamic import() (a
+ * vm.Script has no module loader of its own; the bundler rewrites `import("pkg")` of external
+ * packages to `__vmcpImport("pkg")`) and the bundle's file URL for `import.meta.url`.
+ */
+export const wrapperParams = ['exports', 'require', 'module', '__filename', '__dirname', '__vmcpImport', '__vmcpImportMetaUrl'] as const;
+
+/** The source vm.Script compiles: the bundle inside a function. The bundle starts on the wrapper's second line (compile with lineOffset -1). */
+export function wrapBundle(source: string): string {
+  return `(function (${wrapperParams.join(', ')}) {\n${source}\n})`;
+}
+
+/** FNV-1a, 32 bits, as 8 hex digits: enough to tell flag sets apart in a file name. */
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+export interface CacheKey {
+  /** Content hash of the bundle (from the bundler): a cache never meets another build's bundle. */
+  readonly bundleHash: string;
+  readonly nodeVersion: string;
+  readonly arch: string;
+  /** process.execArgv: V8 rejects a cache made under other V8 flags (e.g. --max-semi-space-size). */
+  readonly execArgv: readonly string[];
+  /** NODE_OPTIONS, for the same reason. */
+  readonly nodeOptions: string | undefined;
+}
+
+/**
+ * The cache file's name: one per bundle, Node.js version, architecture and set of node flags, so
+ * that differently started processes (the image's flags, a CI's NODE_OPTIONS) never overwrite
+ * each other's cache or read one V8 would reject.
+ */
+export function codeCacheName(key: CacheKey): string {
+  const flags = [...key.execArgv, key.nodeOptions ?? ''].join('\0');
+  const flagPart = flags === '' ? '' : `-${fnv1a(flags)}`;
+  return `vmcp-admission.${key.bundleHash}.node-${key.nodeVersion}-${key.arch}${flagPart}.code-cache`;
+}
+
+/** VMCP_ADMISSION_CODE_CACHE=off: neither read nor write a cache (the bundle is compiled from source). */
+export function codeCacheEnabled(env: Readonly<Record<string, string | undefined>>): boolean {
+  return env.VMCP_ADMISSION_CODE_CACHE !== 'off';
+}
+
+/**
+ * Whether this run writes the cache when it has none (or V8 rejected it): only `validate`, the
+ * command whose cold start matters (issue #16) and that runs the whole engine, so the cache holds
+ * the compiled code of what it used; `serve` never (long-lived, starts once).
+ */
+export function writesCodeCache(argv: readonly string[]): boolean {
+  return argv[0] === 'validate';
+}

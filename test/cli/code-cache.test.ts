@@ -1,0 +1,117 @@
+// The package's command loader (cli/bin.ts -> dist/bundle/cli/main.js) and its V8 code cache: the
+// cache only ever makes a run faster. Built-bundle tests run a copy of the loader and the bundle in
+// a scratch folder and compare every run with one that uses no cache at all: present, absent,
+// rejected (garbage), made under other node flags, switched off, or bypassed for source maps, the output is the same and
+// nothing reaches stderr. (The read-only case, as the image runs it, is in test/ship/image.test.ts.)
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bundleFile, codeCacheEnabled, codeCacheName, wrapBundle, wrapperParams, writesCodeCache } from '../../src/cli/code-cache.js';
+
+const key = { bundleHash: '0123456789abcdef', nodeVersion: 'v20.20.2', arch: 'x64', execArgv: [], nodeOptions: undefined };
+
+void test('code cache name: one per bundle, Node.js, architecture and node flags', () => {
+  assert.equal(codeCacheName(key), 'vmcp-admission.0123456789abcdef.node-v20.20.2-x64.code-cache');
+  const names = [
+    codeCacheName(key),
+    codeCacheName({ ...key, bundleHash: 'fedcba9876543210' }),
+    codeCacheName({ ...key, nodeVersion: 'v20.19.0' }),
+    codeCacheName({ ...key, arch: 'arm64' }),
+    codeCacheName({ ...key, execArgv: ['--max-semi-space-size=2'] }),
+    codeCacheName({ ...key, nodeOptions: '--max-old-space-size=4096' }),
+    codeCacheName({ ...key, execArgv: ['--max-semi-space-size=2', '--v8-pool-size=1'] }),
+  ];
+  assert.equal(new Set(names).size, names.length);
+  assert.equal(codeCacheName({ ...key, nodeOptions: '' }), codeCacheName(key), 'an empty NODE_OPTIONS is no flag');
+  for (const n of names) assert.match(n, /^[\w.-]+$/);
+});
+
+void test('code cache switch and writer: VMCP_ADMISSION_CODE_CACHE=off; only validate writes', () => {
+  assert.equal(codeCacheEnabled({}), true);
+  assert.equal(codeCacheEnabled({ VMCP_ADMISSION_CODE_CACHE: 'off' }), false);
+  assert.equal(writesCodeCache(['validate', 'x.yaml']), true);
+  for (const argv of [[], ['serve'], ['serve', '--help'], ['render', 'x'], ['--version'], ['rules']]) assert.equal(writesCodeCache(argv), false, argv.join(' '));
+});
+
+void test('the wrapper is a function of the CommonJS parameters plus the loader import and URL, the bundle on its second line', () => {
+  const wrapped = wrapBundle('module.exports = [typeof __vmcpImport, __vmcpImportMetaUrl];');
+  assert.equal(wrapped.split('\n')[1], 'module.exports = [typeof __vmcpImport, __vmcpImportMetaUrl];');
+  const fn = (0, eval)(wrapped) as (...a: unknown[]) => void;
+  const module = { exports: [] as unknown[] };
+  fn(module.exports, () => undefined, module, '/f.cjs', '/', () => Promise.resolve({}), 'file:///f.cjs');
+  assert.deepEqual(module.exports, ['function', 'file:///f.cjs']);
+  assert.deepEqual(wrapperParams.slice(0, 5), ['exports', 'require', 'module', '__filename', '__dirname']);
+});
+
+const built = new URL('../../dist/bundle/cli/', import.meta.url).pathname;
+const example = new URL('../../examples/ratelimit-without-redis.yaml', import.meta.url).pathname;
+const skip = existsSync(join(built, 'main.js')) ? false : 'needs the bundle: npm run build';
+
+interface Ran {
+  readonly code: number | null;
+  readonly out: string;
+  readonly err: string;
+}
+
+function run(dir: string, args: string[], env: Record<string, string> = {}, nodeFlags: string[] = []): Ran {
+  const r = spawnSync(process.execPath, [...nodeFlags, join(dir, 'main.js'), ...args], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const caches = (dir: string): string[] => readdirSync(dir).filter((f) => f !== 'main.js' && f !== bundleFile).sort();
+
+void test('the built command with its code cache absent, present, rejected, under other flags, switched off and with source maps', { skip }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vmcp-code-cache-'));
+  try {
+    copyFileSync(join(built, 'main.js'), join(dir, 'main.js'));
+    copyFileSync(join(built, bundleFile), join(dir, bundleFile));
+    const args = ['validate', example];
+    const reference = run(dir, args, { VMCP_ADMISSION_CODE_CACHE: 'off' });
+    assert.equal(reference.code, 1);
+    assert.match(reference.out, /config\.rateLimiting requires sessionStorage with provider 'redis'/);
+    assert.equal(reference.err, '');
+    assert.deepEqual(caches(dir), [], 'off: nothing written');
+
+    // Absent: compiled from source, then written.
+    assert.deepEqual(run(dir, args), reference);
+    const [written, ...more] = caches(dir);
+    assert.ok(written !== undefined && more.length === 0 && written.endsWith('.code-cache'), caches(dir).join(', '));
+    const file = join(dir, written);
+    const { ino } = statSync(file);
+
+    // Present and accepted: used, not rewritten; other commands read it too and write nothing.
+    assert.deepEqual(run(dir, args), reference);
+    assert.equal(statSync(file).ino, ino, 'an accepted cache is not rewritten');
+    const rules = run(dir, ['rules']);
+    assert.equal(rules.code, 0);
+    assert.equal(rules.err, '');
+    assert.deepEqual(caches(dir), [written]);
+
+    // Rejected (not V8's data): compiled from source, same output, replaced by a good one.
+    writeFileSync(file, Buffer.alloc(4096, 7));
+    assert.deepEqual(run(dir, args), reference);
+    assert.notDeepEqual(readFileSync(file).subarray(0, 64), Buffer.alloc(64, 7), 'the rejected cache is rewritten');
+    assert.deepEqual(run(dir, args), reference);
+
+    // Other V8 flags: their own file, the first one untouched.
+    const before = readFileSync(file);
+    assert.deepEqual(run(dir, args, {}, ['--max-semi-space-size=2']), reference);
+    assert.equal(caches(dir).length, 2);
+    assert.deepEqual(readFileSync(file), before);
+    assert.deepEqual(run(dir, args, {}, ['--max-semi-space-size=2']), reference);
+
+    // Switched off beside present caches: the same output, nothing new written.
+    assert.deepEqual(run(dir, args, { VMCP_ADMISSION_CODE_CACHE: 'off' }, ['--stack-size=900']), reference);
+    assert.equal(caches(dir).length, 2);
+    // --enable-source-maps: loaded by Node.js's CommonJS loader (which maps stack traces), no cache.
+    assert.deepEqual(run(dir, args, {}, ['--enable-source-maps']), reference);
+    assert.deepEqual(run(dir, args, { NODE_OPTIONS: '--enable-source-maps' }), reference);
+    assert.equal(caches(dir).length, 2);
+    assert.ok(!readdirSync(dir).some((f) => f.endsWith('.tmp')), 'no temporary file left');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
