@@ -62,7 +62,8 @@ if (process.sourceMapsEnabled) {
   createRequire(import.meta.url)(file);
 } else {
   const cachedData = readCache();
-  const script = new Script(wrapBundle(readFileSync(file, 'utf8')), { filename: file, lineOffset: -1, ...(cachedData === undefined ? {} : { cachedData }) });
+  // latin1: the bundle is ASCII (scripts/bundle.mjs checks), and latin1 is a plain copy where utf8 decodes.
+  const script = new Script(wrapBundle(readFileSync(file, 'latin1')), { filename: file, lineOffset: -1, ...(cachedData === undefined ? {} : { cachedData }) });
   if (enabled && (cachedData === undefined || script.cachedDataRejected === true) && writesCodeCache(process.argv.slice(2))) {
     process.once('exit', () => writeCache(script));
   }

@@ -61,11 +61,12 @@ function run(dir: string, args: string[], env: Record<string, string> = {}, node
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-const caches = (dir: string): string[] => readdirSync(dir).filter((f) => f !== 'main.js' && f !== bundleFile).sort();
+const caches = (dir: string): string[] => readdirSync(dir).filter((f) => f !== 'package.json' && f !== 'main.js' && f !== bundleFile).sort();
 
 void test('the built command with its code cache absent, present, rejected, under other flags, switched off and with source maps', { skip }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'vmcp-code-cache-'));
   try {
+    copyFileSync(join(built, '../package.json'), join(dir, 'package.json'));
     copyFileSync(join(built, 'main.js'), join(dir, 'main.js'));
     copyFileSync(join(built, bundleFile), join(dir, bundleFile));
     const args = ['validate', example];
