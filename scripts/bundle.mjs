@@ -17,7 +17,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
-import { bundleFile, codeCacheName } from '../dist/cli/code-cache.js';
+import { bundleFile, codeCacheName, wrapBundle } from '../dist/cli/code-cache.js';
 
 const external = ['fastify', 'pino', '@fastify/error', 'prom-client', 'selfsigned', '@kubernetes/client-node', 'ajv', 'ajv-formats', 'ioredis', 'vega', 'vega-lite'];
 const out = 'dist/bundle/cli';
@@ -53,15 +53,16 @@ const cli = await build({
 });
 const js = cli.outputFiles.find((f) => f.path.endsWith('.cjs'));
 const map = cli.outputFiles.find((f) => f.path.endsWith('.cjs.map'));
-// Same-length rewrites keep the source map's columns: the shebang becomes a comment, and the
-// marker's import( becomes __vmcpImport( padded with spaces.
-let text = js.text.replace(/^#!/, '//');
+// Line- and column-preserving rewrites keep the source map exact: the marker's import( becomes
+// __vmcpImport( padded with spaces, and wrapBundle puts the wrapper on the shebang's line.
+let text = js.text;
 const from = `import("${marker}`;
 const to = `__vmcpImport(${' '.repeat(from.length - '__vmcpImport("'.length)}"`;
 text = text.split(from).join(to);
 if (/\bimport\(/.test(text.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""'))) throw new Error(`${bundleFile}: an import() is left that a vm.Script cannot run`);
 // The loader reads the bundle as latin1 (a copy, no decoding): esbuild's default charset is ASCII.
 if (Buffer.byteLength(text, 'utf8') !== text.length) throw new Error(`${bundleFile}: not ASCII`);
+text = wrapBundle(text);
 writeFileSync(js.path, text);
 writeFileSync(map.path, map.contents);
 const bundleHash = createHash('sha256').update(text).digest('hex').slice(0, 16);

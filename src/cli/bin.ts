@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
-import { bundleFile, codeCacheEnabled, codeCacheName, wrapBundle, writesCodeCache } from './code-cache.js';
+import { bundleFile, codeCacheEnabled, codeCacheName, writesCodeCache } from './code-cache.js';
 
 /** The bundle's content hash, defined by scripts/bundle.mjs. */
 declare const VMCP_BUNDLE_HASH: string;
@@ -52,22 +52,21 @@ function writeCache(script: Script): void {
 }
 
 const importer = (specifier: string): Promise<unknown> => import(specifier);
-const url = pathToFileURL(file).href;
+const require = createRequire(file);
 
-if (process.sourceMapsEnabled) {
+/** The bundle's function (scripts/bundle.mjs writes the file as one function expression). */
+function compile(): (...args: unknown[]) => void {
   // --enable-source-maps: Node.js maps the stack traces of what its own module loader compiled, not
-  // of a vm.Script, so load the bundle as the CommonJS module it is (no code cache), the loader's
-  // two extra parameters as globals.
-  Object.assign(globalThis, { __vmcpImport: importer, __vmcpImportMetaUrl: url });
-  createRequire(import.meta.url)(file);
-} else {
+  // of a vm.Script, so the file is loaded as the CommonJS module it also is (no code cache).
+  if (process.sourceMapsEnabled) return require(file) as (...args: unknown[]) => void;
   const cachedData = readCache();
   // latin1: the bundle is ASCII (scripts/bundle.mjs checks), and latin1 is a plain copy where utf8 decodes.
-  const script = new Script(wrapBundle(readFileSync(file, 'latin1')), { filename: file, lineOffset: -1, ...(cachedData === undefined ? {} : { cachedData }) });
+  const script = new Script(readFileSync(file, 'latin1'), { filename: file, ...(cachedData === undefined ? {} : { cachedData }) });
   if (enabled && (cachedData === undefined || script.cachedDataRejected === true) && writesCodeCache(process.argv.slice(2))) {
     process.once('exit', () => writeCache(script));
   }
-  const bundle = script.runInThisContext() as (...args: unknown[]) => void;
-  const module = { exports: {} };
-  bundle.call(module.exports, module.exports, createRequire(file), module, file, dir, importer, url);
+  return script.runInThisContext() as (...args: unknown[]) => void;
 }
+
+const module = { exports: {} };
+compile().call(module.exports, module.exports, require, module, file, dir, importer, pathToFileURL(file).href);

@@ -12,9 +12,25 @@ export const bundleFile = 'vmcp-admission.cjs';
  */
 export const wrapperParams = ['exports', 'require', 'module', '__filename', '__dirname', '__vmcpImport', '__vmcpImportMetaUrl'] as const;
 
-/** The source vm.Script compiles: the bundle inside a function. The bundle starts on the wrapper's second line (compile with lineOffset -1). */
-export function wrapBundle(source: string): string {
-  return `(function (${wrapperParams.join(', ')}) {\n${source}\n})`;
+const sourceMapComment = /\n\/\/# sourceMappingURL=(\S+)\n?$/;
+
+/**
+ * The bundle file's text from esbuild's output, made at build time so the loader hands the file to
+ * V8 as it is (no 1.2 MB concatenation, no garbage copy): one function expression of the wrapper's
+ * parameters, whose value a vm.Script returns and a CommonJS require() exports (the loader uses the
+ * latter with --enable-source-maps). It replaces esbuild's first line, the entry's shebang, so every
+ * line keeps its number and the source map stays exact; the map comment moves after the function.
+ */
+export function wrapBundle(esbuildOutput: string): string {
+  const newline = esbuildOutput.indexOf('\n');
+  if (!esbuildOutput.startsWith('#!') || newline < 0) throw new Error('wrapBundle: esbuild output does not start with the entry\'s shebang line');
+  const map = sourceMapComment.exec(esbuildOutput);
+  const body = esbuildOutput.slice(newline, map === null ? undefined : map.index);
+  // The function in parentheses of its own: V8 compiles a parenthesized function eagerly (as the
+  // CommonJS wrapper is); a bare call argument would be pre-parsed, then parsed again when called,
+  // and its pre-parse data kept (+2.4 MiB RSS for serve, measured).
+  const head = `(this === globalThis ? (f) => f : (f) => { module.exports = f; })((function (${wrapperParams.join(', ')}) {`;
+  return `${head}${body}\n}));\n${map === null ? '' : `//# sourceMappingURL=${map[1]}\n`}`;
 }
 
 /** FNV-1a, 32 bits, as 8 hex digits: enough to tell flag sets apart in a file name. */

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { runInThisContext } from 'node:vm';
 import { join } from 'node:path';
 import { bundleFile, codeCacheEnabled, codeCacheName, wrapBundle, wrapperParams, writesCodeCache } from '../../src/cli/code-cache.js';
 
@@ -36,14 +37,24 @@ void test('code cache switch and writer: VMCP_ADMISSION_CODE_CACHE=off; only val
   for (const argv of [[], ['serve'], ['serve', '--help'], ['render', 'x'], ['--version'], ['rules']]) assert.equal(writesCodeCache(argv), false, argv.join(' '));
 });
 
-void test('the wrapper is a function of the CommonJS parameters plus the loader import and URL, the bundle on its second line', () => {
-  const wrapped = wrapBundle('module.exports = [typeof __vmcpImport, __vmcpImportMetaUrl];');
-  assert.equal(wrapped.split('\n')[1], 'module.exports = [typeof __vmcpImport, __vmcpImportMetaUrl];');
-  const fn = (0, eval)(wrapped) as (...a: unknown[]) => void;
-  const module = { exports: [] as unknown[] };
-  fn(module.exports, () => undefined, module, '/f.cjs', '/', () => Promise.resolve({}), 'file:///f.cjs');
-  assert.deepEqual(module.exports, ['function', 'file:///f.cjs']);
+void test('the bundle file is one function expression of the wrapper parameters, on the lines esbuild gave them; a script returns it, CommonJS exports it', () => {
+  const esbuild = '#!/usr/bin/env node\n"use strict";module.exports = [typeof __vmcpImport, __vmcpImportMetaUrl, typeof require];\n//# sourceMappingURL=x.cjs.map\n';
+  const text = wrapBundle(esbuild);
+  assert.deepEqual(text.split('\n').slice(1, 2), esbuild.split('\n').slice(1, 2), 'line 2 is esbuild\'s line 2');
+  assert.match(text, /\n\}\)\);\n\/\/# sourceMappingURL=x\.cjs\.map\n$/);
   assert.deepEqual(wrapperParams.slice(0, 5), ['exports', 'require', 'module', '__filename', '__dirname']);
+  const call = (fn: (...a: unknown[]) => void): unknown[] => {
+    const module = { exports: [] as unknown[] };
+    fn(module.exports, () => undefined, module, '/f.cjs', '/', () => Promise.resolve({}), 'file:///f.cjs');
+    return module.exports;
+  };
+  // As a script (vm.Script, the global scope): the value of the file is the function.
+  assert.deepEqual(call(runInThisContext(text) as (...a: unknown[]) => void), ['function', 'file:///f.cjs', 'function']);
+  // As a CommonJS module: module.exports is the function.
+  const cjs = { exports: {} as unknown };
+  new Function('module', 'exports', text).call(cjs.exports, cjs, cjs.exports);
+  assert.deepEqual(call(cjs.exports as (...a: unknown[]) => void), ['function', 'file:///f.cjs', 'function']);
+  assert.throws(() => wrapBundle('"use strict";\n'), /shebang/);
 });
 
 const built = new URL('../../dist/bundle/cli/', import.meta.url).pathname;
