@@ -127,3 +127,29 @@ void test('the built command with its code cache absent, present, rejected, unde
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// What a command loads: the bundle keeps server and rate-limit packages out of `validate` and
+// `serve --help` (lazily evaluated modules). Seen from a preload that lists the CommonJS modules
+// Node.js loaded (require.cache) when the process exits.
+void test('validate and serve --help load no server, Redis, chart or schema-compiler package', { skip }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vmcp-loaded-'));
+  try {
+    const preload = join(dir, 'loaded.cjs');
+    writeFileSync(preload, "process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify(Object.keys(require.cache)) + '\\n'));\n");
+    const heavy = ['fastify', 'pino', 'prom-client', 'selfsigned', 'ajv', 'ioredis', 'vega', '@kubernetes/client-node'];
+    for (const args of [['validate', example], ['serve', '--help']]) {
+      const r = run(built, args, { VMCP_ADMISSION_CODE_CACHE: 'off' }, ['-r', preload]);
+      const loaded = JSON.parse(/^LOADED (.*)$/m.exec(r.err)?.[1] ?? 'null') as string[];
+      assert.ok(loaded.some((f) => f.endsWith('main.js')), r.err);
+      const packages = loaded.map((f) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(f)?.[1]).filter((p) => p !== undefined);
+      assert.deepEqual(packages.filter((p) => heavy.includes(p!)), [], args.join(' '));
+    }
+    // The check sees a package when one is loaded: a configuration file is checked with ajv.
+    const config = join(dir, 'config.yaml');
+    writeFileSync(config, 'mode: strict\n');
+    const r = run(built, ['validate', '--config', config, example], { VMCP_ADMISSION_CODE_CACHE: 'off' }, ['-r', preload]);
+    assert.match(/^LOADED (.*)$/m.exec(r.err)?.[1] ?? '', /node_modules\/ajv\//);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
