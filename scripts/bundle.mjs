@@ -13,6 +13,7 @@
 // import(), so `import("pkg")` of an external package becomes the loader's `__vmcpImport("pkg")`.
 // The output directory keeps the depth of dist/core/schema/, so schemas/related-crds.json is found
 // at the same relative path (../../../schemas) as from src/ and dist/.
+import { Buffer } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { runInThisContext } from 'node:vm';
+import { compileFunction, runInThisContext } from 'node:vm';
 import { join } from 'node:path';
 import { bundleFile, codeCacheEnabled, codeCacheName, wrapBundle, wrapperParams, writesCodeCache } from '../../src/cli/code-cache.js';
 
@@ -52,7 +52,7 @@ void test('the bundle file is one function expression of the wrapper parameters,
   assert.deepEqual(call(runInThisContext(text) as (...a: unknown[]) => void), ['function', 'file:///f.cjs', 'function']);
   // As a CommonJS module: module.exports is the function.
   const cjs = { exports: {} as unknown };
-  new Function('module', 'exports', text).call(cjs.exports, cjs, cjs.exports);
+  compileFunction(text, ['module', 'exports']).call(cjs.exports, cjs, cjs.exports);
   assert.deepEqual(call(cjs.exports as (...a: unknown[]) => void), ['function', 'file:///f.cjs', 'function']);
   assert.throws(() => wrapBundle('"use strict";\n'), /shebang/);
 });
@@ -141,8 +141,8 @@ void test('validate and serve --help load no server, Redis, chart or schema-comp
       const r = run(built, args, { VMCP_ADMISSION_CODE_CACHE: 'off' }, ['-r', preload]);
       const loaded = JSON.parse(/^LOADED (.*)$/m.exec(r.err)?.[1] ?? 'null') as string[];
       assert.ok(loaded.some((f) => f.endsWith('main.js')), r.err);
-      const packages = loaded.map((f) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(f)?.[1]).filter((p) => p !== undefined);
-      assert.deepEqual(packages.filter((p) => heavy.includes(p!)), [], args.join(' '));
+      const packages = loaded.map((f) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(f)?.[1]).filter((p): p is string => p !== undefined);
+      assert.deepEqual(packages.filter((p) => heavy.includes(p)), [], args.join(' '));
     }
     // The check sees a package when one is loaded: a configuration file is checked with ajv.
     const config = join(dir, 'config.yaml');
