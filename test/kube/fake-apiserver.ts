@@ -31,7 +31,9 @@
 // The query parameter fieldManager is recorded in metadata.managedFields (manager + operation only).
 // setDown(true) simulates an unreachable API server: open watch streams are cut and every request's
 // socket is destroyed without an answer until setDown(false). setStalled(true) simulates a black
-// hole: requests are read and never answered.
+// hole: requests are read and never answered. setUnserved(plural) answers every request under
+// /apis/<group>/<version>/[namespaces/<ns>/]<plural> with 404 NotFound, as a real server does for a
+// resource whose CRD is not installed.
 import { KubeConfig } from '@kubernetes/client-node';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -117,6 +119,14 @@ export class FakeApiServer {
     this.stalled = stalled;
   }
 
+  /** Resources (plural names of /apis/ collections) answered with 404, as when their CRD is not installed. */
+  readonly unserved = new Set<string>();
+
+  setUnserved(plural: string, unserved: boolean): void {
+    if (unserved) this.unserved.add(plural);
+    else this.unserved.delete(plural);
+  }
+
   count(method: string, pathPart: string): number {
     return this.requests.filter((r) => r.method === method && r.path.includes(pathPart)).length;
   }
@@ -124,6 +134,11 @@ export class FakeApiServer {
   async close(): Promise<void> {
     for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private isUnserved(path: string): boolean {
+    const m = /^\/apis\/[^/]+\/[^/]+\/(?:namespaces\/[^/]+\/)?([^/]+)/.exec(path);
+    return m !== null && this.unserved.has(m[1]!);
   }
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
@@ -134,7 +149,7 @@ export class FakeApiServer {
     if (this.stalled) return;
     const url = new URL(req.url ?? '/', this.url);
     this.requests.push({ method: req.method ?? '', path: url.pathname, query: url.searchParams, contentType: req.headers['content-type'], accept: req.headers.accept });
-    const route = routeOf(url.pathname);
+    const route = this.isUnserved(url.pathname) ? undefined : routeOf(url.pathname);
     if (route === undefined) return status(res, 404, 'NotFound', `the server could not find the requested resource`);
     let body = '';
     req.setEncoding('utf8');

@@ -94,6 +94,28 @@ void test('an MCPGroup created after start is seen within 1 s', async () => {
   assert.ok(Date.now() - t0 < 1000);
 });
 
+void test('a toolhive CRD not installed (404, an older operator): that kind has no objects, the others sync, relation checks stay on and its gauge says synced', async () => {
+  fake = await FakeApiServer.start();
+  fake.setUnserved('embeddingservers', true);
+  fake.put(keyFor('mcpgroups', 'team-a', 'team-tools'), group('team-tools'));
+  const { live: l, registry, logs } = await start();
+  await eventually(() => l.notReady() === undefined, 'ready');
+  assert.match(l.details().relations!, /^on \(warn\)$/);
+  assert.deepEqual(relationRules(l, vmcp('team-tools')), []);
+  assert.deepEqual(relationRules(l, vmcp('team-tools', { embeddingServerRef: { name: 'embed' } })), ['ref-missing spec.embeddingServerRef.name']);
+  // Its watch keeps failing with 404 meanwhile: the gauge stays 1 and nothing is logged as a failure.
+  const watched = (): number => fake!.requests.filter((r) => r.path.endsWith('/embeddingservers') && r.query.get('watch') === 'true').length;
+  await eventually(() => watched() >= 1, 'a watch of the unserved kind');
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  assert.match(await registry.metrics(), /vmcp_admission_relations_synced\{kind="EmbeddingServer"\} 1/);
+  assert.deepEqual(logs.filter((e) => e.message === 'relations informer failed; restarting'), []);
+  assert.ok(logs.some((e) => e.level === 'debug' && /kind not served/.test(e.message)));
+  // Installed later: its objects are seen after the next (slowest-retry) list.
+  fake.setUnserved('embeddingservers', false);
+  fake.put(keyFor('embeddingservers', 'team-a', 'embed'), { apiVersion: TH, kind: 'EmbeddingServer', metadata: { name: 'embed', namespace: 'team-a' }, spec: {} });
+  await eventually(() => relationRules(l, vmcp('team-tools', { embeddingServerRef: { name: 'embed' } })).length === 0, 'the EmbeddingServer seen once its CRD is installed', 3000);
+});
+
 void test('ref-not-ready from the informer caches: status kept and followed (MCPGroup Pending -> Ready); no status, no finding; ServiceAccounts by metadata', async () => {
   fake = await FakeApiServer.start();
   fake.put(keyFor('mcpgroups', 'team-a', 'fresh'), group('fresh'));

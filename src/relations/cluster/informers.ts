@@ -3,8 +3,11 @@
 // ServiceAccounts as PartialObjectMetadata, so their data never reaches this process; toolhive kinds
 // are cached whole, status included (ref-not-ready reads it). The library stops an informer on any
 // other error; we restart it after a bounded, jittered backoff, and cut every watch after a while (a
-// black-holed connection sends nothing). Lookups read the caches only: no API call per review.
-import { makeInformer, type Informer, type KubeConfig, type KubernetesObject, type ObjectCache } from '@kubernetes/client-node';
+// black-holed connection sends nothing). A toolhive kind whose CRD is not installed (404) is a kind
+// with no objects, as for the CLI: it counts as synced, so one missing CRD of an older operator does
+// not turn every relation check off; it is listed again at the slowest retry, in case it appears.
+// Lookups read the caches only: no API call per review.
+import { ApiException, makeInformer, type Informer, type KubeConfig, type KubernetesObject, type ObjectCache } from '@kubernetes/client-node';
 import { makeBackoff, type Backoff } from '../../kube/backoff.js';
 import { describeApiError } from '../../kube/kube-api.js';
 import type { KubeLogger } from '../../kube/logger.js';
@@ -49,6 +52,8 @@ interface Kept {
   readonly kind: RelatedKind;
   readonly informer: Cache;
   listed: boolean;
+  /** The last list answered 404: the kind is not served (its CRD is not installed). */
+  unserved: boolean;
 }
 
 function keepRunning(kept: Kept, backoff: Backoff, o: CacheOptions & { timings: InformerTimings; stopped: () => boolean }): void {
@@ -59,22 +64,32 @@ function keepRunning(kept: Kept, backoff: Backoff, o: CacheOptions & { timings: 
   informer.on('delete', count);
   informer.on('connect', () => o.metrics.synced.set(label, kept.listed ? 1 : 0));
   informer.on('error', (err: unknown) => {
-    o.metrics.synced.set(label, 0);
+    o.metrics.synced.set(label, kept.unserved ? 1 : 0);
     if (o.stopped()) return;
-    const retryInMs = backoff.next();
-    o.metrics.restarts.inc(label);
-    o.logger.warn({ kind: kind.kind, ...describeApiError(err), retryInMs }, 'relations informer failed; restarting');
+    const retryInMs = kept.unserved ? o.timings.retryMaxMs : backoff.next();
+    if (kept.unserved) {
+      o.logger.debug({ kind: kind.kind, retryInMs }, 'relations: kind not served (CRD not installed), no objects of it; looking again later');
+    } else {
+      o.metrics.restarts.inc(label);
+      o.logger.warn({ kind: kind.kind, ...describeApiError(err), retryInMs }, 'relations informer failed; restarting');
+    }
     setTimeout(() => void (o.stopped() ? undefined : informer.start().catch(() => undefined)), retryInMs).unref();
   });
 }
 
-function informerFor(k: RelatedKind, o: CacheOptions & { timings: InformerTimings }, onList: () => void): Cache {
+function informerFor(k: RelatedKind, o: CacheOptions & { timings: InformerTimings }, onList: (unserved: boolean) => void): Cache {
   const kc = k.metadataOnly ? new MetadataKubeConfig(o.kubeConfig, METADATA_ACCEPT) : o.kubeConfig;
   const list = listFunction(o.kubeConfig, k, o.namespace, o.timings.requestTimeoutMs);
   return makeInformer(kc, collectionPath(k, o.namespace), async () => {
-    const answer = await list();
-    onList();
-    return answer;
+    try {
+      const answer = await list();
+      onList(false);
+      return answer;
+    } catch (err) {
+      if (!(k.group !== '' && err instanceof ApiException && err.code === 404)) throw err;
+      onList(true);
+      return { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '' }, items: [] };
+    }
   });
 }
 
@@ -113,12 +128,13 @@ export function startRelationCaches(options: CacheOptions): RelationCaches {
     if (kept.every((k) => k.listed)) for (const w of waiters) w();
   };
   for (const k of relatedKinds) {
-    const entry = { kind: k, informer: undefined as unknown as Cache, listed: false };
+    const entry: { -readonly [K in keyof Kept]: Kept[K] } = { kind: k, informer: undefined as unknown as Cache, listed: false, unserved: false };
     o.metrics.synced.set({ kind: k.kind }, 0);
     const backoff = makeBackoff(o.timings.retryInitialMs, o.timings.retryMaxMs);
-    entry.informer = informerFor(k, o, () => {
+    entry.informer = informerFor(k, o, (unserved) => {
       entry.listed = true;
-      backoff.reset();
+      entry.unserved = unserved;
+      if (!unserved) backoff.reset();
       o.metrics.synced.set({ kind: k.kind }, 1);
       notify();
     });
