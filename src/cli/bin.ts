@@ -6,7 +6,8 @@
 // <= 2.0x `node -e 0`; Node.js 20 has no module.enableCompileCache).
 //
 // The cache is an optimization, never a requirement: a missing, unreadable or rejected cache
-// (another Node.js or V8 flags) compiles from source. `validate` then writes one beside the
+// (another Node.js or V8 flags) compiles from source. A judged `validate` (exit 0 or 1, not help or
+// a usage error, which compile little of the engine) then writes one beside the
 // bundle (to a temporary file, renamed into place) when that directory is writable — `npm run
 // build` makes one — and silently does not where it is not (the image's read-only /app, a
 // global install owned by root). VMCP_ADMISSION_CODE_CACHE=off neither reads nor writes it, and
@@ -16,7 +17,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
-import { bundleFile, codeCacheEnabled, codeCacheName, writesCodeCache } from './code-cache.js';
+import { bundleFile, codeCacheEnabled, codeCacheName, writesCodeCache, writesCodeCacheAfter } from './code-cache.js';
 
 /** The bundle's content hash, defined by scripts/bundle.mjs. */
 declare const VMCP_BUNDLE_HASH: string;
@@ -37,10 +38,11 @@ function readCache(): Buffer | undefined {
 
 /** After the command: the compiled code (top level and every function the run compiled), written atomically; any failure is ignored. */
 function writeCache(script: Script): void {
-  const temporary = `${cacheFile}.${process.pid}.tmp`;
+  // Unique per writer (pids repeat across containers sharing a volume), created exclusively.
+  const temporary = `${cacheFile}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
     accessSync(dir, constants.W_OK); // before serializing: a read-only directory costs nothing
-    writeFileSync(temporary, script.createCachedData());
+    writeFileSync(temporary, script.createCachedData(), { flag: 'wx' });
     renameSync(temporary, cacheFile);
   } catch {
     try {
@@ -63,7 +65,9 @@ function compile(): (...args: unknown[]) => void {
   // latin1: the bundle is ASCII (scripts/bundle.mjs checks), and latin1 is a plain copy where utf8 decodes.
   const script = new Script(readFileSync(file, 'latin1'), { filename: file, ...(cachedData === undefined ? {} : { cachedData }) });
   if (enabled && (cachedData === undefined || script.cachedDataRejected === true) && writesCodeCache(process.argv.slice(2))) {
-    process.once('exit', () => writeCache(script));
+    process.once('exit', (code) => {
+      if (writesCodeCacheAfter.has(code)) writeCache(script);
+    });
   }
   return script.runInThisContext() as (...args: unknown[]) => void;
 }

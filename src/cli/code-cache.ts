@@ -76,5 +76,9 @@ export function codeCacheEnabled(env: Readonly<Record<string, string | undefined
  * the compiled code of what it used; `serve` never (long-lived, starts once).
  */
 export function writesCodeCache(argv: readonly string[]): boolean {
-  return argv[0] === 'validate';
+  // Help compiles almost nothing of the engine; a cache written then would be kept (an accepted cache is never rewritten).
+  return argv[0] === 'validate' && !argv.includes('--help') && !argv.includes('-h');
 }
+
+/** Exit codes after which the cache is written: a judged run (0 passed, 1 findings), not a usage or environment error. */
+export const writesCodeCacheAfter: ReadonlySet<number> = new Set([0, 1]);

@@ -34,7 +34,7 @@ void test('code cache switch and writer: VMCP_ADMISSION_CODE_CACHE=off; only val
   assert.equal(codeCacheEnabled({}), true);
   assert.equal(codeCacheEnabled({ VMCP_ADMISSION_CODE_CACHE: 'off' }), false);
   assert.equal(writesCodeCache(['validate', 'x.yaml']), true);
-  for (const argv of [[], ['serve'], ['serve', '--help'], ['render', 'x'], ['--version'], ['rules']]) assert.equal(writesCodeCache(argv), false, argv.join(' '));
+  for (const argv of [[], ['serve'], ['serve', '--help'], ['render', 'x'], ['--version'], ['rules'], ['validate', '--help'], ['validate', '-h']]) assert.equal(writesCodeCache(argv), false, argv.join(' '));
 });
 
 void test('the bundle file is one function expression of the wrapper parameters, on the lines esbuild gave them; a script returns it, CommonJS exports it', () => {
@@ -86,6 +86,10 @@ void test('the built command with its code cache absent, present, rejected, unde
     assert.match(reference.out, /config\.rateLimiting requires sessionStorage with provider 'redis'/);
     assert.equal(reference.err, '');
     assert.deepEqual(caches(dir), [], 'off: nothing written');
+    // Help and a usage error compile little of the engine: no cache from them (it would be kept).
+    assert.equal(run(dir, ['validate', '--help']).code, 0);
+    assert.equal(run(dir, ['validate', '--bogus']).code, 2);
+    assert.deepEqual(caches(dir), [], 'help and usage errors write nothing');
 
     // Absent: compiled from source, then written.
     assert.deepEqual(run(dir, args), reference);
