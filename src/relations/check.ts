@@ -50,10 +50,19 @@ function configMapKey(object: unknown, ref: Reference, target: RelatedObject, s:
   if (ref.messageId !== 'authzConfigMap' || target.data === undefined) return [];
   const keyPath = ['spec', 'incomingAuth', 'authzConfig', 'configMap', 'key'];
   const key = stringField(recordAt(object, keyPath.slice(0, -1)), 'key') || AUTHZ_KEY;
-  const messageId = keyProblem(target.data[key]);
+  const messageId = keyProblem(Object.hasOwn(target.data, key) ? target.data[key] : undefined);
   if (messageId === undefined) return [];
   const data = { namespace: s.namespace ?? target.namespace ?? '<namespace>', name: ref.name, key };
   return [report('ref-missing', messageId, data, { path: keyPath, type: messageId === 'authzConfigMapKey' ? 'Not found' : 'Invalid value', value: quoteGo(key), severity: s.severity })];
+}
+
+/** A target that exists but that the operator will not use yet (never for a transitive reference). */
+function notReadyFindings(ref: Reference, target: RelatedObject, data: Record<string, string>, s: Subject): Finding[] {
+  const why = ref.fieldValue === undefined ? notReady(target) : undefined;
+  if (why === undefined) return [];
+  // A state the operator waits out by itself (a group or EmbeddingServer still starting) stays a warning under --refs deny.
+  const severity = why.transient === true ? 'warning' : s.severity;
+  return [report('ref-not-ready', why.messageId, { ...data, ...why.data }, { path: ref.path, type: 'Invalid value', value: quoteGo(ref.name), severity })];
 }
 
 function missingRefs(object: unknown, world: World, s: Subject): Finding[] {
@@ -67,9 +76,7 @@ function missingRefs(object: unknown, world: World, s: Subject): Finding[] {
       out.push(report('ref-missing', ref.messageId, data, { path: ref.path, type: 'Not found', value: quoteGo(ref.fieldValue ?? ref.name), severity: s.severity }));
       continue;
     }
-    out.push(...configMapKey(object, ref, target, s));
-    const why = ref.fieldValue === undefined ? notReady(target) : undefined;
-    if (why !== undefined) out.push(report('ref-not-ready', why.messageId, { ...data, ...why.data }, { path: ref.path, type: 'Invalid value', value: quoteGo(ref.name), severity: s.severity }));
+    out.push(...configMapKey(object, ref, target, s), ...notReadyFindings(ref, target, data, s));
   }
   return out;
 }

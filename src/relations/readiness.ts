@@ -10,6 +10,8 @@ import type { RelatedObject } from './world.js';
 export interface NotReady {
   readonly messageId: MessageIdOf<'ref-not-ready'>;
   readonly data: Readonly<Record<string, string>>;
+  /** The operator waits it out by itself (not Ready yet): never an error, even with --refs deny. */
+  readonly transient?: true;
 }
 
 /** The condition `type` of status.conditions, when reported. */
@@ -29,7 +31,8 @@ function notValid(status: JsonRecord | undefined): { status: string; detail: str
 
 function group(o: RelatedObject): NotReady | undefined {
   const phase = stringField(o.status, 'phase');
-  return phase === undefined || phase === '' || phase === 'Ready' ? undefined : { messageId: 'groupNotReady', data: { phase } };
+  if (phase === undefined || phase === '' || phase === 'Ready') return undefined;
+  return phase === 'Failed' ? { messageId: 'groupNotReady', data: { phase } } : { messageId: 'groupNotReady', data: { phase }, transient: true };
 }
 
 function oidcConfig(o: RelatedObject): NotReady | undefined {
@@ -56,7 +59,7 @@ function embeddingServer(o: RelatedObject): NotReady | undefined {
   if (phase === undefined || phase === '') return undefined;
   if (phase === 'Failed') return { messageId: 'embeddingServerFailed', data: {} };
   const replicas = typeof o.status?.readyReplicas === 'number' ? o.status.readyReplicas : 0;
-  return phase === 'Ready' && replicas > 0 ? undefined : { messageId: 'embeddingServerNotReady', data: { phase, replicas: String(replicas) } };
+  return phase === 'Ready' && replicas > 0 ? undefined : { messageId: 'embeddingServerNotReady', data: { phase, replicas: String(replicas) }, transient: true };
 }
 
 const checks: Readonly<Record<string, (o: RelatedObject) => NotReady | undefined>> = {

@@ -343,6 +343,8 @@ void test('the authz ConfigMap key (a.3 row 4): absent or blank in the manifest 
   assert.match(blank!, /Invalid value: "policy\.json": ConfigMap team-a\/authz-policy key "policy\.json" is empty: /);
   // binaryData is not where the operator looks (it reads data only).
   assert.equal((await keyFindings([v(), { ...cm(undefined), binaryData: { 'authz.json': 'e30=' } }])).length, 1);
+  // A key named like an object property is looked up as the ConfigMap's own key only.
+  for (const key of ['constructor', 'toString', '__proto__']) assert.equal((await keyFindings([v(key), cm({ 'authz.json': '{}' })])).length, 1, key);
   // A Secret with other keys satisfies a passwordRef: Secret data is never read.
   const pw = vmcp({ incomingAuth: { type: 'anonymous' }, sessionStorage: { provider: 'redis', address: 'redis:6379', passwordRef: { name: 'redis-pw', key: 'password' } } });
   assert.deepEqual(await keyFindings([pw, { ...core('Secret', 'redis-pw'), data: { other: 'eA==' } }]), []);
