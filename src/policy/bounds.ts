@@ -148,15 +148,16 @@ const SEARCH_LIMIT = 1 << 24;
  * later ones at 0), so the tools, the dimension users grow, get what the budget has left.
  */
 export function searchBounds(build: SpecBuilder, schema: SchemaNode, parse: CelParser, lengths: Pick<PolicyBounds, keyof typeof CHOSEN_LENGTHS> = CHOSEN_LENGTHS): PolicyBounds {
-  const symbolic: PolicyBounds = { ...lengths, ...SYMBOL };
-  const asts = new Map<string, CelAst>(texts(build(symbolic)).map((t) => [t, parse(t)]));
+  // The specs are built once, with the counts as symbols; each trial only prices them with other values.
+  const specs = build({ ...lengths, ...SYMBOL });
+  const asts = new Map<string, CelAst>(texts(specs).map((t) => [t, parse(t)]));
   const cached: CelParser = (t) => asts.get(t) ?? parse(t);
   const object = resourceShape(schema);
   const found: Partial<Record<Count, number>> = {};
   for (const count of COUNTS) {
     const ok = (n: number): boolean => {
       const symbols = new Map(COUNTS.map((c) => [BigInt(SYMBOL[c]), c === count ? n : (found[c] ?? 0)]));
-      return build(symbolic).every((spec) => fits(policyCost(spec, { parse: cached, object, symbols })));
+      return specs.every((spec) => fits(policyCost(spec, { parse: cached, object, symbols })));
     };
     const n = largest(ok, SEARCH_LIMIT);
     if (n < 0) throw new Error(`policy: the expressions exceed the CEL cost limits even with no ${count} at all`);
