@@ -2,7 +2,7 @@
 // the chosen actions) binding for the strict errors CEL can express, one with a Warn binding for the
 // lint warnings it can express, and the coverage of every strict rule (for --explain).
 import type { SchemaNode } from '../core/schema/types.js';
-import { boundsWarnings, policyCost, resourceShape, searchBounds, type PolicyCost, type PolicySpecText, type SpecBuilder } from './bounds.js';
+import { boundsWarnings, searchBounds, type PolicySpecText, type SpecBuilder } from './bounds.js';
 import { parseCel } from './cel-parse.js';
 import { registryRules, type RegistryRule } from './registry.js';
 import { entryFor, type TableContext } from './rule-table.js';
@@ -37,8 +37,6 @@ export interface BuiltPolicy {
   readonly coverage: readonly Coverage[];
   /** The largest inputs the expressions judge (beyond them a check is skipped and the lint policy warns). */
   readonly bounds: PolicyBounds;
-  /** Worst-case cost of each policy's expressions at those bounds: errors policy, then lint policy. */
-  readonly cost: readonly PolicyCost[];
 }
 
 interface Part {
@@ -153,7 +151,7 @@ export function boundsFor(schema: SchemaNode): PolicyBounds {
   return b;
 }
 
-/** The policy for a schema, with the bounds its expressions keep and their worst-case cost there. */
+/** The policy for a schema, with the bounds its expressions keep (test/policy prices the printed expressions at them). */
 export function buildPolicy(schema: SchemaNode, o: PolicyOptions): BuiltPolicy {
   const bounds = boundsFor(schema);
   const { errors, lint } = parts(schema, bounds);
@@ -163,9 +161,7 @@ export function buildPolicy(schema: SchemaNode, o: PolicyOptions): BuiltPolicy {
     const lintName = withSuffix(o.name, '-lint');
     documents.push(policyObject(lintName, lint, apiVersion), bindingObject(lintName, ['Warn'], o, apiVersion));
   }
-  const object = resourceShape(schema);
-  const cost = [errors, lint].map((p) => policyCost(specText(p), { parse: parseCel, object }));
-  return { documents, notes: notesFor(o, bounds), coverage: coverageOf(), bounds, cost };
+  return { documents, notes: notesFor(o, bounds), coverage: coverageOf(), bounds };
 }
 
 function notesFor(o: PolicyOptions, b: PolicyBounds): string[] {
