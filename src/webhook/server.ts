@@ -10,6 +10,7 @@ import type { SecureContextOptions } from 'node:tls';
 import type { Logger } from 'pino';
 import { Registry } from 'prom-client';
 import type { ServeConfig } from '../config.js';
+import { settlesWithin } from '../kube/bounded.js';
 import { buildApp, type WebhookApp } from './app.js';
 import type { ValidateFn } from './judge.js';
 import { createMetrics } from './metrics.js';
@@ -40,19 +41,6 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 /** How long shutdown waits for the cluster watches to stop. */
 const liveStopMs = 2000;
-
-/** Whether `work` settles (either way) within `ms`; the timer never holds the process. */
-function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms);
-    timer.unref();
-    const done = (): void => {
-      clearTimeout(timer);
-      resolve(true);
-    };
-    work.then(done, done);
-  });
-}
 
 export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   const { config, logger, tls } = deps;

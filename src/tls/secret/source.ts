@@ -7,6 +7,7 @@ import type { Registry } from 'prom-client';
 import type { TlsMaterial, TlsSource } from '../source.js';
 import { CertReconciler, OperationError } from './cert-controller.js';
 import { describeApiError, makeKubeApi } from '../../kube/kube-api.js';
+import { settlesWithin } from '../../kube/bounded.js';
 import type { KubeLogger } from '../../kube/logger.js';
 import { makeKubeMetrics } from './metrics.js';
 import { ReconcileLoop } from './reconcile-loop.js';
@@ -129,9 +130,7 @@ class SecretTlsSource implements TlsSource {
       await this.loop.stop();
       await this.reconciler.withdraw().catch((err: unknown) => this.logFailure(err, 'withdraw serving report'));
     };
-    let timeout: NodeJS.Timeout | undefined;
-    await Promise.race([finish(), new Promise<void>((resolve) => (timeout = setTimeout(resolve, closeBudgetMs)))]);
-    clearTimeout(timeout);
+    await settlesWithin(finish(), closeBudgetMs);
   }
 
   private publish(material: TlsMaterial): void {
