@@ -2,7 +2,8 @@
 // package (dev ones too) whose own engines.node the running Node.js does not satisfy. Each line of
 // the package's range starts at its lowest version, so if that one satisfies every package in the
 // lockfile, `npm ci` on the oldest supported Node.js of each line is warning-free (measured: 22.12.0
-// warned for eslint-visitor-keys@5, which needs ^22.13.0; 22.13.0 and 22.23.5 do not).
+// warned for eslint-visitor-keys@5, which needs ^22.13.0; 22.13.0 and 22.23.5 do not). The Node.js
+// 22 that CI installs (.ci/node22-version, used by .ci/node22) must be inside the range too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -44,4 +45,13 @@ void test('engines: the oldest supported Node.js of each line satisfies every in
   const withEngines = Object.entries(lock.packages).filter(([path, entry]) => path !== '' && !Array.isArray(entry.engines) && entry.engines?.node !== undefined);
   assert.ok(withEngines.length > 20, `${withEngines.length} lockfile packages declare engines.node`);
   for (const floor of floors()) assert.deepEqual(unsatisfied(floor), [], `on Node.js ${floor}`);
+});
+
+void test('engines: the pinned CI Node.js 22 and the running Node.js are supported and satisfy every installed package', () => {
+  const pinned = readFileSync(new URL('.ci/node22-version', root), 'utf8').trim();
+  assert.match(pinned, /^22\.\d+\.\d+$/, 'an exact Node.js 22 version');
+  for (const version of [pinned, process.versions.node]) {
+    assert.ok(semver.satisfies(version, range), `${version} in ${range}`);
+    assert.deepEqual(unsatisfied(version), [], `on Node.js ${version}`);
+  }
 });
