@@ -83,6 +83,8 @@ export interface CostContext {
   readonly parse: CelParser;
   readonly object: Shape;
   readonly symbols?: ReadonlyMap<bigint, number>;
+  /** See EstimateOptions (cost-model.ts): false only to compare with the full estimate. */
+  readonly reuseSteps?: boolean;
 }
 
 /**
@@ -94,7 +96,7 @@ export function policyCost(spec: PolicySpecText, ctx: CostContext): PolicyCost {
   const base = { object: ctx.object, oldObject: join(ctx.object, SCALAR) };
   const fields: Record<string, Shape> = {};
   const vars = (): Record<string, Shape> => ({ ...base, variables: { map: { len: Object.keys(fields).length, key: str(63), val: NOTHING, fields: { ...fields } } } });
-  const cost = (text: string): { cost: number; shape: Shape } => estimate(ctx.parse(text), { vars: vars(), ...(ctx.symbols === undefined ? {} : { symbols: ctx.symbols }) });
+  const cost = (text: string): { cost: number; shape: Shape } => estimate(ctx.parse(text), { vars: vars(), ...(ctx.symbols === undefined ? {} : { symbols: ctx.symbols }), ...(ctx.reuseSteps === undefined ? {} : { reuseSteps: ctx.reuseSteps }) });
   const match = (spec.matchConditions ?? []).map((m, i) => ({ where: `matchConditions[${i}]`, cost: cost(m.expression).cost }));
   const out: ExpressionCost[] = [];
   for (const v of spec.variables ?? []) {

@@ -39,6 +39,64 @@ interface Scope {
   readonly facts: ReadonlyMap<string, number>;
   /** Integer literals that stand for a bound still being searched (bounds.ts), and their trial values. */
   readonly symbols: ReadonlyMap<bigint, number>;
+  /** Whether a loop step's second pass reuses its first pass's estimates (Reuse; off only to test it). */
+  readonly reuseSteps: boolean;
+  /** Inside a loop step: the estimates its first pass made and its second pass reuses (comprehension()). */
+  readonly reuse?: Reuse;
+}
+
+/**
+ * A comprehension's loop step is estimated twice (once to widen the accumulator, once with it), and
+ * the steps of nested comprehensions would be estimated twice per enclosing pass: exponential in the
+ * nesting depth. The parts of a step that do not read the accumulator get the same estimate in both
+ * passes (the scopes differ only in its shape), so the first pass records them and the second reuses
+ * them, which keeps the work linear in the expression's size.
+ */
+interface Reuse {
+  readonly accuVar: string;
+  readonly replay: boolean;
+  /** Estimates by node; null where a node (shared by the tree) was met twice, in scopes that may differ. */
+  readonly estimates: Map<Expr, Estimate | null>;
+}
+
+// --- the variables an expression reads (for Reuse) ---
+
+/** The variables `e` reads that it does not bind itself; cached per node, as the tree is never changed. */
+const freeVars = new WeakMap<Expr, ReadonlySet<string>>();
+
+function readsOf(e: Expr): ReadonlySet<string> {
+  let out = freeVars.get(e);
+  if (out === undefined) {
+    out = collectReads(e);
+    freeVars.set(e, out);
+  }
+  return out;
+}
+
+const readsAll = (es: readonly (Expr | undefined)[], bound: readonly string[] = []): string[] =>
+  es.flatMap((e) => (e === undefined ? [] : [...readsOf(e)].filter((v) => !bound.includes(v))));
+
+function collectReads(e: Expr): ReadonlySet<string> {
+  const k = e.exprKind;
+  switch (k.case) {
+    case 'identExpr':
+      return new Set([k.value.name]);
+    case 'selectExpr':
+      return new Set(readsAll([k.value.operand]));
+    case 'callExpr':
+      return new Set(readsAll([k.value.target, ...k.value.args]));
+    case 'listExpr':
+      return new Set(readsAll(k.value.elements));
+    case 'structExpr':
+      return new Set(readsAll(k.value.entries.flatMap((x) => [x.keyKind.case === 'mapKey' ? x.keyKind.value : undefined, x.value])));
+    case 'comprehensionExpr': {
+      // Bound as comprehension() binds them: the loop sees both variables, the result only the accumulator.
+      const c = k.value;
+      return new Set([...readsAll([c.iterRange, c.accuInit]), ...readsAll([c.loopCondition, c.loopStep], [c.iterVar, c.accuVar]), ...readsAll([c.result], [c.accuVar])]);
+    }
+    default:
+      return new Set();
+  }
 }
 
 const ceil = (x: number): number => (x === Infinity ? Infinity : Math.ceil(x));
@@ -301,11 +359,14 @@ function comprehension(c: Comprehension, scope: Scope): Estimate {
   const init = estimateIn(c.accuInit!, scope);
   /** The accumulator of map() and filter() grows to at most one element per iteration. */
   const widen = (s: Shape): Shape => (s.list === undefined ? s : { ...s, list: { ...s.list, len: n } });
-  const inner = (accu: Shape): Scope => withVars(scope, { [c.iterVar]: iterationOf(range.shape), [c.accuVar]: accu });
-  const accu = widen(join(init.shape, estimateIn(c.loopStep!, inner(widen(init.shape))).shape));
-  const step = estimateIn(c.loopStep!, inner(accu));
+  // The enclosing step's Reuse ends here: below, a variable it did not see may depend on its accumulator.
+  const inner = (accu: Shape): Scope => withoutReuse(withVars(scope, { [c.iterVar]: iterationOf(range.shape), [c.accuVar]: accu }));
+  const estimates = new Map<Expr, Estimate | null>();
+  const pass = (accu: Shape, replay: boolean): Estimate => estimateIn(c.loopStep!, scope.reuseSteps ? { ...inner(accu), reuse: { accuVar: c.accuVar, replay, estimates } } : inner(accu));
+  const accu = widen(join(init.shape, pass(widen(init.shape), false).shape));
+  const step = pass(accu, true);
   const cond = estimateIn(c.loopCondition!, inner(accu));
-  const result = estimateIn(c.result!, withVars(scope, { [c.accuVar]: accu }));
+  const result = estimateIn(c.result!, withoutReuse(withVars(scope, { [c.accuVar]: accu })));
   return { cost: range.cost + init.cost + times(n, cond.cost + step.cost) + result.cost, shape: result.shape };
 }
 
@@ -350,7 +411,24 @@ function path(e: Expr, scope: Scope): Estimate {
   return key === undefined ? base : { cost: base.cost, shape: applyFacts(base.shape, key, scope.facts) };
 }
 
+function withoutReuse(scope: Scope): Scope {
+  if (scope.reuse === undefined) return scope;
+  const { reuse: _, ...rest } = scope;
+  return rest;
+}
+
+/** estimateIn, through the enclosing loop step's Reuse where `e` does not read its accumulator. */
 function estimateIn(e: Expr, scope: Scope): Estimate {
+  const r = scope.reuse;
+  if (r === undefined || readsOf(e).has(r.accuVar)) return estimateFresh(e, scope);
+  const known = r.estimates.get(e);
+  if (r.replay && known !== undefined && known !== null) return known;
+  const out = estimateFresh(e, withoutReuse(scope));
+  if (!r.replay) r.estimates.set(e, known === undefined ? out : null);
+  return out;
+}
+
+function estimateFresh(e: Expr, scope: Scope): Estimate {
   const k = e.exprKind;
   switch (k.case) {
     case 'constExpr':
@@ -375,11 +453,13 @@ export interface EstimateOptions {
   /** Shapes of the variables the expression reads (`object`, `oldObject`, `variables`, ...). */
   readonly vars: Readonly<Record<string, Shape>>;
   readonly symbols?: ReadonlyMap<bigint, number>;
+  /** false: estimate both passes of every loop step in full (exponential in the nesting; the reference the tests compare with). */
+  readonly reuseSteps?: boolean;
 }
 
 /** Worst-case cost (cel-go actual-cost units) of one parsed expression, and the shape of its result. */
 export function estimate(e: Expr, o: EstimateOptions): Estimate {
-  return estimateIn(e, { vars: new Map(Object.entries(o.vars)), facts: new Map(), symbols: o.symbols ?? new Map() });
+  return estimateIn(e, { vars: new Map(Object.entries(o.vars)), facts: new Map(), symbols: o.symbols ?? new Map(), reuseSteps: o.reuseSteps ?? true });
 }
 
 export { ANY_JSON };

@@ -30,6 +30,10 @@ void test('every printed expression, priced from the YAML, is within the per-cal
   }
 });
 
+void test('every printed expression costs the same whether the second pass over a loop step reuses estimates of the first or not', () => {
+  for (const p of policies) assert.deepStrictEqual(policyCost(p.spec, { parse: parseCel, object }), policyCost(p.spec, { parse: parseCel, object, reuseSteps: false }), p.metadata.name);
+});
+
 void test('the bounds are the largest that fit: one more tool, key or map entry and some expression exceeds a limit', () => {
   const build = specBuilder(schema);
   const over = (bounds: typeof b): boolean => build(bounds).some((spec) => !fits(policyCost(spec, { parse: parseCel, object })));

@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parse } from '@bufbuild/cel';
+import type { CelAst, CelComprehension } from '../../src/policy/cel-ast.js';
+import { parseCel } from '../../src/policy/cel-parse.js';
 import { estimate } from '../../src/policy/cost-model.js';
 import { ANY_JSON, SCALAR, str, type Shape } from '../../src/policy/cost-shape.js';
 
@@ -86,4 +88,72 @@ void test('list functions of the Kubernetes library cost one traversal of the re
 
 void test('an unknown function is an error, not a free call', () => {
   assert.throws(() => cost("s.split(',')"), /no cost rule for CEL function split/);
+});
+
+// A loop step is estimated twice; the second pass reuses what the first found for the parts that do
+// not read the accumulator. The full two-pass estimate (reuseSteps: false) is the reference.
+const both = (e: CelAst, v: Record<string, Shape> = vars): void => {
+  assert.deepStrictEqual(estimate(e, { vars: v }), estimate(e, { vars: v, reuseSteps: false }));
+};
+
+/** The first comprehension below `e` (depth first, the range before the step). */
+function comprehensionIn(e: CelAst): CelComprehension | undefined {
+  const k = e.exprKind;
+  if (k.case === 'comprehensionExpr') return k.value;
+  const kids = k.case === 'callExpr' ? [k.value.target, ...k.value.args] : k.case === 'selectExpr' ? [k.value.operand] : k.case === 'listExpr' ? k.value.elements : [];
+  for (const c of kids) {
+    const found = c === undefined ? undefined : comprehensionIn(c);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** A copy of `e` (parsed with `acc` standing for the accumulator, which CEL text cannot name) that reads it. */
+function readingAccumulator(text: string): CelAst {
+  const e = structuredClone(parseCel(text));
+  const visit = (x: unknown): void => {
+    if (typeof x !== 'object' || x === null) return;
+    const k = (x as { exprKind?: { case?: string; value?: { name?: string } } }).exprKind;
+    if (k?.case === 'identExpr' && k.value?.name === 'acc') k.value.name = '@result';
+    Object.values(x).forEach(visit);
+  };
+  visit(e);
+  return e;
+}
+
+void test('reusing the first pass over a loop step in the second gives the full estimate: nested all, exists, map and filter, guards, strings', () => {
+  for (const text of [
+    'l5.all(x, l4.all(y, x > y))',
+    'l5.exists(x, l4.exists(y, l5.all(z, x + y > z)))',
+    'l5.map(x, l4.filter(y, y > x)).all(z, size(z) <= 3)',
+    'l5.map(x, l4.map(y, [x, y])).map(z, z + z)',
+    'l4.map(x, s17 + s25).map(y, y + s17).filter(w, w.startsWith(s25))',
+    'size(big) <= 3 && big.all(x, big.exists(y, x == y) && l4.map(z, z).all(w, w > x))',
+    "size(o.items) <= 2 && o.items.all(i, size(i.name) <= 10) ? o.items.map(i, o.items.filter(j, j.name.matches(i.name))) : []",
+    "l5.filter(x, l4.exists(y, y == x)).map(x, l4.filter(y, y < x).map(z, string(z) + s))",
+    'big.all(x, x > 0)',
+  ]) {
+    both(parseCel(text));
+  }
+});
+
+void test('reuse: an inner comprehension that ranges over the outer accumulator is estimated afresh in the second pass', () => {
+  // The inner map ranges over the outer map's accumulator: [] in the first pass, 5 lists of 5 in the second.
+  const e = readingAccumulator('l5.map(x, acc.map(y, y.sum()))');
+  both(e);
+  assert.equal(estimate(e, { vars }).cost, 1 + 10 + 5 * (1 + 1 + 10 + (1 + 10 + 5 * (1 + 1 + 10 + 1 + 5) + 1)) + 1);
+  // Its loop condition too (reads only the inner variable, whose shape comes from that accumulator).
+  (comprehensionIn(comprehensionIn(e)!.loopStep!) as { loopCondition?: CelAst }).loopCondition = parseCel('y.sum() > 0');
+  both(e);
+});
+
+void test('reuse: a node the tree shares under different guards is estimated in each place', () => {
+  // One node object (the matches() call) under two guards: s of at most 3 characters, then of at most 10.
+  const text = "l5.all(x, ((acc && size(s) <= 3) && s.matches('a+')) || ((acc && size(s) <= 10) && s.matches('a+')))";
+  const e = readingAccumulator(text);
+  const args = (x: CelAst | undefined): CelAst[] => (x?.exprKind.case === 'callExpr' ? (x.exprKind.value.args as CelAst[]) : []);
+  const or = args(comprehensionIn(e)!.loopStep)[1]; // @result && (... || ...)
+  args(args(or)[1])[1] = args(args(or)[0])[1]!;
+  both(e);
+  assert.equal(estimate(e, { vars }).cost, estimate(readingAccumulator(text), { vars }).cost);
 });
