@@ -7,7 +7,7 @@
 import type { SchemaNode } from '../core/schema/types.js';
 import { hasPath, toolsWithin } from './buckets-cel.js';
 import type { CelAst, CelParser } from './cel-ast.js';
-import { COST, estimate } from './cost-model.js';
+import { COST, estimate, type Estimate } from './cost-model.js';
 import { ANY_JSON, join, NOTHING, SCALAR, str, type Shape } from './cost-shape.js';
 import { int32Maps, mapWithin } from './int32-cel.js';
 import type { PolicyBounds, PolicyValidation } from './types.js';
@@ -85,6 +85,74 @@ export interface CostContext {
   readonly symbols?: ReadonlyMap<bigint, number>;
   /** See EstimateOptions (cost-model.ts): false only to compare with the full estimate. */
   readonly reuseSteps?: boolean;
+  /** Estimates of earlier calls for the same object (the bounds search's trials), to reuse where nothing they depend on changed. */
+  readonly memo?: TrialMemo;
+}
+
+/**
+ * The bounds search prices the same expressions at many trial values, and most of them do not depend
+ * on the count being searched. An expression's estimate depends only on its text, the object, the
+ * trial values of the symbols in its text and the shapes of the variables it reads; a memo holds
+ * estimates by those (variable shapes by identity, so a variable estimated afresh misses, a reused
+ * one hits).
+ */
+export interface TrialMemo {
+  readonly object: Shape;
+  readonly reads: Map<CelAst, Reads | undefined>;
+  readonly estimates: Map<string, { readonly key: readonly unknown[]; readonly estimate: Estimate }[]>;
+}
+
+/** What an expression's estimate depends on: integer literals (a symbol or not) and `variables.<name>`s. */
+interface Reads {
+  readonly ints: readonly bigint[];
+  readonly variables: readonly string[];
+}
+
+export const trialMemo = (object: Shape): TrialMemo => ({ object, reads: new Map(), estimates: new Map() });
+
+/** The sub-expressions of `e`. */
+function childrenOf(e: CelAst): readonly (CelAst | undefined)[] {
+  const k = e.exprKind;
+  switch (k.case) {
+    case 'selectExpr':
+      return [k.value.operand];
+    case 'callExpr':
+      return [k.value.target, ...k.value.args];
+    case 'listExpr':
+      return k.value.elements;
+    case 'structExpr':
+      return k.value.entries.flatMap((en) => [en.keyKind.case === 'mapKey' ? en.keyKind.value : undefined, en.value]);
+    case 'comprehensionExpr':
+      return [k.value.iterRange, k.value.accuInit, k.value.loopCondition, k.value.loopStep, k.value.result];
+    default:
+      return [];
+  }
+}
+
+/** The field of `variables.<field>`, if `e` is one. */
+function variableField(e: CelAst): string | undefined {
+  const k = e.exprKind;
+  return k.case === 'selectExpr' && k.value.operand?.exprKind.case === 'identExpr' && k.value.operand.exprKind.value.name === 'variables' ? k.value.field : undefined;
+}
+
+/** The Reads of `e`; undefined where it reads `variables` other than by a field (all of them, then). */
+export function readsOf(e: CelAst): Reads | undefined {
+  const ints = new Set<bigint>();
+  const variables = new Set<string>();
+  let whole = false;
+  const visit = (x: CelAst | undefined): void => {
+    if (x === undefined) return;
+    const k = x.exprKind;
+    if (k.case === 'constExpr' && typeof k.value.constantKind.value === 'bigint') ints.add(k.value.constantKind.value);
+    const field = variableField(x);
+    if (field !== undefined) variables.add(field);
+    else {
+      whole ||= k.case === 'identExpr' && k.value.name === 'variables';
+      childrenOf(x).forEach(visit);
+    }
+  };
+  visit(e);
+  return whole ? undefined : { ints: [...ints], variables: [...variables] };
 }
 
 /**
@@ -96,7 +164,22 @@ export function policyCost(spec: PolicySpecText, ctx: CostContext): PolicyCost {
   const base = { object: ctx.object, oldObject: join(ctx.object, SCALAR) };
   const fields: Record<string, Shape> = {};
   const vars = (): Record<string, Shape> => ({ ...base, variables: { map: { len: Object.keys(fields).length, key: str(63), val: NOTHING, fields: { ...fields } } } });
-  const cost = (text: string): { cost: number; shape: Shape } => estimate(ctx.parse(text), { vars: vars(), ...(ctx.symbols === undefined ? {} : { symbols: ctx.symbols }), ...(ctx.reuseSteps === undefined ? {} : { reuseSteps: ctx.reuseSteps }) });
+  const fresh = (ast: CelAst): Estimate => estimate(ast, { vars: vars(), ...(ctx.symbols === undefined ? {} : { symbols: ctx.symbols }), ...(ctx.reuseSteps === undefined ? {} : { reuseSteps: ctx.reuseSteps }) });
+  const memo = ctx.memo?.object === ctx.object ? ctx.memo : undefined;
+  const cost = (text: string): Estimate => {
+    const ast = ctx.parse(text);
+    if (memo === undefined) return fresh(ast);
+    if (!memo.reads.has(ast)) memo.reads.set(ast, readsOf(ast));
+    const reads = memo.reads.get(ast);
+    if (reads === undefined) return fresh(ast);
+    const key = [...reads.ints.map((i) => ctx.symbols?.get(i)), ...reads.variables.map((v) => fields[v])];
+    const seen = memo.estimates.get(text) ?? [];
+    const hit = seen.find((m) => m.key.every((k, i) => Object.is(k, key[i])));
+    if (hit !== undefined) return hit.estimate;
+    const out = fresh(ast);
+    memo.estimates.set(text, [...seen, { key, estimate: out }]);
+    return out;
+  };
   const match = (spec.matchConditions ?? []).map((m, i) => ({ where: `matchConditions[${i}]`, cost: cost(m.expression).cost }));
   const out: ExpressionCost[] = [];
   for (const v of spec.variables ?? []) {
@@ -155,11 +238,12 @@ export function searchBounds(build: SpecBuilder, schema: SchemaNode, parse: CelP
   const asts = new Map<string, CelAst>(texts(specs).map((t) => [t, parse(t)]));
   const cached: CelParser = (t) => asts.get(t) ?? parse(t);
   const object = resourceShape(schema);
+  const memo = trialMemo(object);
   const found: Partial<Record<Count, number>> = {};
   for (const count of COUNTS) {
     const ok = (n: number): boolean => {
       const symbols = new Map(COUNTS.map((c) => [BigInt(SYMBOL[c]), c === count ? n : (found[c] ?? 0)]));
-      return specs.every((spec) => fits(policyCost(spec, { parse: cached, object, symbols })));
+      return specs.every((spec) => fits(policyCost(spec, { parse: cached, object, symbols, memo })));
     };
     const n = largest(ok, SEARCH_LIMIT);
     if (n < 0) throw new Error(`policy: the expressions exceed the CEL cost limits even with no ${count} at all`);

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { parse } from 'yaml';
-import { CHOSEN_LENGTHS, fits, policyCost, resourceShape } from '../../src/policy/bounds.js';
+import { CHOSEN_LENGTHS, fits, policyCost, readsOf, resourceShape, trialMemo } from '../../src/policy/bounds.js';
 import { specBuilder } from '../../src/policy/build.js';
 import { COST } from '../../src/policy/cost-model.js';
 import { built, clone, engineVerdict, policyVerdict, schema, storedOf } from './harness.js';
@@ -32,6 +32,42 @@ void test('every printed expression, priced from the YAML, is within the per-cal
 
 void test('every printed expression costs the same whether the second pass over a loop step reuses estimates of the first or not', () => {
   for (const p of policies) assert.deepStrictEqual(policyCost(p.spec, { parse: parseCel, object }), policyCost(p.spec, { parse: parseCel, object, reuseSteps: false }), p.metadata.name);
+});
+
+void test('readsOf: the integer literals and the variables an expression reads; undefined where it reads `variables` as a whole', () => {
+  const reads = (t: string): unknown => readsOf(parseCel(t));
+  assert.deepEqual(reads('size(variables.tools) <= 61 && variables.rl.all(x, x.n < 9000000003) && 61 > 0'), { ints: [61n, 9000000003n, 0n], variables: ['tools', 'rl'] });
+  assert.deepEqual(reads("object.spec.config.all(k, k in ['a', 'b'])"), { ints: [], variables: [] });
+  assert.equal(reads('size(variables) > 0'), undefined);
+  assert.equal(reads('variables.tools.exists(t, dyn(variables)[t] == 1)'), undefined);
+});
+
+void test('a memo over the trials of a search gives the estimates of pricing every trial afresh, and serves only its own object', () => {
+  const symbol = { tools: 9_000_000_103, configKeys: 9_000_000_101, mapEntries: 9_000_000_102 } as const;
+  const specs = specBuilder(schema)({ ...b, ...symbol });
+  const memo = trialMemo(object);
+  const trials = [
+    [0, 0, 0],
+    [0, 3, 0],
+    [0, 127, 0],
+    [0, 127, 9],
+    [5, 127, 9],
+    [0, 0, 0],
+    [b.tools, b.configKeys, b.mapEntries],
+    [b.tools + 1, b.configKeys, b.mapEntries],
+    [b.tools, b.configKeys, b.mapEntries],
+  ] as const;
+  for (const [tools, configKeys, mapEntries] of trials) {
+    const symbols = new Map([
+      [BigInt(symbol.tools), tools],
+      [BigInt(symbol.configKeys), configKeys],
+      [BigInt(symbol.mapEntries), mapEntries],
+    ]);
+    for (const spec of specs) assert.deepStrictEqual(policyCost(spec, { parse: parseCel, object, symbols, memo }), policyCost(spec, { parse: parseCel, object, symbols }), `${tools} ${configKeys} ${mapEntries}`);
+  }
+  const fewTools = resourceShape({ ...schema, properties: { ...schema.properties, spec: { type: 'object', properties: {} } } });
+  const symbols = new Map([[BigInt(symbol.tools), 1]]);
+  for (const spec of specs) assert.deepStrictEqual(policyCost(spec, { parse: parseCel, object: fewTools, symbols, memo }), policyCost(spec, { parse: parseCel, object: fewTools, symbols }));
 });
 
 void test('the bounds are the largest that fit: one more tool, key or map entry and some expression exceeds a limit', () => {
