@@ -73,8 +73,15 @@ function readsOf(e: Expr): ReadonlySet<string> {
   return out;
 }
 
-const readsAll = (es: readonly (Expr | undefined)[], bound: readonly string[] = []): string[] =>
-  es.flatMap((e) => (e === undefined ? [] : [...readsOf(e)].filter((v) => !bound.includes(v))));
+const NONE: ReadonlySet<string> = new Set();
+
+/** Adds what `es` read, but for the `bound` names, to `out`. */
+function addReads(out: Set<string>, es: readonly (Expr | undefined)[], bound: readonly string[] = []): Set<string> {
+  for (const e of es) {
+    if (e !== undefined) readsOf(e).forEach((v) => bound.includes(v) || out.add(v));
+  }
+  return out;
+}
 
 function collectReads(e: Expr): ReadonlySet<string> {
   const k = e.exprKind;
@@ -82,20 +89,20 @@ function collectReads(e: Expr): ReadonlySet<string> {
     case 'identExpr':
       return new Set([k.value.name]);
     case 'selectExpr':
-      return new Set(readsAll([k.value.operand]));
+      return k.value.operand === undefined ? NONE : readsOf(k.value.operand);
     case 'callExpr':
-      return new Set(readsAll([k.value.target, ...k.value.args]));
+      return addReads(addReads(new Set(), [k.value.target]), k.value.args);
     case 'listExpr':
-      return new Set(readsAll(k.value.elements));
+      return addReads(new Set(), k.value.elements);
     case 'structExpr':
-      return new Set(readsAll(k.value.entries.flatMap((x) => [x.keyKind.case === 'mapKey' ? x.keyKind.value : undefined, x.value])));
+      return addReads(new Set(), k.value.entries.flatMap((x) => [x.keyKind.case === 'mapKey' ? x.keyKind.value : undefined, x.value]));
     case 'comprehensionExpr': {
       // Bound as comprehension() binds them: the loop sees both variables, the result only the accumulator.
       const c = k.value;
-      return new Set([...readsAll([c.iterRange, c.accuInit]), ...readsAll([c.loopCondition, c.loopStep], [c.iterVar, c.accuVar]), ...readsAll([c.result], [c.accuVar])]);
+      return addReads(addReads(addReads(new Set(), [c.iterRange, c.accuInit]), [c.loopCondition, c.loopStep], [c.iterVar, c.accuVar]), [c.result], [c.accuVar]);
     }
     default:
-      return new Set();
+      return NONE;
   }
 }
 
@@ -362,10 +369,11 @@ function comprehension(c: Comprehension, scope: Scope): Estimate {
   // The enclosing step's Reuse ends here: below, a variable it did not see may depend on its accumulator.
   const inner = (accu: Shape): Scope => withoutReuse(withVars(scope, { [c.iterVar]: iterationOf(range.shape), [c.accuVar]: accu }));
   const estimates = new Map<Expr, Estimate | null>();
-  const pass = (accu: Shape, replay: boolean): Estimate => estimateIn(c.loopStep!, scope.reuseSteps ? { ...inner(accu), reuse: { accuVar: c.accuVar, replay, estimates } } : inner(accu));
-  const accu = widen(join(init.shape, pass(widen(init.shape), false).shape));
-  const step = pass(accu, true);
-  const cond = estimateIn(c.loopCondition!, inner(accu));
+  const pass = (loop: Scope, replay: boolean): Estimate => estimateIn(c.loopStep!, scope.reuseSteps ? { ...loop, reuse: { accuVar: c.accuVar, replay, estimates } } : loop);
+  const accu = widen(join(init.shape, pass(inner(widen(init.shape)), false).shape));
+  const loop = inner(accu);
+  const step = pass(loop, true);
+  const cond = estimateIn(c.loopCondition!, loop);
   const result = estimateIn(c.result!, withoutReuse(withVars(scope, { [c.accuVar]: accu })));
   return { cost: range.cost + init.cost + times(n, cond.cost + step.cost) + result.cost, shape: result.shape };
 }
@@ -396,18 +404,27 @@ function constant(e: Extract<Kind, { case: 'constExpr' }>['value']): Estimate {
   return { cost: 0, shape: typeof v === 'string' ? str([...v].length) : v instanceof Uint8Array ? str(v.length) : SCALAR };
 }
 
-function path(e: Expr, scope: Scope): Estimate {
-  const key = pathOf(e);
-  let base: Estimate;
+/**
+ * The shape an identifier or field selection reads, before the facts about its own path. A chain
+ * (`object.spec.config.tools`) is narrowed once, at its end: the facts about the paths above it
+ * narrow only what the selections discard, or what the end's own facts narrow again (capSize is
+ * idempotent), so narrowing every link would only cost time.
+ */
+function pathBase(e: Expr, scope: Scope): Estimate {
   if (e.exprKind.case === 'identExpr') {
     const v = scope.vars.get(e.exprKind.value.name);
     if (v === undefined) throw new Error(`cost model: unknown variable ${e.exprKind.value.name}`);
-    base = { cost: COST.selectAndIdent, shape: v };
-  } else {
-    const s = e.exprKind.value as Extract<Kind, { case: 'selectExpr' }>['value'];
-    const operand = estimateIn(s.operand!, scope);
-    base = { cost: operand.cost + COST.selectAndIdent, shape: s.testOnly ? SCALAR : fieldOf(operand.shape, s.field) };
+    return { cost: COST.selectAndIdent, shape: v };
   }
+  const s = e.exprKind.value as Extract<Kind, { case: 'selectExpr' }>['value'];
+  const kind = s.operand!.exprKind.case;
+  const operand = kind === 'identExpr' || kind === 'selectExpr' ? pathBase(s.operand!, scope) : estimateIn(s.operand!, scope);
+  return { cost: operand.cost + COST.selectAndIdent, shape: s.testOnly ? SCALAR : fieldOf(operand.shape, s.field) };
+}
+
+function path(e: Expr, scope: Scope): Estimate {
+  const key = pathOf(e);
+  const base = pathBase(e, scope);
   return key === undefined ? base : { cost: base.cost, shape: applyFacts(base.shape, key, scope.facts) };
 }
 

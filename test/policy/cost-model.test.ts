@@ -81,6 +81,17 @@ void test('an all() over a list bounds its elements for the rest of the conditio
   assert.equal(cost("o.items.all(i, i.name.matches('^a+$'))"), Infinity);
 });
 
+void test('a guard narrows the path it names and what lies below it, through fields the schema leaves open and through dyn(); not the paths below a sibling', () => {
+  // guard: size 1 + a.b.c 3 + <= 1 = 5; then a.b.c 3 + matches ceil(0.1 × 6) × ceil(0.25 × 1) = 1
+  assert.equal(cost("size(a.b.c) <= 5 && a.b.c.matches('x')"), 5 + 4);
+  assert.equal(cost("size(a.b) <= 1 && a.b.c.matches('x')"), Infinity);
+  // a.b.c 3 + a.b.d 3 + ceil(0.1 × 12) = 2; == '' ceil(0.1 × 0) = 0
+  assert.equal(cost("size(a.b.c) <= 5 && size(a.b.d) <= 7 && a.b.c + a.b.d == ''"), 5 + 5 + 8);
+  assert.equal(cost("size(a.b.c) <= 5 && size(a.b.d) <= 7 && a.b.c + a.b.e == ''"), Infinity);
+  // dyn(a.b).c: a.b 2 + dyn 1 + .c 1, matches 1
+  assert.equal(cost("size(a.b.c) <= 5 ? dyn(a.b).c.matches('x') : false"), 5 + 5);
+});
+
 void test('list functions of the Kubernetes library cost one traversal of the receiver', () => {
   assert.equal(cost('l5.sum()'), 1 + 5);
   assert.equal(estimate(parse('x.min()').expr, { vars: { x: list(3, str(10)) } }).cost, 1 + 3 * 4);
