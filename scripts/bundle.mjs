@@ -8,8 +8,11 @@
 //    (target: <= 2.0x `node -e 0`, issue #16; Node.js 20 has no module.enableCompileCache).
 // Then one `validate` run of the new bundle writes the code cache for this Node.js (dist/ only;
 // the package and the image do not carry it: another Node.js or V8 flags would reject it).
-// Server-side packages stay external: they are loaded only by `serve`; so do ioredis and
-// vega/vega-lite, loaded only by the rate-limit commands that need them. A vm.Script cannot
+//  - server-deps.cjs: the server's packages (fastify, pino, prom-client, @fastify/error) bundled
+//    apart; the CLI bundle keeps them external and the loader's require maps them to this file.
+// Other server-side packages stay external: the Kubernetes client, selfsigned and ajv (loaded by
+// `serve` only when it follows a cluster, issues certificates or compiles an installed CRD); so do
+// ioredis and vega/vega-lite, loaded only by the rate-limit commands that need them. A vm.Script cannot
 // import(), so `import("pkg")` of an external package becomes the loader's `__vmcpImport("pkg")`.
 // The output directory keeps the depth of dist/core/schema/, so schemas/related-crds.json is found
 // at the same relative path (../../../schemas) as from src/ and dist/.
@@ -18,7 +21,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
-import { bundleFile, codeCacheName, wrapBundle } from '../dist/cli/code-cache.js';
+import { bundleFile, codeCacheName, serverDepsFile, serverPackages, wrapBundle } from '../dist/cli/code-cache.js';
 
 const external = ['fastify', 'pino', '@fastify/error', 'prom-client', 'selfsigned', '@kubernetes/client-node', 'ajv', 'ajv-formats', 'ioredis', 'vega', 'vega-lite'];
 const out = 'dist/bundle/cli';
@@ -67,6 +70,27 @@ text = wrapBundle(text);
 writeFileSync(js.path, text);
 writeFileSync(map.path, map.contents);
 const bundleHash = createHash('sha256').update(text).digest('hex').slice(0, 16);
+
+// The server's packages, one file for the loader to require (see serverPackages): a getter per
+// package, so each is evaluated when `serve` first imports it. Names kept: fastify and avvio name
+// plugins and hooks after their functions.
+await build({
+  stdin: {
+    contents: `module.exports = {\n${serverPackages.map((p) => `  get ${JSON.stringify(p)}() { return require(${JSON.stringify(p)}); },`).join('\n')}\n};\n`,
+    resolveDir: process.cwd(),
+    sourcefile: 'server-deps.cjs',
+    loader: 'js',
+  },
+  outfile: `${out}/${serverDepsFile}`,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  minify: true,
+  keepNames: true,
+  logLevel: 'warning',
+});
 
 // The loader as CommonJS (dist/bundle/package.json says so): an ES module entry point costs a cold
 // run the start of Node.js's ESM loader, ~5 % of a cold validate's CPU time, measured.

@@ -17,7 +17,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
-import { bundleFile, codeCacheEnabled, codeCacheName, writesCodeCache, writesCodeCacheAfter } from './code-cache.js';
+import { bundleFile, codeCacheEnabled, codeCacheName, serverDepsFile, serverPackages, writesCodeCache, writesCodeCacheAfter } from './code-cache.js';
 
 /** The bundle's content hash, defined by scripts/bundle.mjs. */
 declare const VMCP_BUNDLE_HASH: string;
@@ -54,7 +54,11 @@ function writeCache(script: Script): void {
 }
 
 const importer = (specifier: string): Promise<unknown> => import(specifier);
-const require = createRequire(file);
+const nodeRequire = createRequire(file);
+const fromServerDeps = new Set<string>(serverPackages);
+let serverDeps: Record<string, unknown> | undefined;
+/** The bundle's require: the server's packages from their bundle (scripts/bundle.mjs), the rest as Node.js resolves them. */
+const require = Object.assign((id: string): unknown => (fromServerDeps.has(id) ? (serverDeps ??= nodeRequire(`./${serverDepsFile}`) as Record<string, unknown>)[id] : nodeRequire(id)), nodeRequire);
 
 /** The bundle's function (scripts/bundle.mjs writes the file as one function expression). */
 function compile(): (...args: unknown[]) => void {

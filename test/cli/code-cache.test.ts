@@ -5,12 +5,13 @@
 // nothing reaches stderr. (The read-only case, as the image runs it, is in test/ship/image.test.ts.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { compileFunction, runInThisContext } from 'node:vm';
 import { join } from 'node:path';
-import { bundleFile, codeCacheEnabled, codeCacheName, wrapBundle, wrapperParams, writesCodeCache } from '../../src/cli/code-cache.js';
+import { bundleFile, codeCacheEnabled, codeCacheName, serverDepsFile, serverPackages, wrapBundle, wrapperParams, writesCodeCache } from '../../src/cli/code-cache.js';
 
 const key = { bundleHash: '0123456789abcdef', nodeVersion: 'v20.20.2', arch: 'x64', execArgv: [], nodeOptions: undefined };
 
@@ -133,20 +134,25 @@ void test('the built command with its code cache absent, present, rejected, unde
 });
 
 // What a command loads: the bundle keeps server and rate-limit packages out of `validate` and
-// `serve --help` (lazily evaluated modules). Seen from a preload that lists the CommonJS modules
-// Node.js loaded (require.cache) when the process exits.
+// `serve --help` (lazily evaluated modules), and `serve` takes its server packages from the bundled
+// server-deps.cjs, never from node_modules (the image's and a consumer's may not hold them). Seen
+// from a preload that lists the CommonJS modules Node.js loaded (require.cache) when the process exits.
+const loadedPreload = "process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify(Object.keys(require.cache)) + '\\n'));\n";
+const loadedOf = (err: string): string[] => JSON.parse(/^LOADED (.*)$/m.exec(err)?.[1] ?? 'null') as string[];
+const packagesOf = (loaded: readonly string[]): string[] => loaded.map((f) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(f)?.[1]).filter((p): p is string => p !== undefined);
+
 void test('validate and serve --help load no server, Redis, chart or schema-compiler package', { skip }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'vmcp-loaded-'));
   try {
     const preload = join(dir, 'loaded.cjs');
-    writeFileSync(preload, "process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify(Object.keys(require.cache)) + '\\n'));\n");
+    writeFileSync(preload, loadedPreload);
     const heavy = ['fastify', 'pino', 'prom-client', 'selfsigned', 'ajv', 'ioredis', 'vega', '@kubernetes/client-node'];
     for (const args of [['validate', example], ['serve', '--help']]) {
       const r = run(built, args, { VMCP_ADMISSION_CODE_CACHE: 'off' }, ['-r', preload]);
-      const loaded = JSON.parse(/^LOADED (.*)$/m.exec(r.err)?.[1] ?? 'null') as string[];
+      const loaded = loadedOf(r.err);
       assert.ok(loaded.some((f) => f.endsWith('main.js')), r.err);
-      const packages = loaded.map((f) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(f)?.[1]).filter((p): p is string => p !== undefined);
-      assert.deepEqual(packages.filter((p) => heavy.includes(p)), [], args.join(' '));
+      assert.deepEqual(packagesOf(loaded).filter((p) => heavy.includes(p)), [], args.join(' '));
+      assert.deepEqual(loaded.filter((f) => f.endsWith(serverDepsFile)), [], `${args.join(' ')}: the server's packages are not read`);
     }
     // The check sees a package when one is loaded: a configuration file is checked with ajv.
     const config = join(dir, 'config.yaml');
@@ -154,6 +160,30 @@ void test('validate and serve --help load no server, Redis, chart or schema-comp
     const r = run(built, ['validate', '--config', config, example], { VMCP_ADMISSION_CODE_CACHE: 'off' }, ['-r', preload]);
     assert.match(/^LOADED (.*)$/m.exec(r.err)?.[1] ?? '', /node_modules\/ajv\//);
   } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+void test('serve takes fastify, pino, prom-client and @fastify/error from server-deps.cjs, none from node_modules', { skip }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vmcp-loaded-serve-'));
+  const preload = join(dir, 'loaded.cjs');
+  writeFileSync(preload, loadedPreload);
+  const child = spawn(process.execPath, ['-r', preload, join(built, 'main.js'), 'serve', '--host', '127.0.0.1', '--port', '0', '--cert-dir', join(dir, 'certs'), '--drain-delay', '0s'], { env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+  try {
+    for (let i = 0; i < 400 && !/"port":\d+,"path"/.test(out) && child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 25));
+    assert.match(out, /"port":\d+,"path"/, err);
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    assert.deepEqual(await exited, [0, null], err);
+    const loaded = loadedOf(err);
+    assert.deepEqual(loaded.filter((f) => f.endsWith(`/${serverDepsFile}`)).length, 1, err);
+    assert.deepEqual(packagesOf(loaded).filter((p) => (serverPackages as readonly string[]).includes(p)), []);
+  } finally {
+    child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   }
 });
