@@ -22,6 +22,10 @@
 # 2 x 2 MB instead of 2 x 16 MB, most of the growth under load; --v8-pool-size=1 keeps one background
 # V8 thread instead of one per core; MALLOC_TRIM_THRESHOLD_=65536 lets glibc return the memory that
 # startup (parsing the bundle and the schema module) freed, ~5-7 MB that otherwise stays resident.
+# --interrupt-budget=270336 (4x V8's default) lets a function run four times as much bytecode before
+# V8 considers optimizing it: start-up (module set-up, the schema and CEL descriptors) then
+# optimizes nothing, so V8's optimizing compiler, ~3.4 MiB of the node binary, is not paged in
+# while the server is idle; under load the hot path is optimized within its first second as before.
 # No --enable-source-maps: it keeps the bundle's map in memory (~10 MB). The map is in the image
 # (dist/bundle/cli/vmcp-admission.cjs.map): run with NODE_OPTIONS=--enable-source-maps to map a stack
 # trace to src/.
@@ -68,5 +72,5 @@ COPY package.json package-lock.json LICENSE NOTICE ./
 USER 65532:65532
 EXPOSE 8443
 # Kubernetes `args` replace CMD, so the Deployment passes `serve --port=8443 ...`.
-ENTRYPOINT ["/nodejs/bin/node", "--max-semi-space-size=2", "--v8-pool-size=1", "/app/dist/bundle/cli/main.js"]
+ENTRYPOINT ["/nodejs/bin/node", "--max-semi-space-size=2", "--v8-pool-size=1", "--interrupt-budget=270336", "/app/dist/bundle/cli/main.js"]
 CMD ["serve"]

@@ -4,8 +4,8 @@
 // response time), each server's CPU per request (from /proc) and the ratio; then p99 at half of the
 // webhook's maximum rate under an evenly paced load (paced-load.ts: autocannon's rate limit sends in
 // bursts, which measured saturation instead). Also the webhook's resident memory (VmRSS) idle after
-// start (3 s and 30 s: V8's memory reducer shrinks the heap of an idle process some 10-20 s in)
-// and after all of its load runs, with the peak (VmHWM). The webhook runs as the image runs it: the
+// start (every 0.5 s for 30 s, the largest figure counts: V8's memory reducer shrinks the heap of an
+// idle process some 8-10 s in; BENCH_ONLY=idle stops there) and after all of its load runs, with the peak (VmHWM). The webhook runs as the image runs it: the
 // bundle with the Dockerfile ENTRYPOINT's node flags and its MALLOC_*/UV_* environment
 // (BENCH_WEBHOOK_NODE_FLAGS overrides the flags, `none` for none; BENCH_WEBHOOK_IMAGE_ENV=0 drops
 // the environment). Prints, never asserts.
@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { productionSpec, reviewOf } from './reviews.js';
 import { pacedLoad } from './paced-load.js';
 import { ensureSelfSigned } from '../src/tls/self-signed.js';
+import { runtimeStage } from '../test/ship/dockerfile.js';
 
 /** The slice of autocannon (no bundled types) this bench uses. */
 interface CannonResult {
@@ -57,10 +58,10 @@ interface Server {
   readonly port: number;
 }
 
-async function start(args: (port: number) => string[], ca: string, env: Record<string, string> = {}): Promise<Server> {
+async function start(args: (port: number) => string[], ca: string, env: NodeJS.ProcessEnv = process.env): Promise<Server> {
   const port = await freePort();
   // Logs go to /dev/null: the bench measures the server writing them, not a reader of them.
-  const child = spawn(process.execPath, args(port), { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, args(port), { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env });
   const { request } = await import('node:https');
   for (let i = 0; i < 200; i++) {
     const up = await new Promise<boolean>((resolve) => {
@@ -170,21 +171,44 @@ function rssMiB(pid: number): { rss: number; peak: number } {
   return { rss: kib('VmRSS'), peak: kib('VmHWM') };
 }
 
-/** The image's ENV for the allocator and libuv (MALLOC_*, UV_*), as `docker run` would set them. */
+/**
+ * VmRSS of an idle process every 0.5 s for 30 s: the largest (V8's memory reducer shrinks an idle
+ * heap some 8-10 s in, so one early sample would be luck), where it was, the last, and a compact
+ * timeline (one figure per second, runs of the same figure merged).
+ */
+async function idleRss(pid: number): Promise<{ max: number; at: number; last: number; timeline: string }> {
+  const samples: number[] = [];
+  for (let i = 1; i <= 60; i++) {
+    await new Promise((r) => setTimeout(r, 500));
+    samples.push(rssMiB(pid).rss);
+  }
+  const max = Math.max(...samples);
+  const perSecond = samples.filter((_, i) => i % 2 === 1).map((v, i) => [i + 1, v.toFixed(1)] as const);
+  const runs = perSecond.filter(([, v], i) => i === 0 || perSecond[i - 1]![1] !== v);
+  return { max, at: (samples.indexOf(max) + 1) / 2, last: samples[samples.length - 1]!, timeline: runs.map(([t, v]) => `${t} s ${v}`).join(', ') };
+}
+
+/**
+ * The environment the image gives the server (its ENV, e.g. MALLOC_TRIM_THRESHOLD_, NODE_ENV) and
+ * nothing of this shell's: NODE_OPTIONS or NODE_EXTRA_CA_CERTS here would be measured too (the
+ * latter, set on this machine, costs ~6 MiB of resident memory). BENCH_WEBHOOK_IMAGE_ENV=0: PATH only.
+ */
 function imageRuntimeEnv(): Record<string, string> {
-  if (process.env.BENCH_WEBHOOK_IMAGE_ENV === '0') return {};
-  const text = readFileSync(join(root, 'Dockerfile'), 'utf8');
-  return Object.fromEntries([...text.matchAll(/^ENV\s+((?:MALLOC|UV)_\w*)=(\S+)\s*$/gm)].map((m) => [m[1]!, m[2]!]));
+  const path = { PATH: process.env.PATH ?? '/usr/bin:/bin' };
+  if (process.env.BENCH_WEBHOOK_IMAGE_ENV === '0') return path;
+  // --cert-dir names the bench's certificates; the image's /certs is not there.
+  const { VMCP_ADMISSION_CERT_DIR: _certDir, ...env } = image.env;
+  return { ...path, ...env };
 }
 
 /** The node flags of the image's ENTRYPOINT (between the node binary and the script). */
 function imageNodeFlags(): string[] {
   const override = process.env.BENCH_WEBHOOK_NODE_FLAGS;
   if (override !== undefined) return override === 'none' ? [] : override.split(' ').filter(Boolean);
-  const line = /^ENTRYPOINT\s+(\[.*\])\s*$/m.exec(readFileSync(join(root, 'Dockerfile'), 'utf8'));
-  const entrypoint = JSON.parse(line?.[1] ?? '[]') as string[];
-  return entrypoint.slice(1, -1);
+  return image.entrypoint.slice(1, -1);
 }
+
+const image = runtimeStage(join(root, 'Dockerfile'));
 
 const fromDist = async <T>(file: string): Promise<T> => (await import(join(root, 'dist', file))) as T;
 
@@ -297,11 +321,10 @@ async function main(): Promise<void> {
   const bare = await start((port) => ['--import', 'tsx', fileURLToPath(import.meta.url), '--bare-server', certDir, String(port)], ca);
   try {
     // Idle: started and warmed up (the readiness poll above sent one request), nothing to do.
-    await new Promise((r) => setTimeout(r, 3000));
-    const idleEarly = rssMiB(webhook.child.pid!);
-    await new Promise((r) => setTimeout(r, 27_000));
-    const idle = rssMiB(webhook.child.pid!);
-    const envText = Object.entries(imageEnv).map(([k, v]) => `${k}=${v}`).join(' ');
+    const idle = await idleRss(webhook.child.pid!);
+    console.log(`webhook RSS idle after start (MiB, every 0.5 s for 30 s): ${idle.timeline}`);
+    if (process.env.BENCH_ONLY === 'idle') return;
+    const envText = Object.entries(imageEnv).filter(([k]) => k !== 'PATH').map(([k, v]) => `${k}=${v}`).join(' ');
     console.log(`webhook bench: the bundle with ${envText} node ${nodeFlags.join(' ') || '(no flags)'}; ${connections} keep-alive HTTPS connections, ${seconds}s per run; review bodies ${valid.length} B (valid) / ${invalid.length} B (invalid), spec ${JSON.stringify(productionSpec()).length} B`);
     const check = await fetchVerdicts(webhook.port, ca, [valid, invalid]);
     console.log(`verdicts: valid -> allowed=${check[0]}, invalid -> allowed=${check[1]}`);
@@ -328,7 +351,7 @@ async function main(): Promise<void> {
     console.log(row(`bare fastify @ ${Math.round(bareMax.rps / 2)} req/s`, halfBare));
     console.log(row(`bare fastify @ ${Math.round(validMax.rps / 2)} req/s`, bareAtHalf));
     console.log(`ratio to bare req/s: distinct valid ${ratio(validMax)}, distinct invalid ${ratio(invalidMax)}, same object ${ratio(repeated)}`);
-    console.log(`webhook RSS: idle ${idleEarly.rss.toFixed(1)} MiB 3 s after start, ${idle.rss.toFixed(1)} MiB after 30 s (target <= 64), after load ${loaded.rss.toFixed(1)} MiB (target <= 96), peak ${loaded.peak.toFixed(1)} MiB`);
+    console.log(`webhook RSS: idle after start at most ${idle.max.toFixed(1)} MiB (${idle.at} s after start), ${idle.last.toFixed(1)} MiB after 30 s (target <= 64), after load ${loaded.rss.toFixed(1)} MiB (target <= 96), peak ${loaded.peak.toFixed(1)} MiB`);
     console.log(`target p99 <= 2 ms at half of max load (paced): webhook valid ${half.p99.toFixed(3)} ms, invalid ${halfInvalid.p99.toFixed(3)} ms; bare at the same rate ${bareAtHalf.p99.toFixed(3)} ms; inside the webhook (request start to response, its histogram) valid <= ${half.serverP99} ms, invalid <= ${halfInvalid.serverP99} ms`);
     console.log(`target p99 floor on this machine: bare fastify at half of its own max ${halfBare.p99.toFixed(3)} ms, client lag p99 ${halfBare.lagP99?.toFixed(3)} ms`);
     const own = validMax.serverCpuMs - bareMax.serverCpuMs;
