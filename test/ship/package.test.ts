@@ -75,12 +75,13 @@ void describe('the packed package, installed in another folder', () => {
   // dist/bundle/package.json makes the loader (main.js) CommonJS. The generated validators are
   // inside the bundle (vmcp-admission.cjs); no code cache: it belongs
   // to one Node.js and set of V8 flags, and the installed command writes its own on first validate.
-  void test('the tarball holds the loader and the bundle, the schemas, the vendored CRDs of the related kinds (schemas/related-crds.json, for validate --refs), README, LICENSE and NOTICE; no maps, no code cache, no unbundled tree', () => {
+  void test('the tarball holds the loader and the bundle, the schemas, the vendored CRDs of the related kinds (schemas/related-crds.json, for validate --refs), README, LICENSE, NOTICE and the bundled packages licences; no maps, no code cache, no unbundled tree', () => {
     const paths = packed.files.map((f) => f.path).sort();
     assert.deepEqual(paths, [
       'LICENSE',
       'NOTICE',
       'README.md',
+      'dist/bundle/THIRD-PARTY-NOTICES.txt',
       'dist/bundle/cli/main.js',
       'dist/bundle/cli/server-deps.cjs',
       'dist/bundle/cli/vmcp-admission.cjs',
@@ -109,9 +110,9 @@ void describe('the packed package, installed in another folder', () => {
     assert.ok(!/> vmcp-admission@[\d.]+ (prepare|prepack|build)/.test(installed.stdout + installed.stderr), 'installing the tarball runs no build');
     // npm 11 lists the install scripts of non-registry packages for approval; the tarball has none.
     assert.ok(!/install scripts not yet covered|vmcp-admission@[\d.]+ \(/.test(installed.stderr), installed.stderr);
-    // light-my-request (fastify's, for inject) is a direct dependency pinned to ~6.6 so that a consumer's
-    // install dedupes fastify's ^6 onto it: 6.8 needs cookie@2, which declares node >= 22.
     assert.ok(!installed.stderr.includes('EBADENGINE'), installed.stderr);
+    // What the bundles carry is not installed again: the server's packages, CEL and YAML come from the bundles.
+    for (const name of ['fastify', 'pino', 'prom-client', '@fastify/error', 'light-my-request', '@bufbuild/cel', 'yaml']) assert.ok(!existsSync(join(app, 'node_modules', name)), `${name} installed`);
     const bin = join(app, 'node_modules/.bin/vmcp-admission');
     const installedCli = join(app, 'node_modules/vmcp-admission/dist/bundle/cli');
     const cacheFiles = (): string[] => readdirSync(installedCli).filter((f) => f.endsWith('.code-cache'));
