@@ -66,6 +66,13 @@ const from = `import("${marker}`;
 const to = `__vmcpImport(${' '.repeat(from.length - '__vmcpImport("'.length)}"`;
 text = text.split(from).join(to);
 if (/\bimport\(/.test(text.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""'))) throw new Error(`${bundleFile}: an import() is left that a vm.Script cannot run`);
+// The loader maps exactly these ids to server-deps.cjs: a subpath (`pino/file`) or an import() of one would load a
+// second copy from node_modules (another registry, another logger), so neither may appear. (pino transports,
+// which resolve worker files beside the package, are not used and would not work from the bundle.)
+for (const p of serverPackages) {
+  const escaped = escape(p);
+  if (new RegExp(`require\\("${escaped}/|__vmcpImport\\( *"${escaped}["/]`).test(text)) throw new Error(`${bundleFile}: ${p} is loaded by a subpath or import(); only require("${p}") is mapped to ${serverDepsFile}`);
+}
 // The loader reads the bundle as latin1 (a copy, no decoding): esbuild's default charset is ASCII.
 if (Buffer.byteLength(text, 'utf8') !== text.length) throw new Error(`${bundleFile}: not ASCII`);
 text = wrapBundle(text);

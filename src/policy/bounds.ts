@@ -172,7 +172,8 @@ export function policyCost(spec: PolicySpecText, ctx: CostContext): PolicyCost {
     if (!memo.reads.has(ast)) memo.reads.set(ast, readsOf(ast));
     const reads = memo.reads.get(ast);
     if (reads === undefined) return fresh(ast);
-    const key = [...reads.ints.map((i) => ctx.symbols?.get(i)), ...reads.variables.map((v) => fields[v])];
+    // reuseSteps in the key: a memo shared by calls with and without it never answers one with the other's estimate.
+    const key = [ctx.reuseSteps ?? true, ...reads.ints.map((i) => ctx.symbols?.get(i)), ...reads.variables.map((v) => fields[v])];
     const seen = memo.estimates.get(text) ?? [];
     const hit = seen.find((m) => m.key.every((k, i) => Object.is(k, key[i])));
     if (hit !== undefined) return hit.estimate;

@@ -11,6 +11,7 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSyn
 import { tmpdir } from 'node:os';
 import { compileFunction, runInThisContext } from 'node:vm';
 import { join } from 'node:path';
+import { send } from '../webhook/helpers/client.js';
 import { bundleFile, codeCacheEnabled, codeCacheName, serverDepsFile, serverPackages, wrapBundle, wrapperParams, writesCodeCache } from '../../src/cli/code-cache.js';
 
 const key = { bundleHash: '0123456789abcdef', nodeVersion: 'v20.20.2', arch: 'x64', execArgv: [], nodeOptions: undefined };
@@ -175,7 +176,13 @@ void test('serve takes fastify, pino, prom-client and @fastify/error from server
   child.stderr.on('data', (c: Buffer) => (err += c.toString()));
   try {
     for (let i = 0; i < 400 && !/"port":\d+,"path"/.test(out) && child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 25));
-    assert.match(out, /"port":\d+,"path"/, err);
+    const port = Number(/"port":(\d+),"path"/.exec(out)?.[1]);
+    assert.ok(port > 0, err);
+    // The bundled fastify judges a review (and pino logs it) as the unbundled one does.
+    const body = readFileSync(new URL('../../examples/admissionreview-create-ratelimit-without-redis.json', import.meta.url), 'utf8');
+    const denied = await send({ port, ca: readFileSync(join(dir, 'certs/ca.crt'), 'utf8') }, { body });
+    assert.equal(denied.status, 200);
+    assert.match(denied.body, /"allowed":false.*config\.rateLimiting requires sessionStorage with provider 'redis'/);
     const exited = once(child, 'exit');
     child.kill('SIGTERM');
     assert.deepEqual(await exited, [0, null], err);

@@ -153,9 +153,11 @@ void test('reuse: an inner comprehension that ranges over the outer accumulator 
   const e = readingAccumulator('l5.map(x, acc.map(y, y.sum()))');
   both(e);
   assert.equal(estimate(e, { vars }).cost, 1 + 10 + 5 * (1 + 1 + 10 + (1 + 10 + 5 * (1 + 1 + 10 + 1 + 5) + 1)) + 1);
-  // Its loop condition too (reads only the inner variable, whose shape comes from that accumulator).
-  (comprehensionIn(comprehensionIn(e)!.loopStep!) as { loopCondition?: CelAst }).loopCondition = parseCel('y.sum() > 0');
-  both(e);
+  // Its loop condition too (reads only the inner variable, whose shape comes from that accumulator),
+  // on a tree of its own: an estimated tree is never changed (the model keeps facts per node).
+  const withCondition = readingAccumulator('l5.map(x, acc.map(y, y.sum()))');
+  (comprehensionIn(comprehensionIn(withCondition)!.loopStep!) as { loopCondition?: CelAst }).loopCondition = parseCel('y.sum() > 0');
+  both(withCondition);
 });
 
 void test('reuse: a node the tree shares under different guards is estimated in each place', () => {

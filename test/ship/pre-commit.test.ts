@@ -7,7 +7,7 @@
 // installs with `npm install` + `npm pack` in a clone, which needs a clean `npm pack` stdout).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -71,6 +71,7 @@ void describe('pre-commit hook vmcp-admission-validate', () => {
     writeFileSync(join(consumer, 'package.json'), '{ "name": "consumer", "private": true }\n');
     const install = spawnSync('npm', ['install', '--allow-git=root', '--install-links', '--no-audit', '--no-fund', `git+file://${root}`], { cwd: consumer, encoding: 'utf8', timeout: 280_000 });
     assert.equal(install.status, 0, install.stderr);
+    assert.ok(existsSync(join(consumer, 'node_modules/.bin/vmcp-admission')), 'the install linked the command');
     const r = runHook(['examples/ratelimit-without-redis.yaml', 'examples/ratelimit-valid.yaml'], join(consumer, 'node_modules/.bin'));
     assert.equal(r.code, 1, r.out);
     assert.match(r.out, /1 allowed, 1 denied/);
