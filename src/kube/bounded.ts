@@ -11,3 +11,32 @@ export async function settlesWithin(work: Promise<unknown>, ms: number): Promise
     clearTimeout(timer);
   }
 }
+
+/** A condition callers wait for, each at most so long: `wait` resolves with whether it holds, at once when it turns true (`check`). */
+export interface BoundedCondition {
+  /** Resolves with `holds()` when it turns true (after `check`) or after `ms`, whichever is first. */
+  wait(ms: number): Promise<boolean>;
+  /** Call when what `holds` reads changed: wakes every waiter if it holds now. */
+  check(): void;
+}
+
+export function boundedCondition(holds: () => boolean): BoundedCondition {
+  const waiters = new Set<() => void>();
+  return {
+    check: () => {
+      if (holds()) for (const w of [...waiters]) w();
+    },
+    wait: (ms) =>
+      holds()
+        ? Promise.resolve(true)
+        : new Promise<boolean>((resolve) => {
+            const done = (): void => {
+              clearTimeout(timer);
+              waiters.delete(done);
+              resolve(holds());
+            };
+            const timer = setTimeout(done, ms);
+            waiters.add(done);
+          }),
+  };
+}

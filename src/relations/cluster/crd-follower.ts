@@ -5,6 +5,7 @@
 import { ListWatch, Watch, type KubeConfig, type KubernetesObject } from '@kubernetes/client-node';
 import type { SchemaProvider } from '../../core/contract.js';
 import { makeBackoff } from '../../kube/backoff.js';
+import { boundedCondition } from '../../kube/bounded.js';
 import { describeApiError } from '../../kube/kube-api.js';
 import type { KubeLogger } from '../../kube/logger.js';
 import { CRD_NAME, CRD_PATH, crdListFunction } from './api.js';
@@ -48,14 +49,14 @@ export function followInstalledCrd(o: CrdFollowerOptions): CrdFollower {
   let active: ActiveSchema = { provider: o.builtin, identity: builtinIdentity, fallback: notReadYet };
   let first = false;
   let stopped = false;
-  const firstWaiters = new Set<() => void>();
+  const firstRead = boundedCondition(() => first);
   const set = (next: ActiveSchema): void => {
     active = next;
     o.onChange(next);
   };
   const seen = (): void => {
     first = true;
-    for (const w of firstWaiters) w();
+    firstRead.check();
   };
   const list = crdListFunction(o.kubeConfig, timings.requestTimeoutMs);
   const informer = new ListWatch<KubernetesObject>(CRD_PATH, new Watch(o.kubeConfig), async () => {
@@ -91,18 +92,9 @@ export function followInstalledCrd(o: CrdFollowerOptions): CrdFollower {
   const rewatch = setInterval(() => void informer.stop().then(() => (stopped ? undefined : informer.start())).catch(() => undefined), timings.rewatchMs).unref();
   return {
     current: () => active,
-    waitForFirst: (timeoutMs) =>
-      first
-        ? Promise.resolve()
-        : new Promise<void>((resolve) => {
-            const done = (): void => {
-              clearTimeout(timer);
-              firstWaiters.delete(done);
-              resolve();
-            };
-            const timer = setTimeout(done, timeoutMs);
-            firstWaiters.add(done);
-          }),
+    waitForFirst: async (timeoutMs) => {
+      await firstRead.wait(timeoutMs);
+    },
     stop: async () => {
       stopped = true;
       clearInterval(rewatch);

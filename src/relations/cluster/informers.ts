@@ -9,6 +9,7 @@
 // Lookups read the caches only: no API call per review.
 import { ApiException, makeInformer, type Informer, type KubeConfig, type KubernetesObject, type ObjectCache } from '@kubernetes/client-node';
 import { makeBackoff, type Backoff } from '../../kube/backoff.js';
+import { boundedCondition } from '../../kube/bounded.js';
 import { describeApiError } from '../../kube/kube-api.js';
 import type { KubeLogger } from '../../kube/logger.js';
 import { relatedKinds, type RelatedKind } from '../kinds.js';
@@ -122,11 +123,9 @@ export function worldOver(caches: ReadonlyMap<string, Pick<ObjectCache<Kubernete
 export function startRelationCaches(options: CacheOptions): RelationCaches {
   const o = { ...options, timings: options.timings ?? defaultInformerTimings };
   let stopped = false;
-  const waiters = new Set<() => void>();
   const kept: Kept[] = [];
-  const notify = (): void => {
-    if (kept.every((k) => k.listed)) for (const w of waiters) w();
-  };
+  const synced = (): boolean => kept.every((k) => k.listed);
+  const sync = boundedCondition(synced);
   for (const k of relatedKinds) {
     const entry: { -readonly [K in keyof Kept]: Kept[K] } = { kind: k, informer: undefined as unknown as Cache, listed: false, unserved: false };
     o.metrics.synced.set({ kind: k.kind }, 0);
@@ -136,7 +135,7 @@ export function startRelationCaches(options: CacheOptions): RelationCaches {
       entry.unserved = unserved;
       if (!unserved) backoff.reset();
       o.metrics.synced.set({ kind: k.kind }, 1);
-      notify();
+      sync.check();
     });
     keepRunning(entry, backoff, { ...o, stopped: () => stopped });
     kept.push(entry);
@@ -146,23 +145,11 @@ export function startRelationCaches(options: CacheOptions): RelationCaches {
   const rewatch = setInterval(() => {
     for (const k of kept) if (k.listed) void k.informer.stop().then(() => (stopped ? undefined : k.informer.start())).catch(() => undefined);
   }, o.timings.rewatchMs).unref();
-  const synced = (): boolean => kept.every((k) => k.listed);
   return {
     world: worldOver(caches),
     synced,
     pending: () => kept.filter((k) => !k.listed).map((k) => k.kind.kind),
-    waitForSync: (timeoutMs) =>
-      synced()
-        ? Promise.resolve(true)
-        : new Promise<boolean>((resolve) => {
-            const done = (): void => {
-              clearTimeout(timer);
-              waiters.delete(done);
-              resolve(synced());
-            };
-            const timer = setTimeout(done, timeoutMs);
-            waiters.add(done);
-          }),
+    waitForSync: (timeoutMs) => sync.wait(timeoutMs),
     stop: async () => {
       stopped = true;
       clearInterval(rewatch);
