@@ -1,9 +1,9 @@
-// THE certificate issuer (local bootstrap and in-cluster Secret alike), and inspection: selfsigned (on WebCrypto) to issue, node:crypto's
-// X509Certificate to read. ECDSA P-256 keys: accepted by every API server TLS client, and
-// generated in milliseconds, so replicas racing to create a CA waste little.
-import { X509Certificate, createPublicKey } from 'node:crypto';
-import { isIP } from 'node:net';
-import { generate } from 'selfsigned';
+// THE certificate issuer (local bootstrap and in-cluster Secret alike), and inspection: node:crypto
+// for keys, signatures and reading (X509Certificate), tls/der.ts for the certificate's encoding. ECDSA
+// P-256 keys: accepted by every API server TLS client, and generated in milliseconds, so replicas
+// racing to create a CA waste little.
+import { X509Certificate, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
+import { certificate, commonName, subjectOf, tbsCertificate, type TbsFields } from './der.js';
 import type { CaInfo, LeafInfo } from './secret/cert-plan.js';
 
 export interface KeyPair {
@@ -16,39 +16,31 @@ export interface Validity {
   readonly notAfter: Date;
 }
 
-/** A CA named uniquely: clients that trust an old and a new CA during a rotation must not confuse them. */
-export async function issueCa(validity: Validity, commonName = `vmcp-admission-ca@${Math.floor(validity.notBefore.getTime() / 1000)}`): Promise<KeyPair> {
-  const made = await generate([{ name: 'commonName', value: commonName }], {
-    keyType: 'ec',
-    algorithm: 'sha256',
-    notBeforeDate: validity.notBefore,
-    notAfterDate: validity.notAfter,
-    extensions: [
-      { name: 'basicConstraints', cA: true, pathLenConstraint: 0, critical: true },
-      { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
-    ],
-  });
-  return { cert: made.cert, key: made.private };
+const pem = (label: string, der: Buffer): string => `-----BEGIN ${label}-----\n${der.toString('base64').replace(/.{1,64}/g, '$&\n')}-----END ${label}-----\n`;
+
+/** A new P-256 key pair and a certificate for its public key, signed by `signer` (the new key itself for a CA). */
+function issue(fields: Omit<TbsFields, 'serial' | 'publicKey'>, signer?: string): KeyPair {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  // 16 random bytes, top bit clear: a positive serial of up to 127 bits, unique in practice (RFC 5280: <= 20 octets).
+  const serial = randomBytes(16);
+  serial[0] = (serial[0]! & 0x7f) | 0x01;
+  const tbs = tbsCertificate({ ...fields, serial, publicKey: publicKey.export({ type: 'spki', format: 'der' }) });
+  const signature = sign('sha256', tbs, signer === undefined ? privateKey : createPrivateKey(signer));
+  return { cert: pem('CERTIFICATE', certificate(tbs, signature)), key: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string };
 }
 
-const altName = (host: string): { type: 2; value: string } | { type: 7; ip: string } => (isIP(host) === 0 ? { type: 2, value: host } : { type: 7, ip: host });
+/** A CA named uniquely: clients that trust an old and a new CA during a rotation must not confuse them. */
+export function issueCa(validity: Validity, name = `vmcp-admission-ca@${Math.floor(validity.notBefore.getTime() / 1000)}`): Promise<KeyPair> {
+  const subject = commonName(name);
+  return Promise.resolve(issue({ issuer: subject, subject, ...validity, profile: { ca: true } }));
+}
 
-/** A serving certificate for DNS names and IP addresses, signed by `ca`. */
-export async function issueLeaf(ca: KeyPair, hosts: readonly string[], validity: Validity): Promise<KeyPair> {
-  const made = await generate([{ name: 'commonName', value: hosts[0] ?? 'vmcp-admission' }], {
-    keyType: 'ec',
-    algorithm: 'sha256',
-    notBeforeDate: validity.notBefore,
-    notAfterDate: validity.notAfter,
-    ca: { key: ca.key, cert: ca.cert },
-    extensions: [
-      { name: 'basicConstraints', cA: false, critical: true },
-      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
-      { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: hosts.map(altName) },
-    ],
-  });
-  return { cert: made.cert, key: made.private };
+/** A serving certificate for DNS names and IP addresses, signed by `ca` (whose subject it names as issuer, byte for byte). */
+export function issueLeaf(ca: KeyPair, hosts: readonly string[], validity: Validity): Promise<KeyPair> {
+  const caCert = new X509Certificate(ca.cert);
+  const issuer = subjectOf(caCert.raw);
+  const issuerPublicKey = caCert.publicKey.export({ type: 'spki', format: 'der' });
+  return Promise.resolve(issue({ issuer, issuerPublicKey, subject: commonName(hosts[0] ?? 'vmcp-admission'), ...validity, profile: { ca: false, hosts: hosts.length > 0 ? hosts : ['vmcp-admission'] } }, ca.key));
 }
 
 /** Lowercase hex SHA-256 of the DER, without colons. */

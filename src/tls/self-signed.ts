@@ -47,7 +47,7 @@ export async function ensureSelfSigned(opts: SelfSignedOptions): Promise<SelfSig
   const caPath = join(opts.dir, 'ca.crt');
   if ((await exists(join(opts.dir, 'tls.crt'))) && (await exists(join(opts.dir, 'tls.key')))) return { generated: false, caPath };
   await mkdir(opts.dir, { recursive: true });
-  // Loaded only to generate: the issuer (selfsigned and its X.509 stack) costs ~6 MB of RSS for the process' life.
+  // Evaluated only to generate: a server given its certificates never runs the issuer.
   const { issueCa, issueLeaf } = await import('./certs.js');
   const validity = { notBefore: new Date(opts.now.getTime() - 60_000), notAfter: new Date(opts.now.getTime() + (opts.days ?? 365) * 86_400_000) };
   const ca = await issueCa(validity, `vmcp-admission local CA ${randomBytes(4).toString('hex')}`);
