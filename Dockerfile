@@ -24,9 +24,9 @@
 # startup (parsing the bundle and the schema module) freed, ~5-7 MB that otherwise stays resident.
 # --interrupt-budget=270336 (4x V8's default) lets a function run four times as much bytecode before
 # V8 considers optimizing it: start-up (module set-up, the schema and CEL descriptors) then
-# optimizes nothing when the certificates are there (generating them at start-up still optimizes a
-# few path functions), so V8's optimizing compiler, ~3.4 MiB of the node binary, is not paged in
-# while the server is idle; tier-up under load takes ~4x as many calls, same throughput measured.
+# optimizes nothing (certificates mounted or generated alike), so V8's optimizing compiler, ~3.4 MiB
+# of the node binary, is not paged in while the server is idle; tier-up under load takes ~4x as
+# many calls, same throughput measured.
 # No --enable-source-maps: it keeps the bundle's map in memory (~10 MB). The map is in the image
 # (dist/bundle/cli/vmcp-admission.cjs.map): run with NODE_OPTIONS=--enable-source-maps to map a stack
 # trace to src/.

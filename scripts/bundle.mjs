@@ -10,8 +10,8 @@
 // the package and the image do not carry it: another Node.js or V8 flags would reject it).
 //  - server-deps.cjs: the server's packages (fastify, pino, prom-client, @fastify/error) bundled
 //    apart; the CLI bundle keeps them external and the loader's require maps them to this file.
-// Other server-side packages stay external: the Kubernetes client, selfsigned and ajv (loaded by
-// `serve` only when it follows a cluster, issues certificates or compiles an installed CRD); so do
+// Other server-side packages stay external: the Kubernetes client and ajv (loaded by `serve` only
+// when it follows a cluster or compiles an installed CRD); so do
 // ioredis and vega/vega-lite, loaded only by the rate-limit commands that need them. A vm.Script cannot
 // import(), so `import("pkg")` of an external package becomes the loader's `__vmcpImport("pkg")`.
 // The output directory keeps the depth of dist/core/schema/, so schemas/related-crds.json is found
@@ -24,7 +24,7 @@ import { build } from 'esbuild';
 import { bundleFile, codeCacheName, serverDepsFile, serverPackages, wrapBundle } from '../dist/cli/code-cache.js';
 import { packageDirsOf, thirdPartyNotices } from './third-party-notices.mjs';
 
-const external = ['fastify', 'pino', '@fastify/error', 'prom-client', 'selfsigned', '@kubernetes/client-node', 'ajv', 'ajv-formats', 'ioredis', 'vega', 'vega-lite'];
+const external = ['fastify', 'pino', '@fastify/error', 'prom-client', '@kubernetes/client-node', 'ajv', 'ajv-formats', 'ioredis', 'vega', 'vega-lite'];
 const out = 'dist/bundle/cli';
 const marker = '__vmcp_dynamic_import__/';
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

@@ -147,7 +147,7 @@ void test('validate and serve --help load no server, Redis, chart or schema-comp
   try {
     const preload = join(dir, 'loaded.cjs');
     writeFileSync(preload, loadedPreload);
-    const heavy = ['fastify', 'pino', 'prom-client', 'selfsigned', 'ajv', 'ioredis', 'vega', '@kubernetes/client-node'];
+    const heavy = ['fastify', 'pino', 'prom-client', 'ajv', 'ioredis', 'vega', '@kubernetes/client-node'];
     for (const args of [['validate', example], ['serve', '--help']]) {
       const r = run(built, args, { VMCP_ADMISSION_CODE_CACHE: 'off' }, ['-r', preload]);
       const loaded = loadedOf(r.err);
