@@ -74,7 +74,9 @@ function generalName(host: string): Buffer {
   if (family === 0) return tlv(0x82, Buffer.from(host, 'ascii'));
   if (family === 4) return tlv(0x87, Buffer.from(host.split('.').map(Number)));
   const [head = '', tail = ''] = host.split('::');
-  const groups = (s: string): number[] => (s === '' ? [] : s.split(':').map((g) => parseInt(g, 16)));
+  // Hex groups; a dotted IPv4 tail (::ffff:192.0.2.1) is two of them.
+  const groups = (s: string): number[] =>
+    s === '' ? [] : s.split(':').flatMap((g) => (g.includes('.') ? ((o) => [(o[0]! << 8) | o[1]!, (o[2]! << 8) | o[3]!])(g.split('.').map(Number)) : [parseInt(g, 16)]));
   const h = groups(head);
   const t = host.includes('::') ? groups(tail) : [];
   const all = [...h, ...Array<number>(8 - h.length - t.length).fill(0), ...t];

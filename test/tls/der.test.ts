@@ -44,13 +44,13 @@ void test('time: UTCTime through 2049, GeneralizedTime from 2050', () => {
 
 void test('a leaf names its CA\'s subject as issuer byte for byte; SANs, usages and validity read back', async () => {
   const ca = await issueCa({ notBefore: new Date('2031-01-01T00:00:00Z'), notAfter: new Date('2055-01-01T00:00:00Z') }, 'vmcp-admission local CA ü');
-  const leaf = await issueLeaf(ca, ['svc.ns.svc', '127.0.0.1', '::1', 'fd00::a:1'], { notBefore: new Date('2031-01-01T00:00:00Z'), notAfter: new Date('2032-01-01T00:00:00Z') });
+  const leaf = await issueLeaf(ca, ['svc.ns.svc', '127.0.0.1', '::1', 'fd00::a:1', '::ffff:192.0.2.1'], { notBefore: new Date('2031-01-01T00:00:00Z'), notAfter: new Date('2032-01-01T00:00:00Z') });
   const caCert = new X509Certificate(ca.cert);
   const leafCert = new X509Certificate(leaf.cert);
   assert.ok(subjectOf(caCert.raw).equals(commonName('vmcp-admission local CA ü')));
   assert.equal(leafCert.issuer, caCert.subject);
   assert.ok(leafCert.checkIssued(caCert) && leafCert.verify(caCert.publicKey));
-  assert.equal(leafCert.subjectAltName, 'DNS:svc.ns.svc, IP Address:127.0.0.1, IP Address:0:0:0:0:0:0:0:1, IP Address:FD00:0:0:0:0:0:A:1');
+  assert.equal(leafCert.subjectAltName, 'DNS:svc.ns.svc, IP Address:127.0.0.1, IP Address:0:0:0:0:0:0:0:1, IP Address:FD00:0:0:0:0:0:A:1, IP Address:0:0:0:0:0:FFFF:C000:201');
   assert.equal(leafCert.checkHost('svc.ns.svc'), 'svc.ns.svc');
   assert.equal(leafCert.checkIP('::1'), '::1');
   assert.equal(caCert.ca, true);
