@@ -45,7 +45,8 @@ RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY schemas ./schemas
-COPY scripts/bundle.mjs ./scripts/bundle.mjs
+COPY scripts/bundle.mjs scripts/generate-build-info.mjs scripts/third-party-notices.mjs ./scripts/
+COPY upstream/toolhive/PROVENANCE.json ./upstream/toolhive/
 RUN npm run build && rm -f dist/bundle/cli/*.code-cache
 
 FROM ${NODE_IMAGE} AS deps
