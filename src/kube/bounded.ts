@@ -35,7 +35,8 @@ export function boundedCondition(holds: () => boolean): BoundedCondition {
               waiters.delete(done);
               resolve(holds());
             };
-            const timer = setTimeout(done, ms);
+            // setTimeout takes at most 2^31-1 ms (a longer delay fires at once).
+            const timer = setTimeout(done, Math.min(ms, 2 ** 31 - 1));
             waiters.add(done);
           }),
   };

@@ -25,22 +25,28 @@ function issue(fields: Omit<TbsFields, 'serial' | 'publicKey'>, signer?: string)
   const serial = randomBytes(16);
   serial[0] = (serial[0]! & 0x7f) | 0x01;
   const tbs = tbsCertificate({ ...fields, serial, publicKey: publicKey.export({ type: 'spki', format: 'der' }) });
-  const signature = sign('sha256', tbs, signer === undefined ? privateKey : createPrivateKey(signer));
+  const signingKey = signer === undefined ? privateKey : createPrivateKey(signer);
+  // The certificate says ecdsa-with-SHA256: any other key would sign something no client verifies.
+  if (signingKey.asymmetricKeyType !== 'ec' || signingKey.asymmetricKeyDetails?.namedCurve !== 'prime256v1') throw new Error(`the CA key is ${signingKey.asymmetricKeyType ?? 'unknown'} ${signingKey.asymmetricKeyDetails?.namedCurve ?? ''}, not an ECDSA P-256 key`.replace(/ +,/, ','));
+  const signature = sign('sha256', tbs, signingKey);
   return { cert: pem('CERTIFICATE', certificate(tbs, signature)), key: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string };
 }
 
 /** A CA named uniquely: clients that trust an old and a new CA during a rotation must not confuse them. */
 export function issueCa(validity: Validity, name = `vmcp-admission-ca@${Math.floor(validity.notBefore.getTime() / 1000)}`): Promise<KeyPair> {
   const subject = commonName(name);
-  return Promise.resolve(issue({ issuer: subject, subject, ...validity, profile: { ca: true } }));
+  // Deferred: a failure is the promise's rejection, as callers expect of an issuer.
+  return Promise.resolve().then(() => issue({ issuer: subject, subject, ...validity, profile: { ca: true } }));
 }
 
 /** A serving certificate for DNS names and IP addresses, signed by `ca` (whose subject it names as issuer, byte for byte). */
 export function issueLeaf(ca: KeyPair, hosts: readonly string[], validity: Validity): Promise<KeyPair> {
-  const caCert = new X509Certificate(ca.cert);
-  const issuer = subjectOf(caCert.raw);
-  const issuerPublicKey = caCert.publicKey.export({ type: 'spki', format: 'der' });
-  return Promise.resolve(issue({ issuer, issuerPublicKey, subject: commonName(hosts[0] ?? 'vmcp-admission'), ...validity, profile: { ca: false, hosts: hosts.length > 0 ? hosts : ['vmcp-admission'] } }, ca.key));
+  return Promise.resolve().then(() => {
+    const caCert = new X509Certificate(ca.cert);
+    const issuer = subjectOf(caCert.raw);
+    const issuerPublicKey = caCert.publicKey.export({ type: 'spki', format: 'der' });
+    return issue({ issuer, issuerPublicKey, subject: commonName(hosts[0] ?? 'vmcp-admission'), ...validity, profile: { ca: false, hosts: hosts.length > 0 ? hosts : ['vmcp-admission'] } }, ca.key);
+  });
 }
 
 /** Lowercase hex SHA-256 of the DER, without colons. */

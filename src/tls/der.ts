@@ -39,7 +39,7 @@ export function objectId(dotted: string): Buffer {
     for (let rest = Math.floor(v / 128); rest > 0; rest = Math.floor(rest / 128)) out.unshift(0x80 | (rest & 0x7f));
     return out;
   };
-  return tlv(0x06, Buffer.from([40 * arcs[0]! + arcs[1]!, ...arcs.slice(2).flatMap(base128)]));
+  return tlv(0x06, Buffer.from([40 * arcs[0]! + arcs[1]!, ...arcs.slice(2)].flatMap(base128)));
 }
 
 /** BIT STRING of named bits (bit 0 is the first byte's top bit), trailing zero bits dropped as DER requires. */
@@ -55,6 +55,8 @@ const bitString = (content: Buffer): Buffer => tlv(0x03, Buffer.concat([Buffer.f
 
 /** UTCTime through 2049, GeneralizedTime from 2050 (RFC 5280 4.1.2.5), to the second, in UTC. */
 export function x509Time(d: Date): Buffer {
+  // Outside these years neither form says the date (UTCTime reads 1950-2049; GeneralizedTime has 4 digits).
+  if (!Number.isFinite(d.getTime()) || d.getUTCFullYear() < 1950 || d.getUTCFullYear() > 9999) throw new RangeError(`certificate validity: ${String(d)} is not a date between 1950 and 9999`);
   const two = (n: number): string => String(n).padStart(2, '0');
   const rest = `${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())}${two(d.getUTCHours())}${two(d.getUTCMinutes())}${two(d.getUTCSeconds())}Z`;
   const year = d.getUTCFullYear();
@@ -68,19 +70,27 @@ export const ECDSA_WITH_SHA256 = sequence(objectId('1.2.840.10045.4.3.2'));
 
 const extension = (oid: string, critical: boolean, value: Buffer): Buffer => sequence(objectId(oid), ...(critical ? [boolTrue] : []), octetString(value));
 
-/** subjectAltName entries: dNSName [2] for names, iPAddress [7] for IPv4/IPv6 addresses. */
-function generalName(host: string): Buffer {
-  const family = isIP(host);
-  if (family === 0) return tlv(0x82, Buffer.from(host, 'ascii'));
-  if (family === 4) return tlv(0x87, Buffer.from(host.split('.').map(Number)));
+/** The 8 groups of an IPv6 address (`::` expanded, a dotted IPv4 tail as two groups); throws for anything else. */
+function ipv6Groups(host: string): number[] {
+  if (host.includes('%')) throw new RangeError(`certificate address "${host}" has a zone, which a certificate cannot carry`);
   const [head = '', tail = ''] = host.split('::');
-  // Hex groups; a dotted IPv4 tail (::ffff:192.0.2.1) is two of them.
   const groups = (s: string): number[] =>
     s === '' ? [] : s.split(':').flatMap((g) => (g.includes('.') ? ((o) => [(o[0]! << 8) | o[1]!, (o[2]! << 8) | o[3]!])(g.split('.').map(Number)) : [parseInt(g, 16)]));
   const h = groups(head);
   const t = host.includes('::') ? groups(tail) : [];
-  const all = [...h, ...Array<number>(8 - h.length - t.length).fill(0), ...t];
-  return tlv(0x87, Buffer.from(all.flatMap((g) => [g >> 8, g & 0xff])));
+  const all = [...h, ...Array<number>(Math.max(0, 8 - h.length - t.length)).fill(0), ...t];
+  if (all.length !== 8 || !all.every((g) => Number.isInteger(g) && g >= 0 && g <= 0xffff)) throw new RangeError(`certificate address "${host}" is not an IPv6 address of 8 groups`);
+  return all;
+}
+
+/** subjectAltName entries: dNSName [2] for names, iPAddress [7] for IPv4/IPv6 addresses. */
+function generalName(host: string): Buffer {
+  const family = isIP(host);
+  if (family === 4) return tlv(0x87, Buffer.from(host.split('.').map(Number)));
+  if (family === 6) return tlv(0x87, Buffer.from(ipv6Groups(host).flatMap((g) => [g >> 8, g & 0xff])));
+  // An IA5String of printable ASCII (Go's crypto/x509 rejects a certificate with any other dNSName).
+  if (!/^[\x21-\x7e]+$/.test(host) || host.startsWith('[')) throw new RangeError(`certificate name "${host}" is not a DNS name of printable ASCII`);
+  return tlv(0x82, Buffer.from(host, 'ascii'));
 }
 
 export interface TbsFields {
@@ -148,6 +158,8 @@ function elementAt(der: Buffer, offset: number): { readonly end: number; readonl
   let contentStart = offset + 2;
   if (first & 0x80) {
     const count = first & 0x7f;
+    // DER only: no indefinite length (0x80), no length beyond 4 octets.
+    if (count === 0 || count > 4) throw new Error('DER: not a definite length of at most 4 octets');
     length = 0;
     for (let i = 0; i < count; i++) length = length * 256 + (der[offset + 2 + i] ?? 0);
     contentStart += count;

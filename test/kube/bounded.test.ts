@@ -23,3 +23,15 @@ void test('boundedCondition: true at once when it holds, true as soon as a check
   assert.ok(Date.now() - started < 10_000, 'woken by check, not by the 60 s bound');
   assert.equal(await c.wait(60_000), true, 'holds already: no wait');
 });
+
+void test('boundedCondition: a bound past setTimeout\'s 2^31-1 ms still waits (it is clamped, not fired at once)', async () => {
+  let value = false;
+  const c = boundedCondition(() => value);
+  let settled = false;
+  const waiting = c.wait(600 * 3_600_000).then((v) => ((settled = true), v));
+  await new Promise((r) => setTimeout(r, 50));
+  assert.equal(settled, false, '600 h is not 1 ms');
+  value = true;
+  c.check();
+  assert.equal(await waiting, true);
+});

@@ -83,3 +83,21 @@ void test('openssl verifies the chain for a TLS server and parses both certifica
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+void test('what a certificate cannot say is refused, not encoded wrongly: zones, malformed IPv6, non-ASCII names, dates, OIDs past 2.47', async () => {
+  const ca = await issueCa({ notBefore: new Date('2031-01-01T00:00:00Z'), notAfter: new Date('2032-01-01T00:00:00Z') });
+  const validity = { notBefore: new Date('2031-01-01T00:00:00Z'), notAfter: new Date('2031-06-01T00:00:00Z') };
+  for (const host of ['fe80::1%eth0', 'fe80::1%a.b', '[::1]', 'bücher.example', 'a b']) await assert.rejects(issueLeaf(ca, [host], validity), RangeError, host);
+  for (const d of [new Date('1949-12-31T23:59:59Z'), new Date(Number.NaN), new Date('+010000-01-01T00:00:00Z')]) assert.throws(() => x509Time(d), RangeError, String(d));
+  assert.equal(hex(objectId('2.999.3')), '0603883703'); // X.690's example: the first sub-identifier (1079) in base 128
+});
+
+void test('the issuer refuses a CA key that is not ECDSA P-256 (the certificate says ecdsa-with-SHA256)', async () => {
+  const { generateKeyPairSync } = await import('node:crypto');
+  const ca = await issueCa({ notBefore: new Date('2031-01-01T00:00:00Z'), notAfter: new Date('2032-01-01T00:00:00Z') });
+  const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+  const p384 = generateKeyPairSync('ec', { namedCurve: 'secp384r1' }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+  const validity = { notBefore: new Date('2031-01-01T00:00:00Z'), notAfter: new Date('2031-06-01T00:00:00Z') };
+  await assert.rejects(issueLeaf({ cert: ca.cert, key: rsa }, ['svc'], validity), /the CA key is rsa, not an ECDSA P-256 key/);
+  await assert.rejects(issueLeaf({ cert: ca.cert, key: p384 }, ['svc'], validity), /the CA key is ec secp384r1, not an ECDSA P-256 key/);
+});
