@@ -6,7 +6,7 @@
 // proves to fit, found here by search over the generated expressions themselves.
 import type { SchemaNode } from '../core/schema/types.js';
 import { hasPath, toolsWithin } from './buckets-cel.js';
-import type { CelAst, CelParser } from './cel-ast.js';
+import { childrenOf, type CelAst, type CelParser } from './cel-ast.js';
 import { COST, estimate, type Estimate } from './cost-model.js';
 import { ANY_JSON, join, NOTHING, SCALAR, str, type Shape } from './cost-shape.js';
 import { int32Maps, mapWithin } from './int32-cel.js';
@@ -109,25 +109,6 @@ interface Reads {
 }
 
 export const trialMemo = (object: Shape): TrialMemo => ({ object, reads: new Map(), estimates: new Map() });
-
-/** The sub-expressions of `e`. */
-function childrenOf(e: CelAst): readonly (CelAst | undefined)[] {
-  const k = e.exprKind;
-  switch (k.case) {
-    case 'selectExpr':
-      return [k.value.operand];
-    case 'callExpr':
-      return [k.value.target, ...k.value.args];
-    case 'listExpr':
-      return k.value.elements;
-    case 'structExpr':
-      return k.value.entries.flatMap((en) => [en.keyKind.case === 'mapKey' ? en.keyKind.value : undefined, en.value]);
-    case 'comprehensionExpr':
-      return [k.value.iterRange, k.value.accuInit, k.value.loopCondition, k.value.loopStep, k.value.result];
-    default:
-      return [];
-  }
-}
 
 /** The field of `variables.<field>`, if `e` is one. */
 function variableField(e: CelAst): string | undefined {

@@ -35,3 +35,22 @@ export interface CelAst {
 
 /** Parses CEL source text into the syntax tree (macros expanded); throws on a syntax error. */
 export type CelParser = (text: string) => CelAst;
+
+/** The direct sub-expressions of `e` (a comprehension's in field order: range, init, condition, step, result). */
+export function childrenOf(e: CelAst): readonly (CelAst | undefined)[] {
+  const k = e.exprKind;
+  switch (k.case) {
+    case 'selectExpr':
+      return [k.value.operand];
+    case 'callExpr':
+      return [k.value.target, ...k.value.args];
+    case 'listExpr':
+      return k.value.elements;
+    case 'structExpr':
+      return k.value.entries.flatMap((en) => [en.keyKind.case === 'mapKey' ? en.keyKind.value : undefined, en.value]);
+    case 'comprehensionExpr':
+      return [k.value.iterRange, k.value.accuInit, k.value.loopCondition, k.value.loopStep, k.value.result];
+    default:
+      return [];
+  }
+}

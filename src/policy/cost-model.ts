@@ -8,7 +8,7 @@
 // Guards: a `size(p) <= C` that must hold for a sub-expression to run (a ternary's condition, the
 // left side of && / ||, an all() over a list) narrows the shape of path p there, so a guarded
 // iteration is charged for at most C elements.
-import type { CelAst } from './cel-ast.js';
+import { childrenOf, type CelAst } from './cel-ast.js';
 import { ANY_JSON, capSize, elementOf, EVERY, fieldOf, iterationOf, join, lengthOf, narrow, NOTHING, SCALAR, sizeOf, str, traversalOf, type Shape, type Step } from './cost-shape.js';
 
 type Expr = CelAst;
@@ -73,8 +73,6 @@ function readsOf(e: Expr): ReadonlySet<string> {
   return out;
 }
 
-const NONE: ReadonlySet<string> = new Set();
-
 /** Adds what `es` read, but for the `bound` names, to `out`. */
 function addReads(out: Set<string>, es: readonly (Expr | undefined)[], bound: readonly string[] = []): Set<string> {
   for (const e of es) {
@@ -85,25 +83,11 @@ function addReads(out: Set<string>, es: readonly (Expr | undefined)[], bound: re
 
 function collectReads(e: Expr): ReadonlySet<string> {
   const k = e.exprKind;
-  switch (k.case) {
-    case 'identExpr':
-      return new Set([k.value.name]);
-    case 'selectExpr':
-      return k.value.operand === undefined ? NONE : readsOf(k.value.operand);
-    case 'callExpr':
-      return addReads(addReads(new Set(), [k.value.target]), k.value.args);
-    case 'listExpr':
-      return addReads(new Set(), k.value.elements);
-    case 'structExpr':
-      return addReads(new Set(), k.value.entries.flatMap((x) => [x.keyKind.case === 'mapKey' ? x.keyKind.value : undefined, x.value]));
-    case 'comprehensionExpr': {
-      // Bound as comprehension() binds them: the loop sees both variables, the result only the accumulator.
-      const c = k.value;
-      return addReads(addReads(addReads(new Set(), [c.iterRange, c.accuInit]), [c.loopCondition, c.loopStep], [c.iterVar, c.accuVar]), [c.result], [c.accuVar]);
-    }
-    default:
-      return NONE;
-  }
+  if (k.case === 'identExpr') return new Set([k.value.name]);
+  if (k.case !== 'comprehensionExpr') return addReads(new Set(), childrenOf(e));
+  // Bound as comprehension() binds them: the loop sees both variables, the result only the accumulator.
+  const c = k.value;
+  return addReads(addReads(addReads(new Set(), [c.iterRange, c.accuInit]), [c.loopCondition, c.loopStep], [c.iterVar, c.accuVar]), [c.result], [c.accuVar]);
 }
 
 const ceil = (x: number): number => (x === Infinity ? Infinity : Math.ceil(x));
