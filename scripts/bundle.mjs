@@ -3,13 +3,14 @@
 //    included) as one CommonJS script, minified; lazy subcommands stay lazy (evaluated on first
 //    import), and @bufbuild/protobuf's unused well-known types are tree-shaken (both @bufbuild
 //    packages declare sideEffects: false).
+//  - server-deps.cjs: the server's packages (fastify, pino, prom-client, @fastify/error) bundled
+//    apart; the CLI bundle keeps them external and the loader's require maps them to this file.
+//  - THIRD-PARTY-NOTICES.txt: the licences of the packages both bundles include.
 //  - main.js: the package's command (cli/bin.ts), which runs that script through vm.Script with a
 //    V8 code cache: a cold `validate` spends most of its time compiling source text otherwise
 //    (target: <= 2.0x `node -e 0`, issue #16; Node.js 20 has no module.enableCompileCache).
 // Then one `validate` run of the new bundle writes the code cache for this Node.js (dist/ only;
 // the package and the image do not carry it: another Node.js or V8 flags would reject it).
-//  - server-deps.cjs: the server's packages (fastify, pino, prom-client, @fastify/error) bundled
-//    apart; the CLI bundle keeps them external and the loader's require maps them to this file.
 // Other server-side packages stay external: the Kubernetes client and ajv (loaded by `serve` only
 // when it follows a cluster or compiles an installed CRD); so do
 // ioredis and vega/vega-lite, loaded only by the rate-limit commands that need them. A vm.Script cannot

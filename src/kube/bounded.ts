@@ -1,5 +1,6 @@
-// Shutdown work that waits on the API server (a watch that never answered, a report to withdraw)
-// must not outlast the pod's grace period: wait for it, but only so long.
+// Waiting on the API server, but only so long: shutdown work (a watch that never answered, a report
+// to withdraw) must not outlast the pod's grace period, and start-up waits for the relation caches
+// and the first CRD read at most their sync timeout.
 
 /** Whether `work` finished within `ms` (false: the caller goes on without it); its failure within `ms` is thrown. */
 export async function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
